@@ -280,6 +280,7 @@ fn run(args: &Args) -> Result<()> {
     }
 
     let mut sts_rows = Vec::new();
+    let mut sts_pairs: Vec<[String; 2]> = Vec::new();
     let mut all_gold = Vec::new();
     let mut all_score = Vec::new();
     for year in ["2013", "2014"] {
@@ -290,6 +291,7 @@ fn run(args: &Args) -> Result<()> {
             .map(|(_, [a, b])| Scorer::new(&full, &sentence::pair_claims(a, b)).score_value(0, 1))
             .collect();
         let gold: Vec<f64> = sts.iter().map(|(g, _)| *g).collect();
+        sts_pairs.extend(sts.iter().map(|(_, t)| t.clone()));
         sts_rows.push((year, sts.len(), pearson(&scores, &gold), spearman(&scores, &gold)));
         all_gold.extend(gold);
         all_score.extend(scores);
@@ -403,6 +405,23 @@ fn run(args: &Args) -> Result<()> {
                 .collect();
             println!("  {}", parts.join(" "));
         }
+    }
+    // STS pairs whose score (× 5) is furthest from the gold similarity.
+    let mut sts_order: Vec<usize> = (0..all_gold.len()).collect();
+    let gap = |i: usize| all_score[i] * 5.0 - all_gold[i];
+    sts_order.sort_by(|&a, &b| gap(b).abs().total_cmp(&gap(a).abs()));
+    println!("\n## STS pairs furthest from gold (score × 5 against gold)");
+    for &i in sts_order.iter().take(args.worst * 2) {
+        let [a, b] = &sts_pairs[i];
+        let score = Scorer::new(&full, &sentence::pair_claims(a, b)).score(0, 1);
+        println!("\ngold {:.1} score×5 {:.2}\n  a: {a}\n  b: {b}", all_gold[i], score.value * 5.0);
+        let parts: Vec<String> = score
+            .breakdown
+            .iter()
+            .filter(|c| c.part.abs() >= 0.05)
+            .map(|c| format!("{}={:.2}×{:.2}", c.feature, c.value, c.weight))
+            .collect();
+        println!("  {}", parts.join(" "));
     }
     println!("\n## weights (fit on all of MSRP train)\nintercept {:.3}", full.intercept);
     for (name, w) in &full.weights {

@@ -36,6 +36,14 @@ use super::lexicon::CompiledLexicon;
 /// | `char_ngrams` | Dice overlap of character trigrams |
 /// | `bigram_overlap` | Dice overlap of word-stem bigrams |
 /// | `wording` | 1 − word-level Levenshtein distance (strsim) / longer length |
+/// | `unmatched_max` | uncovered content terms of the claim with more of them, /10, at most 1 |
+/// | `uncovered_idf` | IDF mass left uncovered in the weaker direction, in units of the largest IDF, /3, at most 1 |
+/// | `content_bigrams` | Dice overlap of content-term bigrams (stop words skipped) |
+/// | `word_trigrams` | Dice overlap of word-stem trigrams |
+/// | `coverage_min_sq` | `coverage_min` squared (lets the linear model bend) |
+/// | `length_diff` | difference in distinct content terms, /10, at most 1 |
+/// | `names_conflict` | names each claim has and the other lacks ("Kenya" against "Nigeria"): the smaller of the two counts, /2, at most 1 |
+/// | `entity_conflict` | the same for canonical entities |
 pub const FEATURES: &[&str] = &[
     "coverage_min",
     "coverage_max",
@@ -59,10 +67,18 @@ pub const FEATURES: &[&str] = &[
     "char_ngrams",
     "bigram_overlap",
     "wording",
+    "unmatched_max",
+    "uncovered_idf",
+    "content_bigrams",
+    "word_trigrams",
+    "coverage_min_sq",
+    "length_diff",
+    "names_conflict",
+    "entity_conflict",
 ];
 
 /// Number of features.
-pub const N_FEATURES: usize = 22;
+pub const N_FEATURES: usize = 30;
 
 /// A feature vector in the order of [`FEATURES`].
 pub type FeatureVector = [f64; N_FEATURES];
@@ -141,6 +157,10 @@ pub(crate) struct Prepared {
     pub(crate) bigrams: Vec<u64>,
     /// Distinct character trigrams, sorted.
     pub(crate) trigrams: Vec<u64>,
+    /// Distinct content-term bigrams, sorted.
+    pub(crate) content_bigrams: Vec<u64>,
+    /// Distinct word-stem trigrams (hashed), sorted.
+    pub(crate) word_trigrams: Vec<u64>,
     /// Distinct numbers, sorted (as `f64` bits of values rounded to 1e-6).
     pub(crate) numbers: Vec<u64>,
     /// Distinct `(unit id, value bits)` of the claim's extracted quantities, sorted.
@@ -228,6 +248,20 @@ pub(crate) fn prepare(
     p.bigrams = p.words.windows(2).map(|w| (u64::from(w[0]) << 32) | u64::from(w[1])).collect();
     sort_dedup(&mut p.bigrams);
     p.trigrams = char_trigrams(text);
+    let content_ids: Vec<u32> =
+        stems.iter().zip(&stem_ids).filter(|(s, _)| !s.2).map(|(_, &id)| id).collect();
+    p.content_bigrams =
+        content_ids.windows(2).map(|w| (u64::from(w[0]) << 32) | u64::from(w[1])).collect();
+    sort_dedup(&mut p.content_bigrams);
+    p.word_trigrams = p
+        .words
+        .windows(3)
+        .map(|w| {
+            let h = u64::from(w[0]).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ u64::from(w[1]);
+            h.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ u64::from(w[2])
+        })
+        .collect();
+    sort_dedup(&mut p.word_trigrams);
 
     p.numbers = numbers_in_words(&words);
     for q in &claim.quantities {
@@ -246,9 +280,15 @@ pub(crate) fn prepare(
     sort_dedup(&mut p.entities);
 
     // Names: capitalised words after the first (which is capitalised anyway), stop words aside.
-    for ((i, _, stop), &id) in stems.iter().zip(&stem_ids) {
-        if *i > 0 && words[*i].1 && !stop {
-            p.names.push(id);
+    // In a title-cased headline ("Supreme Court to Hear Voting Rights Case") capitals say nothing,
+    // so a claim whose content words are mostly capitalised has no names by this test.
+    let content_words = stems.iter().filter(|s| !s.2);
+    let (capitalised, total) = content_words.fold((0, 0), |(c, t), s| (c + usize::from(words[s.0].1), t + 1));
+    if capitalised * 3 <= total * 2 || total < 3 {
+        for ((i, _, stop), &id) in stems.iter().zip(&stem_ids) {
+            if *i > 0 && words[*i].1 && !stop {
+                p.names.push(id);
+            }
         }
     }
     sort_dedup(&mut p.names);
@@ -289,9 +329,9 @@ pub(crate) fn pair_features(a: &Prepared, b: &Prepared, ctx: &Context<'_>) -> Fe
     let union_entities = a.entities.len() + b.entities.len() - shared_entities;
     f[14] = ratio(shared_entities as f64, union_entities);
     f[15] = capped(union_entities - shared_entities, 3);
-    let missing_names = a.names.iter().filter(|n| b.word_set.binary_search(n).is_err()).count()
-        + b.names.iter().filter(|n| a.word_set.binary_search(n).is_err()).count();
-    f[16] = capped(missing_names, 3);
+    let missing_ab = a.names.iter().filter(|n| b.word_set.binary_search(n).is_err()).count();
+    let missing_ba = b.names.iter().filter(|n| a.word_set.binary_search(n).is_err()).count();
+    f[16] = capped(missing_ab + missing_ba, 3);
     f[17] = f64::from(count_shared(&a.quotes, &b.quotes) > 0);
     f[18] = ratio(2.0 * lcs(&a.words, &b.words) as f64, la + lb);
     f[19] = dice(&a.trigrams, &b.trigrams);
@@ -301,6 +341,16 @@ pub(crate) fn pair_features(a: &Prepared, b: &Prepared, ctx: &Context<'_>) -> Fe
     } else {
         1.0 - strsim::generic_levenshtein(&a.words, &b.words) as f64 / la.max(lb) as f64
     };
+    f[22] = (f64::from(da.unmatched.max(db.unmatched)) / 10.0).min(1.0);
+    f[23] = (da.uncovered.max(db.uncovered) / ctx.idf_max / 3.0).min(1.0);
+    f[24] = dice(&a.content_bigrams, &b.content_bigrams);
+    f[25] = dice(&a.word_trigrams, &b.word_trigrams);
+    f[26] = f[0] * f[0];
+    f[27] = (a.terms.len().abs_diff(b.terms.len()) as f64 / 10.0).min(1.0);
+    f[28] = capped(missing_ab.min(missing_ba), 2);
+    let only_a = a.entities.len() - shared_entities;
+    let only_b = b.entities.len() - shared_entities;
+    f[29] = capped(only_a.min(only_b), 2);
     f
 }
 
@@ -312,6 +362,8 @@ struct Direction {
     rarest_unmatched: f64,
     /// Number of uncovered terms.
     unmatched: u32,
+    /// IDF mass left uncovered.
+    uncovered: f64,
 }
 
 /// How much of `from`'s content `to` covers: by the same stem (credit 1), a shared lexicon concept
@@ -338,6 +390,7 @@ fn direction(from: &Prepared, to: &Prepared, ctx: &Context<'_>) -> Direction {
         coverage: if total > 0.0 { covered / total } else { 0.0 },
         rarest_unmatched: rarest,
         unmatched,
+        uncovered: total - covered,
     }
 }
 
