@@ -98,6 +98,15 @@ pub struct LabelledPair {
     pub same: bool,
 }
 
+/// A pair of claims with a graded similarity in [0, 1] (an STS score of 0–5 divided by 5).
+#[derive(Clone, Debug, PartialEq)]
+pub struct GradedPair {
+    /// The two claims.
+    pub claims: [Claim; 2],
+    /// How alike they are, from 0 (unrelated) to 1 (the same meaning).
+    pub similarity: f64,
+}
+
 impl AlignConfig {
     /// A configuration with no fitted weights or statistics: hand-set weights that favour shared
     /// rare content, the built-in lexicon, threshold 0.5. A starting point for [`AlignConfig::fit`].
@@ -242,7 +251,20 @@ impl AlignConfig {
     /// scored on its own, as `examples/pairs.rs` does).
     pub fn fit_weights(&mut self, pairs: &[LabelledPair]) -> &mut AlignConfig {
         let xs = self.feature_rows(pairs);
-        let ys: Vec<bool> = pairs.iter().map(|p| p.same).collect();
+        let ys: Vec<f64> = pairs.iter().map(|p| f64::from(u8::from(p.same))).collect();
+        let (intercept, w) = learn::logistic_regression(&xs, &ys, self.l2);
+        self.intercept = intercept;
+        self.weights = FEATURES.iter().zip(w).map(|(n, w)| ((*n).to_string(), w)).collect();
+        self
+    }
+
+    /// Fits the weights to graded similarities (each in [0, 1], read as soft labels) by the same
+    /// logistic regression, so that the score tracks the grade; the threshold is left alone.
+    pub fn fit_graded(&mut self, pairs: &[GradedPair]) -> &mut AlignConfig {
+        use rayon::prelude::*;
+        let xs: Vec<FeatureVector> =
+            pairs.par_iter().map(|p| Scorer::new(self, &p.claims).features(0, 1)).collect();
+        let ys: Vec<f64> = pairs.iter().map(|p| p.similarity.clamp(0.0, 1.0)).collect();
         let (intercept, w) = learn::logistic_regression(&xs, &ys, self.l2);
         self.intercept = intercept;
         self.weights = FEATURES.iter().zip(w).map(|(n, w)| ((*n).to_string(), w)).collect();
