@@ -51,7 +51,8 @@ fn parse_args() -> std::result::Result<Args, String> {
             "--write-default" => write_default = Some(PathBuf::from(value()?)),
             "--l2" => l2 = Some(value()?.parse().map_err(|_| "--l2 needs a number".to_string())?),
             "--contrast" => {
-                contrast = Some(value()?.parse().map_err(|_| "--contrast needs a number".to_string())?)
+                contrast =
+                    Some(value()?.parse().map_err(|_| "--contrast needs a number".to_string())?)
             }
             other => return Err(format!("unknown argument {other:?}")),
         }
@@ -325,8 +326,12 @@ fn run(args: &Args) -> Result<()> {
         .collect();
     let mut graded_cv = vec![0.0; graded.len()];
     for fold in 0..FOLDS {
-        let train: Vec<GradedPair> =
-            graded.iter().enumerate().filter(|(i, _)| i % FOLDS != fold).map(|(_, p)| p.clone()).collect();
+        let train: Vec<GradedPair> = graded
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % FOLDS != fold)
+            .map(|(_, p)| p.clone())
+            .collect();
         let mut config = full.clone();
         config.fit_graded(&train);
         for i in (0..graded.len()).filter(|i| i % FOLDS == fold) {

@@ -79,10 +79,14 @@ pub const FEATURES: &[&str] = &[
     "entity_conflict",
     "uncovered_run",
     "day_conflict",
+    "coverage_min_above_0.75",
+    "char_ngrams_above_0.6",
+    "wording_above_0.6",
+    "length_ratio_above_0.8",
 ];
 
 /// Number of features.
-pub const N_FEATURES: usize = 32;
+pub const N_FEATURES: usize = 36;
 
 /// A feature vector in the order of [`FEATURES`].
 pub type FeatureVector = [f64; N_FEATURES];
@@ -292,7 +296,8 @@ pub(crate) fn prepare(
     // In a title-cased headline ("Supreme Court to Hear Voting Rights Case") capitals say nothing,
     // so a claim whose content words are mostly capitalised has no names by this test.
     let content_words = stems.iter().filter(|s| !s.2);
-    let (capitalised, total) = content_words.fold((0, 0), |(c, t), s| (c + usize::from(words[s.0].1), t + 1));
+    let (capitalised, total) =
+        content_words.fold((0, 0), |(c, t), s| (c + usize::from(words[s.0].1), t + 1));
     if capitalised * 3 <= total * 2 || total < 3 {
         for ((i, _, stop), &id) in stems.iter().zip(&stem_ids) {
             if *i > 0 && words[*i].1 && !stop {
@@ -363,6 +368,10 @@ pub(crate) fn pair_features(a: &Prepared, b: &Prepared, ctx: &Context<'_>) -> Fe
     f[29] = capped(only_a.min(only_b), 2);
     f[30] = (f64::from(da.longest_run.max(db.longest_run)) / 5.0).min(1.0);
     f[31] = f64::from(a.days != 0 && b.days != 0 && a.days & b.days == 0);
+    f[32] = (f[0] - 0.75).max(0.0);
+    f[33] = (f[19] - 0.6).max(0.0);
+    f[34] = (f[21] - 0.6).max(0.0);
+    f[35] = (f[7] - 0.8).max(0.0);
     f
 }
 
@@ -610,9 +619,25 @@ fn numbers_in_words(words: &[(String, bool)]) -> Vec<u64> {
 /// verb.
 fn day_bit(lower: &str) -> u32 {
     const NAMES: &[&str] = &[
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-        "february", "march", "april", "", "june", "july", "august", "september", "october",
-        "november", "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     NAMES.iter().position(|n| !n.is_empty() && *n == lower).map_or(0, |i| 1 << i)
 }

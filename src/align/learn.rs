@@ -133,7 +133,8 @@ mod tests {
     fn separates_a_noisy_line() {
         // y = 1 when x0 > 0.5, with a few flipped labels.
         let xs: Vec<[f64; 2]> = (0..200).map(|i| [f64::from(i) / 200.0, 0.3]).collect();
-        let ys: Vec<f64> = (0..200).map(|i| f64::from(u8::from((i > 100) != (i % 37 == 0)))).collect();
+        let ys: Vec<f64> =
+            (0..200).map(|i| f64::from(u8::from((i > 100) != (i % 37 == 0)))).collect();
         let (b, w) = logistic_regression(&xs, &ys, 1e-3);
         assert!(w[0] > 5.0, "weight {w:?}");
         let boundary = -(b + w[1] * 0.3) / w[0];
