@@ -138,7 +138,9 @@ fn classify_line(
         }
         for (cs, ce) in clauses(text, s, e) {
             for (ps, pe) in bound_length(text, cs, ce) {
-                let kind = if longest_token(&text[ps..pe]) > MAX_TOKEN_BYTES {
+                let kind = if !text[ps..pe].chars().any(char::is_alphanumeric) {
+                    SpanKind::Skip(SkipReason::Empty)
+                } else if longest_token(&text[ps..pe]) > MAX_TOKEN_BYTES {
                     SpanKind::Skip(SkipReason::Unreadable)
                 } else {
                     SpanKind::Claim
@@ -623,23 +625,20 @@ fn ends_list(sentence: &str, words: &[(usize, usize)], before_and: usize) -> boo
 /// Pieces with no letter or digit (a stray dash) join the piece before them (or after, first).
 fn merge_wordless(text: &str, pieces: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::with_capacity(pieces.len());
-    let mut pending_start: Option<usize> = None;
+    let mut pending: Option<(usize, usize)> = None;
     for (s, e) in pieces {
         let has_word = text[s..e].chars().any(char::is_alphanumeric);
         if !has_word {
             match out.last_mut() {
                 Some(last) => last.1 = e,
-                None => pending_start = Some(pending_start.unwrap_or(s)),
+                None => pending = Some((pending.map_or(s, |p| p.0), e)),
             }
             continue;
         }
-        out.push((pending_start.take().unwrap_or(s), e));
+        out.push((pending.take().map_or(s, |p| p.0), e));
     }
-    if let (Some(p), None) = (pending_start, out.last()) {
-        // Only punctuation: one piece, read later as a claim without words.
-        let end = text[p..].trim_end().len() + p;
-        out.push((p, end));
-    }
+    // Only punctuation: one piece, which the caller skips as empty.
+    out.extend(pending);
     out
 }
 
