@@ -634,7 +634,7 @@ fn digit_context_rejects(a: &Atoms, j: usize, num: &Num) -> bool {
 }
 
 /// Whether the word before a 4-digit number at `j` makes it a year: "in 2022", "March 2022".
-fn year_context(a: &Atoms, j: usize) -> bool {
+pub(crate) fn year_context(a: &Atoms, j: usize) -> bool {
     let Some(p) = j.checked_sub(1) else { return false };
     let w = a.low(p);
     matches!(
@@ -1084,7 +1084,7 @@ fn parse_digits(s: &str) -> Option<(f64, usize, bool, &str)> {
 // ---------------------------------------------------------------------------------------------
 
 /// The value of a cardinal number word from zero to ninety.
-fn number_value(w: &str) -> Option<f64> {
+pub(crate) fn number_value(w: &str) -> Option<f64> {
     Some(match w {
         "zero" => 0.0,
         "one" => 1.0,
@@ -1327,7 +1327,7 @@ fn is_measure(w: &str) -> bool {
 
 /// The canonical unit a noun names, when it is clearly a count noun: a plural ("drones" → drone),
 /// a synonym ("individuals" → person) or an abbreviation ("km"). `None` for other words.
-fn unit_noun(w: &str) -> Option<String> {
+pub(crate) fn unit_noun(w: &str) -> Option<String> {
     let canonical = match w {
         "people" | "persons" | "individuals" | "person" | "individual" => "person",
         "men" => "man",
