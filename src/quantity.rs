@@ -444,9 +444,6 @@ fn parse_at(a: &Atoms, i: usize) -> Option<(Found, usize)> {
         }
     }
     if let Some(c) = currency {
-        if num.m_suffix {
-            num.value *= 1e6;
-        }
         unit = Some(c.to_string());
     }
 
@@ -464,7 +461,12 @@ fn parse_at(a: &Atoms, i: usize) -> Option<(Found, usize)> {
                 if is_ordinal(w) || is_stop_word(w) {
                     return None;
                 }
-                let u = unit_noun(w).unwrap_or_else(|| w.to_string());
+                // "a 2m-high wall": metres, not millions.
+                let u = if num.m_suffix {
+                    "metre".to_string()
+                } else {
+                    unit_noun(w).unwrap_or_else(|| w.to_string())
+                };
                 if num.word_one && !is_measure(&u) {
                     return None;
                 }
@@ -478,6 +480,26 @@ fn parse_at(a: &Atoms, i: usize) -> Option<(Found, usize)> {
                 }
             }
         }
+    }
+
+    // "one in five Americans": a ratio.
+    let mut next = num.last + 1;
+    if unit.is_none()
+        && !num.fraction
+        && num.value >= 1.0
+        && a.next_word(k) == "in"
+        && let Some(other) = number_at(a, k + 1)
+        && other.plain_int_digits != Some(4)
+        && !other.fraction
+        && !other.approx
+        && other.value > num.value
+    {
+        num.value /= other.value;
+        num.m_suffix = false;
+        unit = Some("fraction".into());
+        last = other.last;
+        k = other.last + 1;
+        next = k;
     }
 
     // "X of Y NOUN", "hundreds of people", "a fifth of the drones".
@@ -502,9 +524,6 @@ fn parse_at(a: &Atoms, i: usize) -> Option<(Found, usize)> {
             }
         } else if unit.is_none() {
             if let Some((u, end, plural)) = scan_noun(a, k, num.value <= 1.0 && !num.approx) {
-                if num.m_suffix && plural {
-                    num.value *= 1e6;
-                }
                 unit = Some(u);
                 plural_noun = plural;
                 last = end;
@@ -516,8 +535,9 @@ fn parse_at(a: &Atoms, i: usize) -> Option<(Found, usize)> {
     } else {
         each_from = k;
     }
-    if num.m_suffix && unit.is_none() && currency.is_none() {
-        unit = Some("metre".into());
+    // "3m people", "€3m", "rose to 3.2m": in news an `m` after digits is a million.
+    if num.m_suffix && unit.as_deref() != Some("metre") {
+        num.value *= 1e6;
     }
 
     if num.word_one && unit.is_none() {
@@ -550,6 +570,11 @@ fn parse_at(a: &Atoms, i: usize) -> Option<(Found, usize)> {
         return None;
     }
 
+    // "10 Downing Street", "7 World Trade Center": a number before a name.
+    if num.plain_int_digits.is_some() && unit.is_none() && bound == Bound::Exact && a.cap_mid(k) {
+        return None;
+    }
+
     let each = each_after(a, each_from);
     let found = Found {
         value: num.value,
@@ -559,7 +584,7 @@ fn parse_at(a: &Atoms, i: usize) -> Option<(Found, usize)> {
         bound,
         each,
     };
-    Some((found, num.last + 1))
+    Some((found, next))
 }
 
 /// Whether the digits at atom `j` are part of a code, date, time, phone number or name.
@@ -925,7 +950,7 @@ fn words_number(a: &Atoms, j: usize, mut num: Num) -> Option<Num> {
             let after = next(j + 2);
             let no_noun =
                 a.list.get(j + 2).is_none_or(|x| x.sep != Sep::None || x.kind != Kind::Word);
-            let ok = after == "of" || no_noun || (is_stop_word(after) && d != 2.0 && d != 3.0);
+            let ok = after == "of" || no_noun || (is_stop_word(after) && d != 2.0);
             if !ok || d == 2.0 {
                 return None;
             }
@@ -1347,7 +1372,7 @@ pub(crate) fn unit_noun(w: &str) -> Option<String> {
         "gases" => "gas",
         "analyses" => "analysis",
         "aircraft" | "personnel" | "staff" | "police" | "cattle" | "livestock" | "sheep"
-        | "series" | "species" | "headquarters" | "offspring" => w,
+        | "series" | "species" | "headquarters" | "offspring" | "crew" => w,
         "kilometers" | "kilometres" => "kilometre",
         "meters" | "metres" => "metre",
         "tons" | "tonnes" => "tonne",
@@ -1642,6 +1667,11 @@ mod tests {
             ("He ran 10km.", &[(10.0, "km", E, false, "10km")]),
             ("The counts were 3 and 4.", &[(3.0, "", E, false, "3"), (4.0, "", E, false, "4")]),
             ("Around 3m people fled.", &[(3e6, "person", A, false, "Around 3m people")]),
+            ("Sales rose to 3.2m.", &[(3.2e6, "", E, false, "3.2m")]),
+            ("They built a 2m-high wall.", &[(2.0, "metre", E, false, "2m-high")]),
+            ("One in five adults smoke.", &[(0.2, "fraction", E, false, "One in five")]),
+            ("It cut 1 in 10 jobs in 2024.", &[(0.1, "fraction", E, false, "1 in 10")]),
+            ("It carried 12 crew.", &[(12.0, "crew", E, false, "12 crew")]),
             (
                 "Fifteen casualties were reported.",
                 &[(15.0, "casualty", E, false, "Fifteen casualties")],
@@ -1660,6 +1690,7 @@ mod tests {
             ),
             ("Two-thirds of members agreed.", &[(2.0 / 3.0, "fraction", E, false, "Two-thirds")]),
             ("Sales fell by a quarter in May.", &[(0.25, "fraction", E, false, "a quarter")]),
+            ("Cases rose by a third in April.", &[(1.0 / 3.0, "fraction", E, false, "a third")]),
             ("He served a third term.", &[]),
             ("In the first half they scored.", &[]),
             ("More than half the drones fell.", &[(0.5, "fraction", L, false, "More than half")]),
@@ -1714,6 +1745,7 @@ mod tests {
             ("She had a plan and an idea.", &[]),
             ("The Covid-19 wave and F-16 jets.", &[]),
             ("A Boeing 737 landed under Article 5.", &[]),
+            ("He lives at 10 Downing Street.", &[]),
             ("In the 1990s prices fell.", &[]),
             ("The score was 3-1.", &[]),
             ("The 2024 elections loom.", &[]),

@@ -560,7 +560,7 @@ fn month_expr(a: &Atoms, k: usize, first: usize, reference: Option<Date>) -> Opt
                 && match a.low(p) {
                     "in" | "since" | "until" | "till" | "by" | "from" | "through" | "during"
                     | "before" | "after" | "between" | "last" | "next" | "this" | "early"
-                    | "late" | "mid" => true,
+                    | "of" | "late" | "mid" => true,
                     // "between March and May": only after another month.
                     "and" | "or" | "to" => {
                         p.checked_sub(1).is_some_and(|pp| month_at(a, pp).is_some_and(|m| !m.1))
@@ -750,6 +750,7 @@ mod tests {
                 &[("2014", "2014", true), ("2014", "2014", true)],
             ),
             ("Elections are due in June.", WED, &[("June", "2025-06", true)]),
+            ("By the end of June it was over.", WED, &[("June", "2025-06", true)]),
             ("Rates peaked in mid-March.", WED, &[("mid-March", "2025-03", true)]),
             ("Growth slowed in early 2024.", None, &[("early 2024", "2024", true)]),
             ("Sales fell on Jan. 5.", WED, &[("Jan. 5", "2025-01-05", true)]),
