@@ -139,7 +139,21 @@ impl Atoms {
         let mut sep = Sep::None;
         let mut join = Join::None;
         let mut i = 0;
-        while let Some(c) = s[i..].chars().next() {
+        let bytes = s.as_bytes();
+        while i < bytes.len() {
+            // ASCII spaces and punctuation are most of what lies between words: skip them
+            // without decoding.
+            let byte = bytes[i];
+            if byte.is_ascii_whitespace() {
+                i += 1;
+                continue;
+            }
+            if byte.is_ascii_punctuation() && !matches!(byte, b'$' | b'%' | b'+') {
+                sep = if byte == b',' && sep == Sep::None { Sep::Comma } else { Sep::Other };
+                i += 1;
+                continue;
+            }
+            let Some(c) = s[i..].chars().next() else { break };
             let p = plain_char(c);
             if p.is_alphanumeric() {
                 let lo = norm.len();
@@ -275,7 +289,19 @@ fn scan_atom(s: &str, i: usize, norm: &mut String) -> (usize, Kind) {
         return (j, kind);
     }
     let mut seg_len = 0;
-    while let Some(c) = s[j..].chars().next() {
+    loop {
+        // The ASCII run in one copy, lowercased in place.
+        let run = j;
+        while b.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+            j += 1;
+        }
+        if j > run {
+            let lo = norm.len();
+            norm.push_str(&s[run..j]);
+            norm[lo..].make_ascii_lowercase();
+            seg_len += j - run;
+        }
+        let Some(c) = s[j..].chars().next() else { break };
         let p = plain_char(c);
         if p.is_alphanumeric() {
             norm.extend(p.to_lowercase());
@@ -731,7 +757,16 @@ fn scan_noun(a: &Atoms, k: usize, singular_ok: bool) -> Option<(String, usize, b
         }
         if let Some(u) = unit_noun(w) {
             let plural = u != w;
-            // Hyphen-chained modifiers ("long-range drones") end on the noun, not inside.
+            // A plural-looking name before the noun: "31 Abrams tanks".
+            if at.cap
+                && let Some(n) = a.list.get(m + 1)
+                && n.kind == Kind::Word
+                && n.sep == Sep::None
+                && n.join == Join::None
+                && let Some(u2) = unit_noun(a.low(m + 1)).filter(|u2| u2 != a.low(m + 1))
+            {
+                return Some((u2, m + 1, true));
+            }
             return Some((u, m, plural));
         }
         if is_stop_word(w) && !matches!(w, "more" | "other" | "few") {
@@ -875,7 +910,13 @@ fn number_at(a: &Atoms, j: usize) -> Option<Num> {
             }
             Some(num)
         }
-        Kind::Word => words_number(a, j, num),
+        Kind::Word => {
+            // "one-for-one", "all-in-one": a number word glued to a word that is no number.
+            if at.join == Join::Hyphen && j > 0 && number_value(a.low(j - 1)).is_none() {
+                return None;
+            }
+            words_number(a, j, num)
+        }
         _ => None,
     }
 }
@@ -1197,12 +1238,26 @@ fn denominator(w: &str) -> Option<(f64, bool)> {
 
 /// Ordinal words: "first", "twenty" + "-first", "hundredth".
 fn is_ordinal(w: &str) -> bool {
-    matches!(w, "first" | "second" | "third" | "fifth" | "eighth" | "ninth" | "twelfth")
-        || w.strip_suffix("th").is_some_and(|stem| {
-            number_value(stem).is_some()
-                || scale_value(stem).is_some()
-                || stem.strip_suffix("ie").is_some_and(|s| number_value(&format!("{s}y")).is_some())
-        })
+    matches!(
+        w,
+        "first"
+            | "second"
+            | "third"
+            | "fifth"
+            | "eighth"
+            | "ninth"
+            | "twelfth"
+            | "twentieth"
+            | "thirtieth"
+            | "fortieth"
+            | "fiftieth"
+            | "sixtieth"
+            | "seventieth"
+            | "eightieth"
+            | "ninetieth"
+    ) || w
+        .strip_suffix("th")
+        .is_some_and(|stem| number_value(stem).is_some() || scale_value(stem).is_some())
 }
 
 /// Currency signs.
@@ -1257,6 +1312,7 @@ fn abbreviated_unit(w: &str) -> Option<&'static str> {
         "oz" => "oz",
         "bpd" => "bpd",
         "ft" => "foot",
+        "c" => "celsius",
         "mi" => "mile",
         _ => return None,
     })
@@ -1619,6 +1675,7 @@ mod tests {
             ("It was a one-year deal.", &[(1.0, "year", E, false, "one-year")]),
             ("It was a one-sided game.", &[]),
             ("They met one-on-one.", &[]),
+            ("It was a one-for-one swap.", &[]),
             ("He turned twenty-first in line.", &[]),
             ("Some 30-odd boats came.", &[(30.0, "boat", A, false, "Some 30-odd boats")]),
         ]);
@@ -1665,6 +1722,9 @@ mod tests {
             ),
             ("One soldier was hurt.", &[(1.0, "soldier", E, false, "One soldier")]),
             ("He ran 10km.", &[(10.0, "km", E, false, "10km")]),
+            ("It hit 45C.", &[(45.0, "celsius", E, false, "45C")]),
+            ("They sent 31 Abrams tanks.", &[(31.0, "tank", E, false, "31 Abrams tanks")]),
+            ("They freed 103 Ukrainians.", &[(103.0, "ukrainian", E, false, "103 Ukrainians")]),
             ("The counts were 3 and 4.", &[(3.0, "", E, false, "3"), (4.0, "", E, false, "4")]),
             ("Around 3m people fled.", &[(3e6, "person", A, false, "Around 3m people")]),
             ("Sales rose to 3.2m.", &[(3.2e6, "", E, false, "3.2m")]),
