@@ -113,7 +113,10 @@ fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
 /// nouns of quotes and headlines. A run of capitalised words loses these at its start.
 pub(crate) fn is_common(lower: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| set(COMMON)).contains(lower) || crate::text::is_stop_word(lower)
+    let set = SET.get_or_init(|| set(COMMON));
+    // "I'm", "We've", "What's": a contraction of a common word.
+    let head = lower.split(['\'', '\u{2019}']).next().unwrap_or(lower);
+    set.contains(lower) || crate::text::is_stop_word(lower) || crate::text::is_stop_word(head)
 }
 
 const COMMON: &[&str] = &[

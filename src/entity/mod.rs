@@ -310,19 +310,22 @@ impl<'a> Finder<'a> {
         (0..=k).rev().take(10).any(|s| self.gz_at[s].is_some_and(|(_, last)| last >= k))
     }
 
-    /// Whether most longer words are capitalised: a headline or heading in title case, where
-    /// capitalisation says nothing about names.
+    /// Whether the text is a headline or heading in title case ("Storm Hits Coast As Leaders
+    /// Gather"): at least four capitalised words and no lowercase word but function words. There
+    /// capitalisation says nothing about names, so only gazetteer names are read.
     fn is_title_case(&self) -> bool {
-        let (mut long, mut caps) = (0, 0);
+        let mut caps = 0;
         for (k, t) in self.toks.iter().enumerate() {
-            if t.text.chars().count() >= 4 && t.text.chars().all(char::is_alphabetic) {
-                long += 1;
-                if t.is_cap() && !self.gz_covered(k) {
-                    caps += 1;
-                }
+            if !t.text.chars().all(char::is_alphabetic) {
+                continue;
+            }
+            if t.is_cap() {
+                caps += usize::from(!self.gz_covered(k));
+            } else if t.text.len() >= 3 && !crate::text::is_stop_word(&self.lower[k]) {
+                return false;
             }
         }
-        long >= 4 && caps * 5 >= long * 4
+        caps >= 4
     }
 
     fn name_like(&self, k: usize) -> bool {
@@ -474,6 +477,12 @@ impl<'a> Finder<'a> {
         if (name_start..=name_end).all(|k| self.demonym[k]) {
             return None;
         }
+        // A lone letter ("X.", "B") is an initial or a label, not a name we can resolve.
+        if name_start == name_end
+            && self.toks[name_start].text.trim_end_matches('.').chars().count() < 2
+        {
+            return None;
+        }
         let last_lower = self.lower[name_end].as_str();
         let org = !core && lexicon::is_org_suffix(last_lower);
         if org {
@@ -506,15 +515,15 @@ impl<'a> Finder<'a> {
         }
         let kind = if titled {
             EntityKind::Person
-        } else if org {
-            EntityKind::Organization
-        } else if name_start == name_end
-            && self.toks[name_start].is_all_caps()
-            && !lexicon::is_roman(self.toks[name_start].text)
+        } else if org
+            || (name_start == name_end
+                && self.toks[name_start].is_all_caps()
+                && !lexicon::is_roman(self.toks[name_start].text))
         {
             EntityKind::Organization
         } else if lexicon::is_place_word(last_lower) && name_end > name_start
             || self.followed_by(name_end, lexicon::is_place_word)
+            || self.before_plural_place(name_end)
         {
             EntityKind::Place
         } else if (name_end > name_start && self.followed_by(name_end, lexicon::is_speech_verb))
@@ -556,6 +565,23 @@ impl<'a> Finder<'a> {
     fn followed_by(&self, k: usize, pred: fn(&str) -> bool) -> bool {
         self.toks.get(k + 1).is_some_and(|t| t.gap == Gap::Space && !t.is_cap())
             && pred(&self.lower[k + 1])
+    }
+
+    /// "Varna and Tulsk regions": a name, "and", a name, then a plural place word.
+    fn before_plural_place(&self, k: usize) -> bool {
+        let n = self.toks.len();
+        if k + 3 >= n || !matches!(self.lower[k + 1].as_str(), "and" | "or") {
+            return false;
+        }
+        let mut m = k + 2;
+        while m < n && self.toks[m].gap == Gap::Space && self.name_like(m) && m < k + 5 {
+            m += 1;
+        }
+        m > k + 2
+            && m < n
+            && self.toks[m].gap == Gap::Space
+            && self.lower[m].ends_with('s')
+            && lexicon::is_place_word(&self.lower[m])
     }
 
     /// "Carl Smith, the former Swedish prime minister": a comma, an article, then title words.

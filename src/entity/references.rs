@@ -1,6 +1,6 @@
 //! Speakers named by pronouns and role descriptions, resolved within one source.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use crate::model::{Claim, Entity, EntityKind};
 use crate::text::plain_lower;
@@ -30,33 +30,70 @@ use super::lexicon::{self, GzKind, gazetteer};
 /// Linear in the number of claims times the number of distinct people of the source.
 pub fn resolve_references(claims: &mut [Claim]) {
     let order: Vec<usize> = (0..claims.len()).collect();
-    resolve_in_order(claims, &order);
+    resolve_in_order(claims, &order, &HashMap::new());
 }
 
 /// What a source has said about a person so far.
 #[derive(Clone, Debug)]
-struct Person {
+pub(crate) struct Person {
     canonical: String,
     /// Core title words ("president", "minister", "spokesperson").
     titles: BTreeSet<String>,
-    /// The country the person's title belongs to, when the text says.
-    country: Option<String>,
+    /// The countries the person's titles belong to, as the text says ("Russian President").
+    countries: BTreeSet<String>,
+}
+
+impl Person {
+    /// The person's country when the text gives exactly one.
+    fn country(&self) -> Option<&str> {
+        let mut it = self.countries.iter();
+        match (it.next(), it.next()) {
+            (Some(c), None) => Some(c),
+            _ => None,
+        }
+    }
+}
+
+/// The roles every person of the run is given anywhere, by canonical name.
+pub(crate) fn run_roles(claims: &[Claim]) -> HashMap<String, Person> {
+    let mut people = Vec::new();
+    for claim in claims {
+        learn_roles(claim, &mut people);
+    }
+    people.into_iter().map(|p| (p.canonical.clone(), p)).collect()
 }
 
 /// [`resolve_references`] over the claims at `order` (one source, text order).
-pub(crate) fn resolve_in_order(claims: &mut [Claim], order: &[usize]) {
+pub(crate) fn resolve_in_order(
+    claims: &mut [Claim],
+    order: &[usize],
+    run: &HashMap<String, Person>,
+) {
     let mut people: Vec<Person> = Vec::new();
     // Subjects of the last two claims, most recent last.
     let mut subjects: Vec<Option<String>> = Vec::new();
     for &ci in order {
         learn_roles(&claims[ci], &mut people);
+        // The people this source has named so far, with what the whole run knows of them.
+        let known: Vec<Person> = people
+            .iter()
+            .map(|p| {
+                let mut p = p.clone();
+                if let Some(r) = run.get(&p.canonical) {
+                    p.titles.extend(r.titles.iter().cloned());
+                    p.countries.extend(r.countries.iter().cloned());
+                }
+                p
+            })
+            .collect();
+        let people = &known;
         let claim = &claims[ci];
         let recent: Vec<&str> =
             subjects.iter().rev().take(2).filter_map(|s| s.as_deref()).collect();
         let mut new_attribution = None;
         if let Some(a) = &claim.attribution
             && !a.resolved
-            && let Some(name) = speaker(claim, &a.surface, a.start, a.end, &people, &recent)
+            && let Some(name) = speaker(claim, &a.surface, a.start, a.end, people, &recent)
         {
             new_attribution = Some(name);
         }
@@ -66,7 +103,7 @@ pub(crate) fn resolve_in_order(claims: &mut [Claim], order: &[usize]) {
             .map(|q| {
                 let s = q.speaker.as_deref()?;
                 // A quote speaker has no span: look for it before the quote, then anywhere.
-                speaker(claim, s, q.start, q.start, &people, &recent)
+                speaker(claim, s, q.start, q.start, people, &recent)
             })
             .collect();
         let claim = &mut claims[ci];
@@ -79,7 +116,7 @@ pub(crate) fn resolve_in_order(claims: &mut [Claim], order: &[usize]) {
                 q.speaker = s;
             }
         }
-        subjects.push(subject(&claims[ci], &people));
+        subjects.push(subject(&claims[ci], people));
         if subjects.len() > 2 {
             subjects.remove(0);
         }
@@ -193,11 +230,11 @@ fn match_role(role: &Role, people: &[Person]) -> Option<String> {
         None => unique(fits),
         Some(c) => {
             let same: Vec<&Person> =
-                fits.iter().copied().filter(|p| p.country.as_deref() == Some(c.as_str())).collect();
+                fits.iter().copied().filter(|p| p.country() == Some(c.as_str())).collect();
             if !same.is_empty() {
                 return unique(same);
             }
-            unique(fits.into_iter().filter(|p| p.country.is_none()).collect())
+            unique(fits.into_iter().filter(|p| p.countries.is_empty()).collect())
         }
     }
 }
@@ -209,14 +246,14 @@ fn learn_roles(claim: &Claim, people: &mut Vec<Person>) {
             continue;
         }
         let mut titles = BTreeSet::new();
-        let mut country = None;
-        let read = |w: &str, titles: &mut BTreeSet<String>, country: &mut Option<String>| {
+        let mut country = BTreeSet::new();
+        let read = |w: &str, titles: &mut BTreeSet<String>, country: &mut BTreeSet<String>| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '-');
             let w = w.strip_suffix("'s").unwrap_or(w);
             if lexicon::is_title(w) && !lexicon::is_title_modifier(w) {
                 titles.insert(w.to_string());
             } else if let Some(c) = country_of(w) {
-                country.get_or_insert(c);
+                country.insert(c);
             }
         };
         // Title words in the surface: "Ukrainian President Volodymyr Zelensky".
@@ -231,7 +268,7 @@ fn learn_roles(claim: &Claim, people: &mut Vec<Person>) {
             let prev = &claim.entities[i - 1];
             let gap = e.start.saturating_sub(prev.end);
             if matches!(prev.kind, EntityKind::Place | EntityKind::Organization) && gap <= 4 {
-                country = country.or_else(|| country_of(&plain_lower(&prev.canonical)));
+                country.extend(country_of(&plain_lower(&prev.canonical)));
             }
         }
         // An appositive: "Carl Smith, the former Swedish prime minister, said".
@@ -255,11 +292,11 @@ fn learn_roles(claim: &Claim, people: &mut Vec<Person>) {
         match people.iter_mut().find(|p| p.canonical == e.canonical) {
             Some(p) => {
                 p.titles.extend(titles);
-                if p.country.is_none() {
-                    p.country = country;
-                }
+                p.countries.extend(country);
             }
-            None => people.push(Person { canonical: e.canonical.clone(), titles, country }),
+            None => {
+                people.push(Person { canonical: e.canonical.clone(), titles, countries: country })
+            }
         }
     }
 }

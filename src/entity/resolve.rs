@@ -105,8 +105,8 @@ pub fn resolve(claims: &mut [Claim]) {
 /// - an acronym joins the one multi-word name whose initials it spells.
 ///
 /// The canonical name of an entity is the spelling with the most words, the most frequent among
-/// those, then the one whose surname spelling is most frequent, then the lexicographically first:
-/// it depends on counts only, never on the order of the claims. The entity kind becomes the most
+/// those, then the lexicographically first: it depends on counts only, never on the order of the
+/// claims. The entity kind becomes the most
 /// frequent specific kind among the mentions.
 ///
 /// # Complexity
@@ -144,9 +144,12 @@ pub fn resolve_with(claims: &mut [Claim], aliases: &Aliases) {
     for (i, c) in claims.iter().enumerate() {
         by_source.entry(c.source.clone()).or_default().push(i);
     }
+    // What the whole run says of each person's role ("Russian President …" in one source) helps
+    // read "the Russian leader" in another, among the people that source names.
+    let roles = super::references::run_roles(claims);
     for (_, mut order) in by_source {
         order.sort_by_key(|&i| (claims[i].id.index(), claims[i].start));
-        super::references::resolve_in_order(claims, &order);
+        super::references::resolve_in_order(claims, &order, &roles);
     }
 }
 
@@ -325,14 +328,17 @@ impl Resolution {
         }
     }
 
-    /// A single word joins the one person whose full name ends in it.
+    /// A single word joins the one person whose full name ends in it (a full name counts as a
+    /// person's unless some mention of it is a place or an organisation).
     fn merge_surnames(&mut self, order: &[usize]) {
         // Components that hold a person, indexed by the skeleton of each full name's last word.
         let mut person_root: HashMap<usize, bool> = HashMap::new();
         for &i in order {
             let root = self.root(i);
-            let is_person = self.nodes[i].kinds[0] > 0;
-            *person_root.entry(root).or_insert(false) |= is_person;
+            // A full name with no sign of being a place or body counts as a person's.
+            let n = &self.nodes[i];
+            let is_person = n.kinds[0] > 0 || (n.kinds[1] == 0 && n.kinds[2] == 0);
+            *person_root.entry(root).or_insert(true) &= is_person || n.words.len() < 2;
         }
         let mut surnames: HashMap<String, Vec<usize>> = HashMap::new();
         for &i in order {
@@ -369,7 +375,7 @@ impl Resolution {
                 0 => singles.entry(key).or_default().push(i),
                 1 => {
                     let root = *roots.iter().next().unwrap_or(&i);
-                    if person_root.get(&root).copied().unwrap_or(false) || node.kinds[0] > 0 {
+                    if person_root.get(&root).copied().unwrap_or(false) {
                         joins.push((i, root));
                     }
                 }
@@ -507,26 +513,18 @@ impl Resolution {
         }
     }
 
+    /// The full spelling (most words) that most mentions use; among equals the
+    /// lexicographically first. Counts only, so the claim order never matters.
     fn best_spelling(&self, members: &[usize]) -> String {
         let words =
             |m: usize| self.nodes[m].words.len() + usize::from(self.nodes[m].numeral.is_some());
         let most = members.iter().map(|&m| words(m)).max().unwrap_or(0);
-        let mut last_counts: HashMap<String, usize> = HashMap::new();
-        for &m in members {
-            let last = self.nodes[m].name.rsplit(' ').next().unwrap_or("").to_string();
-            *last_counts.entry(last).or_default() += self.nodes[m].count;
-        }
         members
             .iter()
             .filter(|&&m| words(m) == most)
-            .map(|&m| {
-                let n = &self.nodes[m];
-                let surname = n.name.rsplit(' ').next().unwrap_or("");
-                (n.count, last_counts.get(surname).copied().unwrap_or(0), &n.name)
-            })
-            // Highest counts first; among equals the lexicographically first name.
-            .max_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then_with(|| b.2.cmp(a.2)))
-            .map_or_else(String::new, |(_, _, n)| n.clone())
+            .map(|&m| (self.nodes[m].count, &self.nodes[m].name))
+            .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+            .map_or_else(String::new, |(_, n)| n.clone())
     }
 
     /// Old provisional name → new canonical, where the old name maps to one entity only.
