@@ -1,6 +1,7 @@
 //! The built-in word lists and the gazetteer: loaded once, shared by every call.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -105,18 +106,47 @@ pub(crate) fn parse_gazetteer(text: &str) -> (Gazetteer, Vec<usize>) {
     (Gazetteer { entries, pattern_entry, automaton, by_lower }, bad)
 }
 
-fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
+/// A word set with a cheap hash (FNV-1a): these sets are probed for nearly every word of every
+/// sentence, and their keys are fixed, so hash flooding is no concern.
+pub(crate) type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
+/// FNV-1a.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+fn set(words: &'static [&'static str]) -> WordSet {
     words.iter().copied().collect()
+}
+
+/// [`crate::text::is_stop_word`] with the cheap hash.
+pub(crate) fn is_stop_word(lower: &str) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    SET.get_or_init(|| set(crate::text::STOP_WORDS)).contains(lower)
 }
 
 /// Capitalised words that are not names: sentence starters, function words, capitalised common
 /// nouns of quotes and headlines. A run of capitalised words loses these at its start.
 pub(crate) fn is_common(lower: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<WordSet> = OnceLock::new();
     let set = SET.get_or_init(|| set(COMMON));
     // "I'm", "We've", "What's": a contraction of a common word.
     let head = lower.split(['\'', '\u{2019}']).next().unwrap_or(lower);
-    set.contains(lower) || crate::text::is_stop_word(lower) || crate::text::is_stop_word(head)
+    set.contains(lower) || is_stop_word(lower) || (head.len() < lower.len() && is_stop_word(head))
 }
 
 const COMMON: &[&str] = &[
@@ -447,7 +477,7 @@ pub(crate) fn is_connector(lower: &str) -> bool {
 /// Title words: stripped from a person's name, kept in the surface, and read as the person's role.
 /// Lowercase, with the abbreviation's dot where it has one.
 pub(crate) fn is_title(lower: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<WordSet> = OnceLock::new();
     SET.get_or_init(|| set(TITLES)).contains(lower)
 }
 

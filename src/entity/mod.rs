@@ -21,6 +21,8 @@ mod lexicon;
 mod references;
 mod resolve;
 
+use std::borrow::Cow;
+
 use crate::model::{Entity, EntityKind};
 use lexicon::{GzKind, gazetteer};
 
@@ -43,7 +45,7 @@ pub use resolve::{Aliases, resolve, resolve_with};
 /// use corroborate::model::EntityKind;
 ///
 /// let found = find_mentions("Chilean President Ana Ruiz met EU leaders in Brussels.", 100);
-/// let names: Vec<_> = found.iter().map(|e| e.canonical.as_str()).collect();
+/// let names: Vec<_> = found.iter().map(|e| e.canonical.as_ref()).collect();
 /// assert_eq!(names, ["Ana Ruiz", "European Union", "Brussels"]);
 /// assert_eq!(found[0].surface, "Chilean President Ana Ruiz");
 /// assert_eq!(found[0].kind, EntityKind::Person);
@@ -218,7 +220,8 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
 struct Finder<'a> {
     s: &'a str,
     toks: Vec<Tok<'a>>,
-    lower: Vec<String>,
+    /// Lowercase plain forms; borrowed when the word already is one (most words are).
+    lower: Vec<Cow<'a, str>>,
     /// Gazetteer match starting at a token: entry and last token.
     gz_at: Vec<Option<(usize, usize)>>,
     /// The token is (part of) a demonym.
@@ -233,7 +236,17 @@ impl<'a> Finder<'a> {
     fn new(s: &'a str) -> Finder<'a> {
         let toks = tokenize(s);
         let n = toks.len();
-        let lower = toks.iter().map(|t| crate::text::plain_lower(t.text)).collect();
+        let lower = toks
+            .iter()
+            .map(|t| {
+                if t.text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.')
+                {
+                    Cow::Borrowed(t.text)
+                } else {
+                    Cow::Owned(crate::text::plain_lower(t.text))
+                }
+            })
+            .collect();
         let mut f = Finder {
             s,
             toks,
@@ -321,7 +334,7 @@ impl<'a> Finder<'a> {
             }
             if t.is_cap() {
                 caps += usize::from(!self.gz_covered(k));
-            } else if t.text.len() >= 3 && !crate::text::is_stop_word(&self.lower[k]) {
+            } else if t.text.len() >= 3 && !lexicon::is_stop_word(&self.lower[k]) {
                 return false;
             }
         }
@@ -356,7 +369,7 @@ impl<'a> Finder<'a> {
             return true;
         }
         if self.name_like(k) {
-            return !crate::text::is_stop_word(lower) || self.demonym[k];
+            return !lexicon::is_stop_word(lower) || self.demonym[k];
         }
         // After a particle, more particles may follow ("van der"), then a name.
         let next_is_name = |k: usize| {
@@ -424,7 +437,7 @@ impl<'a> Finder<'a> {
         let mut p = a;
         let mut core = false;
         while p <= b {
-            let l = self.lower[p].as_str();
+            let l = self.lower[p].as_ref();
             // A nationality the gazetteer lacks still reads as one right before a core title:
             // "Bhutanese Foreign Minister …".
             let nationality = || {
@@ -483,7 +496,7 @@ impl<'a> Finder<'a> {
         {
             return None;
         }
-        let last_lower = self.lower[name_end].as_str();
+        let last_lower = self.lower[name_end].as_ref();
         let org = !core && lexicon::is_org_suffix(last_lower);
         if org {
             // "Russian Defence Ministry": the demonym is part of an organisation's name.
@@ -500,7 +513,7 @@ impl<'a> Finder<'a> {
             let mut s = surface_start;
             let mut ext_core = false;
             while s > used && self.toks[s].gap == Gap::Space && !self.toks[s - 1].poss {
-                let l = self.lower[s - 1].as_str();
+                let l = self.lower[s - 1].as_ref();
                 if lexicon::is_title(l) || self.demonym[s - 1] {
                     ext_core |= lexicon::is_title(l) && !lexicon::is_title_modifier(l);
                     s -= 1;
@@ -570,7 +583,7 @@ impl<'a> Finder<'a> {
     /// "Varna and Tulsk regions": a name, "and", a name, then a plural place word.
     fn before_plural_place(&self, k: usize) -> bool {
         let n = self.toks.len();
-        if k + 3 >= n || !matches!(self.lower[k + 1].as_str(), "and" | "or") {
+        if k + 3 >= n || !matches!(self.lower[k + 1].as_ref(), "and" | "or") {
             return false;
         }
         let mut m = k + 2;
@@ -588,11 +601,11 @@ impl<'a> Finder<'a> {
     fn appositive_title(&self, k: usize) -> bool {
         let Some(next) = self.toks.get(k + 1) else { return false };
         let between = &self.s[self.toks[k].full_end..next.start];
-        if between.trim() != "," || !matches!(self.lower[k + 1].as_str(), "the" | "a" | "an") {
+        if between.trim() != "," || !matches!(self.lower[k + 1].as_ref(), "the" | "a" | "an") {
             return false;
         }
         for j in k + 2..self.toks.len().min(k + 8) {
-            let l = self.lower[j].as_str();
+            let l = self.lower[j].as_ref();
             if lexicon::is_title(l) && !lexicon::is_title_modifier(l) {
                 return true;
             }

@@ -56,11 +56,11 @@ impl Person {
 
 /// The roles every person of the run is given anywhere, by canonical name.
 pub(crate) fn run_roles(claims: &[Claim]) -> HashMap<String, Person> {
-    let mut people = Vec::new();
+    let mut people = HashMap::new();
     for claim in claims {
         learn_roles(claim, &mut people);
     }
-    people.into_iter().map(|p| (p.canonical.clone(), p)).collect()
+    people
 }
 
 /// [`resolve_references`] over the claims at `order` (one source, text order).
@@ -69,31 +69,19 @@ pub(crate) fn resolve_in_order(
     order: &[usize],
     run: &HashMap<String, Person>,
 ) {
-    let mut people: Vec<Person> = Vec::new();
+    let mut people: People = HashMap::new();
     // Subjects of the last two claims, most recent last.
     let mut subjects: Vec<Option<String>> = Vec::new();
     for &ci in order {
         learn_roles(&claims[ci], &mut people);
-        // The people this source has named so far, with what the whole run knows of them.
-        let known: Vec<Person> = people
-            .iter()
-            .map(|p| {
-                let mut p = p.clone();
-                if let Some(r) = run.get(&p.canonical) {
-                    p.titles.extend(r.titles.iter().cloned());
-                    p.countries.extend(r.countries.iter().cloned());
-                }
-                p
-            })
-            .collect();
-        let people = &known;
+        let people = &people;
         let claim = &claims[ci];
         let recent: Vec<&str> =
             subjects.iter().rev().take(2).filter_map(|s| s.as_deref()).collect();
         let mut new_attribution = None;
         if let Some(a) = &claim.attribution
             && !a.resolved
-            && let Some(name) = speaker(claim, &a.surface, a.start, a.end, people, &recent)
+            && let Some(name) = speaker(claim, &a.surface, a.start, a.end, people, &recent, run)
         {
             new_attribution = Some(name);
         }
@@ -103,7 +91,7 @@ pub(crate) fn resolve_in_order(
             .map(|q| {
                 let s = q.speaker.as_deref()?;
                 // A quote speaker has no span: look for it before the quote, then anywhere.
-                speaker(claim, s, q.start, q.start, people, &recent)
+                speaker(claim, s, q.start, q.start, people, &recent, run)
             })
             .collect();
         let claim = &mut claims[ci];
@@ -123,15 +111,18 @@ pub(crate) fn resolve_in_order(
     }
 }
 
-fn is_person(e: &Entity, people: &[Person]) -> bool {
-    e.kind == EntityKind::Person || people.iter().any(|p| p.canonical == e.canonical)
+/// The people a source has named so far, by canonical name.
+type People = HashMap<String, Person>;
+
+fn is_person(e: &Entity, people: &People) -> bool {
+    e.kind == EntityKind::Person || people.contains_key(&e.canonical)
 }
 
 /// The claim's subject: its resolved speaker if that is a person, else its first person.
-fn subject(claim: &Claim, people: &[Person]) -> Option<String> {
+fn subject(claim: &Claim, people: &People) -> Option<String> {
     if let Some(a) = &claim.attribution
         && a.resolved
-        && people.iter().any(|p| p.canonical == a.speaker)
+        && people.contains_key(&a.speaker)
     {
         return Some(a.speaker.clone());
     }
@@ -144,8 +135,9 @@ fn speaker(
     surface: &str,
     start: usize,
     end: usize,
-    people: &[Person],
+    people: &People,
     recent: &[&str],
+    run: &HashMap<String, Person>,
 ) -> Option<String> {
     // A named speaker: the mention it overlaps, a person first.
     if end > start {
@@ -168,7 +160,7 @@ fn speaker(
         }
         return recent.first().map(|s| s.to_string());
     }
-    describe(&lower).and_then(|d| match_role(&d, people))
+    describe(&lower).and_then(|d| match_role(&d, people, run))
 }
 
 /// A role description read from words: core titles and a country.
@@ -218,10 +210,20 @@ fn titles_fit(described: &BTreeSet<String>, person: &BTreeSet<String>) -> bool {
 }
 
 /// The one person the role fits; first among those whose country the text gave, then among
-/// those whose country is unknown.
-fn match_role(role: &Role, people: &[Person]) -> Option<String> {
-    let fits: Vec<&Person> =
-        people.iter().filter(|p| titles_fit(&role.titles, &p.titles)).collect();
+/// those whose country is unknown. What the whole run says of a person counts as well.
+fn match_role(role: &Role, people: &People, run: &HashMap<String, Person>) -> Option<String> {
+    let known: Vec<Person> = people
+        .values()
+        .map(|p| {
+            let mut p = p.clone();
+            if let Some(r) = run.get(&p.canonical) {
+                p.titles.extend(r.titles.iter().cloned());
+                p.countries.extend(r.countries.iter().cloned());
+            }
+            p
+        })
+        .collect();
+    let fits: Vec<&Person> = known.iter().filter(|p| titles_fit(&role.titles, &p.titles)).collect();
     let unique = |ps: Vec<&Person>| -> Option<String> {
         let names: BTreeSet<&str> = ps.iter().map(|p| p.canonical.as_str()).collect();
         (names.len() == 1).then(|| names.into_iter().next().map(String::from)).flatten()
@@ -240,7 +242,7 @@ fn match_role(role: &Role, people: &[Person]) -> Option<String> {
 }
 
 /// Records the titles and countries the claim gives its people.
-fn learn_roles(claim: &Claim, people: &mut Vec<Person>) {
+fn learn_roles(claim: &Claim, people: &mut People) {
     for (i, e) in claim.entities.iter().enumerate() {
         if e.kind != EntityKind::Person {
             continue;
@@ -273,8 +275,10 @@ fn learn_roles(claim: &Claim, people: &mut Vec<Person>) {
         }
         // An appositive: "Carl Smith, the former Swedish prime minister, said".
         let rel = e.end.saturating_sub(claim.start);
-        if let Some(after) = claim.text.get(rel..) {
-            let after = plain_lower(after);
+        if let Some(after) = claim.text.get(rel..).filter(|a| a.starts_with(", ")) {
+            // Six words are all an appositive title can take: read no further.
+            let cut = after.char_indices().nth(80).map_or(after.len(), |(i, _)| i);
+            let after = plain_lower(&after[..cut]);
             if let Some(rest) = after.strip_prefix(", the ").or_else(|| after.strip_prefix(", a "))
             {
                 let clause = rest.split([',', '.', ';', '"', '(']).next().unwrap_or("");
@@ -289,13 +293,14 @@ fn learn_roles(claim: &Claim, people: &mut Vec<Person>) {
                 }
             }
         }
-        match people.iter_mut().find(|p| p.canonical == e.canonical) {
+        match people.get_mut(&e.canonical) {
             Some(p) => {
                 p.titles.extend(titles);
                 p.countries.extend(country);
             }
             None => {
-                people.push(Person { canonical: e.canonical.clone(), titles, countries: country })
+                let p = Person { canonical: e.canonical.clone(), titles, countries: country };
+                people.insert(e.canonical.clone(), p);
             }
         }
     }

@@ -116,7 +116,7 @@ pub fn resolve_with(claims: &mut [Claim], aliases: &Aliases) {
     let table = Resolution::build(claims, aliases);
     for claim in claims.iter_mut() {
         for e in &mut claim.entities {
-            if let Some(&node) = table.node_of.get(&(e.canonical.clone(), key_kind(e.kind))) {
+            if let Some(node) = table.node(&e.canonical, e.kind) {
                 let root = table.root(node);
                 e.canonical = table.canonical[&root].clone();
                 if let Some(&kind) = table.kind.get(&root) {
@@ -155,7 +155,7 @@ pub fn resolve_with(claims: &mut [Claim], aliases: &Aliases) {
 
 /// Gazetteer mentions never merge with free names of another kind; free names of any kind
 /// share one key space (resolution decides their kind).
-fn key_kind(kind: EntityKind) -> u8 {
+fn key_kind(kind: EntityKind) -> usize {
     match kind {
         EntityKind::Place => 1,
         EntityKind::Organization => 2,
@@ -178,7 +178,8 @@ struct Node {
 
 struct Resolution {
     nodes: Vec<Node>,
-    node_of: HashMap<(String, u8), usize>,
+    /// Provisional name → node, per key kind (see [`key_kind`]).
+    node_of: HashMap<String, [Option<usize>; 3]>,
     parent: Vec<usize>,
     canonical: HashMap<usize, String>,
     kind: HashMap<usize, EntityKind>,
@@ -210,8 +211,9 @@ impl Resolution {
         // Surface spellings per node, for alias lookups.
         let mut surfaces: Vec<BTreeSet<String>> = Vec::new();
         for e in claims.iter().flat_map(|c| &c.entities) {
-            let key = (e.canonical.clone(), key_kind(e.kind));
-            let id = *r.node_of.entry(key).or_insert_with(|| {
+            let slot = key_kind(e.kind);
+            let existing = r.node(&e.canonical, e.kind);
+            let id = existing.unwrap_or_else(|| {
                 let (words, numeral) = name_words(&e.canonical);
                 r.nodes.push(Node {
                     name: e.canonical.clone(),
@@ -223,11 +225,15 @@ impl Resolution {
                     ..Node::default()
                 });
                 surfaces.push(BTreeSet::new());
-                r.nodes.len() - 1
+                let id = r.nodes.len() - 1;
+                r.node_of.entry(e.canonical.clone()).or_default()[slot] = Some(id);
+                id
             });
             r.nodes[id].count += 1;
             r.nodes[id].kinds[kind_index(e.kind)] += 1;
-            surfaces[id].insert(e.surface.clone());
+            if !surfaces[id].contains(&e.surface) {
+                surfaces[id].insert(e.surface.clone());
+            }
         }
         r.parent = (0..r.nodes.len()).collect();
         // Visit nodes in name order so that every choice below is independent of claim order.
@@ -242,6 +248,10 @@ impl Resolution {
         let pinned = r.merge_aliases(&order, &surfaces, aliases);
         r.choose_names(&order, &pinned);
         r
+    }
+
+    fn node(&self, name: &str, kind: EntityKind) -> Option<usize> {
+        self.node_of.get(name).and_then(|slots| slots[key_kind(kind)])
     }
 
     fn root(&self, mut x: usize) -> usize {
@@ -530,8 +540,12 @@ impl Resolution {
     /// Old provisional name → new canonical, where the old name maps to one entity only.
     fn renames(&self) -> HashMap<String, String> {
         let mut map: HashMap<String, BTreeSet<String>> = HashMap::new();
-        for ((name, _), &node) in &self.node_of {
-            map.entry(name.clone()).or_default().insert(self.canonical[&self.root(node)].clone());
+        for (name, slots) in &self.node_of {
+            for &node in slots.iter().flatten() {
+                map.entry(name.clone())
+                    .or_default()
+                    .insert(self.canonical[&self.root(node)].clone());
+            }
         }
         map.into_iter()
             .filter(|(_, v)| v.len() == 1)
