@@ -2,6 +2,7 @@
 
 mod common;
 
+mod entity;
 mod examples;
 mod extract;
 mod properties;
