@@ -6,4 +6,5 @@ mod entity;
 mod examples;
 mod extract;
 mod properties;
+mod score;
 mod seeds_extract;

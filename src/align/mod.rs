@@ -3,9 +3,18 @@
 //! Useful for: scoring pairs of claims with an explainable breakdown ([`Scorer`]), and linking the
 //! claims of a run ([`align`]).
 
+mod config;
+mod features;
+mod learn;
+mod lexicon;
 mod score;
+mod stats;
 
-pub use score::{AlignConfig, Contribution, Score, Scorer};
+pub use config::{AlignConfig, LabelledPair};
+pub use features::{FEATURES, FeatureVector, N_FEATURES};
+pub use lexicon::{BUILTIN_SYNONYMS, Lexicon};
+pub use score::{Contribution, Score, Scorer};
+pub use stats::TermStats;
 
 use serde::{Deserialize, Serialize};
 
