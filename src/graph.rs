@@ -135,15 +135,6 @@ impl AgreementGraph {
         out.sort_by(|x, y| x.0.cmp(y.0));
         out
     }
-
-    /// Sets the kind of the edge between `a` and `b`, if there is one.
-    pub(crate) fn set_kind(&mut self, a: &ClaimId, b: &ClaimId, kind: EdgeKind) {
-        if let (Some(&na), Some(&nb)) = (self.nodes.get(a), self.nodes.get(b))
-            && let Some(e) = self.graph.find_edge(na, nb)
-        {
-            self.graph[e].kind = kind;
-        }
-    }
 }
 
 /// Components larger than this are grouped from their links alone (see [`group_facts`]).
@@ -542,8 +533,7 @@ mod tests {
             ("a:0".into(), "b:0".into(), EdgeKind::Agrees)
         );
         assert!(graph.edge(&cs[0].id, &cs[1].id).is_some());
-        graph.set_kind(&cs[0].id, &cs[1].id, EdgeKind::Conflicts);
-        assert_eq!(graph.neighbors(&cs[0].id)[0].1.kind, EdgeKind::Conflicts);
+        assert_eq!(graph.neighbors(&cs[0].id)[0].0, &cs[1].id);
         assert!(!graph.link(
             &cs[0].id,
             &ClaimId::new(SourceId::new("z"), 0),
