@@ -186,8 +186,13 @@ const NEGATION_CUES: &[&str] = &[
 ];
 
 /// Words that end the scope of a negation: a new clause begins.
-const CLAUSE_WORDS: &[&str] =
-    &["but", "while", "though", "although", "however", "whereas", "because", "since", "which"];
+///
+/// "and" and "or" are included: "not safe for traffic and will stay closed" negates the safety,
+/// not the closure. A narrower scope only ever reports fewer contradictions.
+const CLAUSE_WORDS: &[&str] = &[
+    "but", "while", "though", "although", "however", "whereas", "because", "since", "which", "and",
+    "or",
+];
 
 /// Words that mark a claim as hedged or conditional, quoted in a modality summary when found.
 const HEDGE_CUES: &[&str] = &[
@@ -559,8 +564,8 @@ fn detail(
     view_b: &View<'_>,
     config: &DiffConfig,
 ) -> Option<PairDifference> {
-    let only_a = extra_phrases(a, view_a, &view_b.terms, config.max_detail_phrases);
-    let only_b = extra_phrases(b, view_b, &view_a.terms, config.max_detail_phrases);
+    let only_a = extra_phrases(a, view_a, b, &view_b.terms, config.max_detail_phrases);
+    let only_b = extra_phrases(b, view_b, a, &view_a.terms, config.max_detail_phrases);
     let say = |claim: &Claim, phrases: &[String]| {
         format!(
             "only {} gives {}",
@@ -583,18 +588,37 @@ fn detail(
 
 /// The phrases of `claim` whose content words the other claim lacks: runs of such words, joined
 /// across stop words, trimmed of stop words at both ends, quoted as written.
+///
+/// Numbers and times the other claim answers with its own (a quantity of the same unit, a number,
+/// a time) are not details: the quantity and time rules compare them.
 fn extra_phrases(
     claim: &Claim,
     view: &View<'_>,
+    other_claim: &Claim,
     other: &HashSet<String>,
     max: usize,
 ) -> Vec<String> {
+    let other_units: HashSet<&str> =
+        other_claim.quantities.iter().map(|q| q.unit.as_str()).collect();
+    let other_has_number = other_claim.text.chars().any(|c| c.is_ascii_digit());
+    let answered = |w: &ViewWord<'_>| {
+        let at = claim.start + w.start;
+        let in_quantity = claim
+            .quantities
+            .iter()
+            .any(|q| q.start <= at && at < q.end && other_units.contains(q.unit.as_str()));
+        let in_time = !other_claim.times.is_empty()
+            && claim.times.iter().any(|t| t.start <= at && at < t.end);
+        let numeric = other_has_number
+            && w.text.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.'));
+        in_quantity || in_time || numeric
+    };
     let extra: Vec<Option<bool>> = view
         .words
         .iter()
         .map(|w| {
-            if w.terms.is_empty() {
-                None // a stop word or a negation cue: neither extra nor shared
+            if w.terms.is_empty() || answered(w) {
+                None // a stop word, a negation cue or an answered number: neither extra nor shared
             } else {
                 Some(w.terms.iter().any(|t| !other.contains(t)))
             }

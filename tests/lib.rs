@@ -1,1 +1,2 @@
-mod placeholder {}
+mod graph;
+mod seeds_align;
