@@ -21,7 +21,9 @@
 //! - **account**: as for polarity, but the claims otherwise say different things: two tellings of
 //!   one event that cannot both be true and fit no narrower kind.
 //! - **modality**: one claim states the fact as definite, the other as hedged, conditional or a
-//!   question.
+//!   question, and the hedge bears on what the two share: a hedge cue ("could", "reportedly",
+//!   "floated", "if") stands in a clause holding a shared content term. An adjective that hedges
+//!   only its noun ("a memorandum on a *possible* peace accord") does not make the claim uncertain.
 //! - **attribution**: the same quoted words (or near-identical claims) put in the mouths of two
 //!   different resolved speakers.
 //! - **time**: both claims date the event to a day or a week (resolved calendar values, or
@@ -137,7 +139,7 @@ pub fn compare(a: &Claim, b: &Claim, config: &DiffConfig) -> Vec<PairDifference>
         }
     }
 
-    out.extend(modality(a, b));
+    out.extend(modality(a, b, &view_a, &view_b, &shared));
     out.extend(attribution(a, b, &view_a, &view_b, &shared));
     out.extend(time(a, b));
     if !account {
@@ -194,30 +196,62 @@ const CLAUSE_WORDS: &[&str] = &[
     "or",
 ];
 
-/// Words that mark a claim as hedged or conditional, quoted in a modality summary when found.
+/// Words that hedge the clause they stand in, or make it conditional: quoted in a modality
+/// summary, and used to check that a hedge bears on what two claims share.
 const HEDGE_CUES: &[&str] = &[
-    "potential",
     "potentially",
-    "possible",
     "possibly",
     "may",
     "might",
     "could",
+    "would",
     "reportedly",
     "floated",
-    "likely",
     "perhaps",
-    "expected",
     "allegedly",
     "apparently",
     "seems",
+    "seem",
     "appears",
+    "appear",
+    "suggested",
+    "suggests",
+    "considering",
+    "considered",
     "if",
     "unless",
-    "would",
-    "considering",
-    "interest",
+    "whether",
+    "hoped",
+    "hopes",
+    "expected",
+    "likely",
+    "possible",
+    "potential",
+    "probably",
+    "unclear",
+    "uncertain",
 ];
+
+/// Adjectives that, right before a content word, hedge that noun ("a possible peace accord",
+/// "a potential venue") rather than the claim: the accord is possible, the claim about it is not.
+const ATTRIBUTIVE_HEDGES: &[&str] = &[
+    "possible",
+    "potential",
+    "prospective",
+    "proposed",
+    "likely",
+    "probable",
+    "future",
+    "eventual",
+    "alleged",
+    "suspected",
+    "expected",
+    "planned",
+];
+
+/// Words that start a new clause for a hedge (coordination with "and" does not: "X may come and
+/// sign" hedges both).
+const HEDGE_CLAUSE_WORDS: &[&str] = &["but", "while", "though", "although", "however", "whereas"];
 
 /// How far a negation reaches, in words, at most.
 const NEGATION_SCOPE: usize = 10;
@@ -383,20 +417,35 @@ fn span_words(claim: &Claim, start: usize, end: usize) -> Option<&str> {
     claim.text.get(s..e).filter(|w| !w.trim().is_empty())
 }
 
-fn modality(a: &Claim, b: &Claim) -> Option<PairDifference> {
+fn modality(
+    a: &Claim,
+    b: &Claim,
+    view_a: &View<'_>,
+    view_b: &View<'_>,
+    shared: &HashSet<&str>,
+) -> Option<PairDifference> {
     let definite = |c: &Claim| c.modality == Modality::Asserted;
     if definite(a) == definite(b) {
         return None;
     }
-    let (sure, unsure) = if definite(a) { (a, b) } else { (b, a) };
+    let (sure, unsure, unsure_view) = if definite(a) { (a, b, view_b) } else { (b, a, view_a) };
+    if unsure.modality != Modality::Question && !hedge_bears_on_shared(unsure, unsure_view, shared)
+    {
+        return None;
+    }
     let how = match unsure.modality {
         Modality::Conditional => "only under a condition",
         Modality::Question => "as a question",
         _ => "as uncertain",
     };
-    let cue = words(&unsure.text)
-        .find(|w| HEDGE_CUES.contains(&plain_lower(w.text).as_str()))
-        .map(|w| format!(" (\u{201c}{}\u{201d})", w.text))
+    let cue = unsure_view
+        .words
+        .iter()
+        .enumerate()
+        .find(|(i, w)| {
+            HEDGE_CUES.contains(&w.lower.as_str()) && !attributive(unsure, unsure_view, *i)
+        })
+        .map(|(_, w)| format!(" (\u{201c}{}\u{201d})", w.text))
         .unwrap_or_default();
     Some(PairDifference {
         kind: DifferenceKind::Modality,
@@ -405,6 +454,58 @@ fn modality(a: &Claim, b: &Claim) -> Option<PairDifference> {
             sure.source, unsure.source
         ),
     })
+}
+
+/// Whether word `i` is an attributive hedge: an adjective such as "possible" right before a
+/// content word, in the same clause.
+fn attributive(claim: &Claim, view: &View<'_>, i: usize) -> bool {
+    let word = &view.words[i];
+    if !ATTRIBUTIVE_HEDGES.contains(&word.lower.as_str()) {
+        return false;
+    }
+    let Some(next) = view.words.get(i + 1) else { return false };
+    let gap = claim.text.get(word.start + word.text.len()..next.start).unwrap_or("");
+    !ends_clause(gap) && !next.terms.is_empty()
+}
+
+/// Whether the hedge of a hedged or conditional claim bears on content both claims share: some
+/// hedge cue that is not attributive stands in a clause holding a shared term. When no known cue
+/// is found at all, extraction knew better, and the hedge counts; when the only cues are
+/// attributive ("a memorandum on a possible peace accord"), it does not.
+fn hedge_bears_on_shared(claim: &Claim, view: &View<'_>, shared: &HashSet<&str>) -> bool {
+    let mut found_cue = false;
+    let boundary_before = |j: usize| -> bool {
+        // Whether a clause boundary lies between word j-1 and word j.
+        let (prev, cur) = (&view.words[j - 1], &view.words[j]);
+        let gap = claim.text.get(prev.start + prev.text.len()..cur.start).unwrap_or("");
+        ends_clause(gap) || HEDGE_CLAUSE_WORDS.contains(&cur.lower.as_str())
+    };
+    for (i, word) in view.words.iter().enumerate() {
+        let is_cue = HEDGE_CUES.contains(&word.lower.as_str())
+            || ATTRIBUTIVE_HEDGES.contains(&word.lower.as_str());
+        if !is_cue {
+            continue;
+        }
+        found_cue = true;
+        if attributive(claim, view, i) {
+            continue;
+        }
+        let mut start = i;
+        while start > 0 && !boundary_before(start) {
+            start -= 1;
+        }
+        let mut end = i + 1;
+        while end < view.words.len() && !boundary_before(end) {
+            end += 1;
+        }
+        if view.words[start..end]
+            .iter()
+            .any(|w| w.terms.iter().any(|t| shared.contains(t.as_str())))
+        {
+            return true;
+        }
+    }
+    !found_cue
 }
 
 fn attribution(
@@ -803,6 +904,23 @@ mod tests {
         let mut c = b.clone();
         c.modality = Modality::Conditional;
         assert!(!kinds(&b, &c).contains(&DifferenceKind::Modality), "both indefinite");
+    }
+
+    #[test]
+    fn an_attributive_hedge_hedges_its_noun_not_the_claim() {
+        let a = claim("a", "The ministry is ready to discuss a framework for a peace accord.");
+        let mut b =
+            claim("b", "The ministry is ready to work on a framework for a possible peace accord.");
+        b.modality = Modality::Hedged;
+        assert!(!kinds(&a, &b).contains(&DifferenceKind::Modality), "{:?}", kinds(&a, &b));
+        let mut c = claim("c", "The ministry could discuss a framework for a peace accord.");
+        c.modality = Modality::Hedged;
+        assert!(kinds(&a, &c).contains(&DifferenceKind::Modality));
+        // No cue known: extraction's word stands.
+        let mut d =
+            claim("d", "The ministry discussed a framework for a peace accord, sources hinted.");
+        d.modality = Modality::Hedged;
+        assert!(kinds(&a, &d).contains(&DifferenceKind::Modality));
     }
 
     #[test]
