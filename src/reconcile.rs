@@ -4,12 +4,13 @@
 
 use std::collections::HashSet;
 
-use crate::align::{self, AlignConfig};
+use crate::align::AlignConfig;
+use crate::diff::DiffConfig;
 use crate::entity::{self, Aliases};
 use crate::error::{Error, Result};
 use crate::extract::{self, Extraction};
 use crate::model::{Claim, SourceId, SourceMeta};
-use crate::report::{Fact, FactId, FactStatus, Reconciliation, SourceSummary};
+use crate::report::{Reconciliation, SourceSummary};
 use crate::source::Source;
 
 /// Settings of a whole run.
@@ -93,17 +94,6 @@ impl Reconciler {
         }
         // Spellings are resolved across every source of the run, not per source.
         entity::resolve_with(&mut claims, &self.config.aliases);
-        let _links = align::align(&claims, &self.config.align);
-        let facts = claims
-            .iter()
-            .enumerate()
-            .map(|(i, c)| Fact {
-                id: FactId(i),
-                claims: vec![c.id.clone()],
-                sources: vec![c.source.clone()],
-                status: FactStatus::SingleSource,
-            })
-            .collect();
-        Reconciliation { sources, claims, skipped, facts, differences: Vec::new() }
+        Reconciliation::build(sources, claims, skipped, &self.config.align, &DiffConfig::default())
     }
 }

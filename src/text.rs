@@ -23,58 +23,52 @@ impl Word<'_> {
     }
 }
 
-/// The words of `text`, with offsets relative to `text`: runs of letters and digits, with an
-/// apostrophe (straight or curly) inside a run kept ("didn't", "Putin's"). Hyphens, periods and
-/// other punctuation separate words.
+/// The words of `text`, with offsets relative to `text`: runs of letters and digits, joined as
+/// Unicode word boundaries (UAX #29) join them: an apostrophe or period between two letters stays
+/// inside the word ("didn't", "Putin's", "U.S"), and a period or comma between two digits too
+/// ("2.5", "1,250"). Hyphens and other punctuation separate words.
 pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
     let bytes = text.as_bytes();
+    let char_at = move |pos: usize| -> Option<(char, usize)> {
+        let b = *bytes.get(pos)?;
+        if b < 0x80 {
+            Some((char::from(b), 1))
+        } else {
+            let c = text[pos..].chars().next()?;
+            Some((c, c.len_utf8()))
+        }
+    };
     let mut pos = 0;
     std::iter::from_fn(move || {
         // Skip to the next letter or digit.
-        while pos < bytes.len() {
-            let b = bytes[pos];
-            if b.is_ascii_alphanumeric() {
-                break;
-            }
-            if b < 0x80 {
-                pos += 1;
-                continue;
-            }
-            let c = text[pos..].chars().next()?;
+        loop {
+            let (c, len) = char_at(pos)?;
             if c.is_alphanumeric() {
                 break;
             }
-            pos += c.len_utf8();
-        }
-        if pos >= bytes.len() {
-            return None;
+            pos += len;
         }
         let start = pos;
-        let mut end = pos;
-        while pos < bytes.len() {
-            let b = bytes[pos];
-            let (c, len) = if b < 0x80 {
-                (b as char, 1)
-            } else {
-                let c = text[pos..].chars().next()?;
-                (c, c.len_utf8())
-            };
+        let mut prev = ' ';
+        while let Some((c, len)) = char_at(pos) {
             if c.is_alphanumeric() {
                 pos += len;
-                end = pos;
-            } else if plain_char(c) == '\'' && end == pos {
-                // An apostrophe stays in the word only when a letter follows it.
-                let next = text[pos + len..].chars().next();
-                if next.is_some_and(char::is_alphanumeric) {
-                    pos += len;
-                } else {
-                    break;
-                }
+                prev = c;
+                continue;
+            }
+            let Some((next, _)) = char_at(pos + len) else { break };
+            let joins_letters =
+                matches!(plain_char(c), '\'' | '.') && prev.is_alphabetic() && next.is_alphabetic();
+            let joins_digits =
+                matches!(c, '.' | ',') && prev.is_ascii_digit() && next.is_ascii_digit();
+            if joins_letters || joins_digits {
+                pos += len;
+                prev = c;
             } else {
                 break;
             }
         }
-        Some(Word { text: &text[start..end], start })
+        Some(Word { text: &text[start..pos], start })
     })
 }
 
@@ -326,8 +320,8 @@ mod tests {
         let texts: Vec<_> = ws.iter().map(|w| w.text).collect();
         assert_eq!(texts, ["Putin’s", "call", "30", "day", "truce"]);
         assert_eq!(ws[1].start, 10);
-        let ws: Vec<_> = words("don’t-stop U.S. rock’n").map(|w| w.text).collect();
-        assert_eq!(ws, ["don’t", "stop", "U", "S", "rock’n"]);
+        let ws: Vec<_> = words("don’t-stop U.S. rock’n $2.5 1,250. end.").map(|w| w.text).collect();
+        assert_eq!(ws, ["don’t", "stop", "U.S", "rock’n", "2.5", "1,250", "end"]);
     }
 
     #[test]

@@ -283,7 +283,8 @@ pub(crate) fn prepare(
     // In a title-cased headline ("Supreme Court to Hear Voting Rights Case") capitals say nothing,
     // so a claim whose content words are mostly capitalised has no names by this test.
     let content_words = stems.iter().filter(|s| !s.2);
-    let (capitalised, total) = content_words.fold((0, 0), |(c, t), s| (c + usize::from(words[s.0].1), t + 1));
+    let (capitalised, total) =
+        content_words.fold((0, 0), |(c, t), s| (c + usize::from(words[s.0].1), t + 1));
     if capitalised * 3 <= total * 2 || total < 3 {
         for ((i, _, stop), &id) in stems.iter().zip(&stem_ids) {
             if *i > 0 && words[*i].1 && !stop {
