@@ -14,13 +14,20 @@ use crate::report::{Reconciliation, SourceSummary};
 use crate::source::Source;
 
 /// Settings of a whole run.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Config {
     /// How claims are aligned.
     pub align: AlignConfig,
     /// Aliases the user adds at run time ("the Kremlin" for "Russia", say), applied before the
     /// built-in rules when entity spellings are resolved across the run.
     pub aliases: Aliases,
+}
+
+impl Default for Config {
+    /// Claims are aligned with [`AlignConfig::facts`]; no user aliases.
+    fn default() -> Config {
+        Config { align: AlignConfig::facts(), aliases: Aliases::default() }
+    }
 }
 
 /// Collects sources and reconciles them.
