@@ -24,7 +24,7 @@ use corroborate::extract::claim_from_sentence;
 const LINK_THRESHOLD: f64 = 0.5;
 const FOLDS: usize = 10;
 
-fn load(dir: &PathBuf) -> Result<Vec<GradedPair>, String> {
+fn load(dir: &std::path::Path) -> Result<Vec<GradedPair>, String> {
     let mut pairs = Vec::new();
     for year in ["2013", "2014"] {
         let path = dir.join(format!("sts-headlines/{year}_headlines.tsv"));

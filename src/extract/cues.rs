@@ -4,7 +4,7 @@
 //! These read one claim's text. They are word rules, not a parser: they look for the cue words of
 //! English news prose and keep to what those words make clear.
 
-use crate::model::{Attribution, Entity, Modality, Polarity, Quote};
+use crate::model::{Attribution, Entity, EntityKind, Modality, Polarity, Quote};
 use crate::text::plain_char;
 
 /// A word of a claim: lowercase plain form and byte span relative to the claim.
@@ -336,7 +336,7 @@ pub(crate) fn attribution(
             || before_verb.ends_with([',', '"', '\u{201D}'])
                 && text[..t.start].contains(['"', '\u{201D}']);
         if inverted {
-            if let Some(found) = speaker_after(tokens, entities, base, k) {
+            if let Some(found) = speaker_after(text, tokens, entities, base, k) {
                 return Some(found);
             }
         }
@@ -433,6 +433,7 @@ fn speaker_before(
 }
 
 fn speaker_after(
+    text: &str,
     tokens: &[Token],
     entities: &[Entity],
     base: usize,
@@ -440,10 +441,22 @@ fn speaker_after(
 ) -> Option<Attribution> {
     // "…,” said the minister, Ana Lind." — the named entity soonest after the verb.
     let after = tokens.get(verb + 1)?;
-    let e = entities
+    let near: Vec<&Entity> = entities
         .iter()
         .filter(|e| e.start >= base + after.start && e.start <= base + after.start + 60)
-        .min_by_key(|e| e.start)?;
+        // A possessive names whose speaker it is, not the speaker ("Kestria's top diplomat").
+        .filter(|e| {
+            let rest = text.get(e.end - base..).unwrap_or("");
+            !(rest.starts_with("'s") || rest.starts_with("\u{2019}s"))
+        })
+        .collect();
+    // A person is the speaker over a place or body named on the way ("said Kestria's top
+    // diplomat, Ana Lind"); without one, the first name after the verb.
+    let e = near
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .min_by_key(|e| e.start)
+        .or_else(|| near.iter().min_by_key(|e| e.start))?;
     Some(Attribution {
         speaker: e.canonical.clone(),
         surface: e.surface.clone(),
@@ -617,10 +630,17 @@ mod tests {
         let lind =
             Entity { start: t.find("Lind").unwrap(), end: t.find("Lind").unwrap() + 4, ..lind };
         assert!(attribution(t, &tokens(t), std::slice::from_ref(&lind), 0).is_none());
-        let t = "“We will rebuild,” said Lind.";
+        let t = "“We will rebuild,” said Valdor’s mayor, Lind.";
+        let valdor = Entity {
+            canonical: "Valdor".into(),
+            surface: "Valdor".into(),
+            start: t.find("Valdor").unwrap(),
+            end: t.find("Valdor").unwrap() + 6,
+            kind: crate::model::EntityKind::Place,
+        };
         let lind =
             Entity { start: t.find("Lind").unwrap(), end: t.find("Lind").unwrap() + 4, ..lind };
-        assert_eq!(attribution(t, &tokens(t), &[lind], 0).unwrap().speaker, "Ana Lind");
+        assert_eq!(attribution(t, &tokens(t), &[valdor, lind], 0).unwrap().speaker, "Ana Lind");
     }
 
     #[test]
