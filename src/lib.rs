@@ -10,6 +10,7 @@ pub mod align;
 pub mod entity;
 pub mod error;
 pub mod extract;
+pub mod import;
 pub mod model;
 pub mod quantity;
 pub mod reconcile;

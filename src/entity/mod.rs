@@ -45,7 +45,7 @@ pub use resolve::{Aliases, resolve, resolve_with};
 /// use corroborate::model::EntityKind;
 ///
 /// let found = find_mentions("Chilean President Ana Ruiz met EU leaders in Brussels.", 100);
-/// let names: Vec<_> = found.iter().map(|e| e.canonical.as_ref()).collect();
+/// let names: Vec<&str> = found.iter().map(|e| e.canonical.as_str()).collect();
 /// assert_eq!(names, ["Ana Ruiz", "European Union", "Brussels"]);
 /// assert_eq!(found[0].surface, "Chilean President Ana Ruiz");
 /// assert_eq!(found[0].kind, EntityKind::Person);
