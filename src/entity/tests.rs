@@ -196,6 +196,16 @@ fn resolution_merges_variants() {
 }
 
 #[test]
+fn resolving_twice_changes_nothing() {
+    let mut once = run();
+    once.extend(speaker_claims());
+    resolve(&mut once);
+    let mut twice = once.clone();
+    resolve(&mut twice);
+    assert_eq!(once, twice);
+}
+
+#[test]
 fn user_aliases_win() {
     let mut claims = run();
     let mut aliases = Aliases::new();
