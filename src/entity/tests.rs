@@ -368,3 +368,12 @@ mod props {
         }
     }
 }
+
+#[test]
+fn builtin_gazetteer_has_no_bad_lines() {
+    let (gz, bad) = lexicon::parse_gazetteer(include_str!("gazetteer.tsv"));
+    assert!(bad.is_empty(), "unreadable gazetteer lines: {bad:?}");
+    assert!(gz.entries.len() > 200);
+    let (_, bad) = lexicon::parse_gazetteer("place\tA\n\nbogus\tB\norg\n# note\n");
+    assert_eq!(bad, [3, 4]);
+}
