@@ -269,6 +269,13 @@ const SPEAKERS: &[(&str, &str, &str, bool)] = &[
         true,
     ),
     ("The prices rose in the afternoon.", "", "", false),
+    (
+        "Talks will go on, said Norway's top negotiator, Siri Dahl.",
+        "Norway's top negotiator",
+        "Siri Dahl",
+        true,
+    ),
+    ("Russia's president said no more.", "Russia's president", "Ivan Petrov", true),
     ("Later still, they said it again.", "they", "they", false),
 ];
 
