@@ -102,7 +102,7 @@ shopF\t0306406152\tA Title\tNot Available\r
     assert_eq!(listings.data.variable(0).0, "9780306406157");
     for alg in Algorithm::all() {
         let out = alg.run(&listings.data);
-        let answers = books::answers(&listings.data, &out, &alg);
+        let answers = books::answers(&listings, &out, &alg);
         assert_eq!(answers.len(), 1);
         assert_eq!(answers[0].1, "ann b grey; tom black", "{}", alg.name());
     }

@@ -83,9 +83,9 @@ pub enum Algorithm {
 /// cosine distance between successive trust vectors falls below `threshold`, when a trust
 /// reaches exactly 1, or after `max_iterations`.
 ///
-/// Implication `imp(c' → c)` is `similarity(v', v) − base_similarity`, the similarity of
-/// [`Value::similarity`](super::Value::similarity) with `number_scale` as the tolerance: positive
-/// when similar values support each other, negative when they compete.
+/// Implication `imp(c' → c)` is `implication(v', v) − base_similarity`, with
+/// [`Value::implication`](super::Value::implication) and `number_scale` as the tolerance:
+/// positive when similar values support each other, negative when they compete.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TruthFinder {
     /// ρ, the weight of implication from other claims (conformance: 0.5).
@@ -280,7 +280,7 @@ fn implications(data: &Dataset, tf: &TruthFinder) -> Implications {
         data.variable_claims(data.claim_variable(c))
             .filter(|&o| o != c)
             .filter_map(|o| {
-                let imp = data.value(o).similarity(v, tf.number_scale) - tf.base_similarity;
+                let imp = data.value(o).implication(v, tf.number_scale) - tf.base_similarity;
                 (imp != 0.0).then_some((o as u32, imp))
             })
             .collect()

@@ -26,6 +26,9 @@ pub struct Listings {
     /// Per variable, the claim stated by the first listing of the book that has a valid author
     /// claim (the "first listing wins" baseline).
     pub first_claim: Vec<usize>,
+    /// Per claim, its author list in the order most of its listings write it (ties: the order
+    /// seen first); claims are sets, so this is kept apart for display.
+    pub display: Vec<String>,
     /// Lines skipped, with why (an ISBN that is neither ISBN-10 nor ISBN-13).
     pub skipped: Vec<(usize, String)>,
     /// Listings read (lines with four fields).
@@ -55,6 +58,8 @@ pub fn read_listings(path: &Path) -> Result<Listings> {
 pub fn parse_listings(input: &str, text: &str) -> Result<Listings> {
     let mut builder = DatasetBuilder::new();
     let mut first: HashMap<String, NameList> = HashMap::new();
+    // (isbn, set key) -> written orders with their counts, in order first seen.
+    let mut orders: HashMap<(String, String), Vec<(String, usize)>> = HashMap::new();
     let mut skipped = Vec::new();
     let mut listings = 0;
     for (i, line) in text.lines().enumerate() {
@@ -84,6 +89,12 @@ pub fn parse_listings(input: &str, text: &str) -> Result<Listings> {
         }
         let Some(names) = NameList::parse(authors) else { continue };
         first.entry(isbn13.clone()).or_insert_with(|| names.clone());
+        let written = names.to_string();
+        let seen = orders.entry((isbn13.clone(), names.key().to_string())).or_default();
+        match seen.iter_mut().find(|(o, _)| *o == written) {
+            Some((_, n)) => *n += 1,
+            None => seen.push((written, 1)),
+        }
         builder.add(source.trim(), &isbn13, AUTHORS, Value::Names(names));
     }
     let data = builder.build();
@@ -95,7 +106,16 @@ pub fn parse_listings(input: &str, text: &str) -> Result<Listings> {
                 .expect("the first listing's claim is among the book's claims")
         })
         .collect();
-    Ok(Listings { data, first_claim, skipped, listings })
+    let display = (0..data.n_claims())
+        .map(|c| {
+            let names = data.value(c).as_names().expect("book claims are name lists");
+            let isbn = data.variable(data.claim_variable(c)).0.to_string();
+            let seen = &orders[&(isbn, names.key().to_string())];
+            // max_by_key keeps the last maximum; reversing keeps the first seen among ties.
+            seen.iter().rev().max_by_key(|(_, n)| *n).map(|(o, _)| o.clone()).expect("seen once")
+        })
+        .collect();
+    Ok(Listings { data, first_claim, display, skipped, listings })
 }
 
 /// The ISBN-13 of an ISBN-10 or ISBN-13 (hyphens and spaces ignored). The check digit of an
@@ -129,15 +149,17 @@ pub fn isbn13(raw: &str) -> Option<String> {
     }
 }
 
-/// One output line per book: `isbn13<TAB>authors<TAB>confidence`, in order of first appearance.
+/// One output line per book: `isbn13<TAB>authors<TAB>confidence`, in order of first appearance,
+/// the authors in the order most listings of the winning claim write them.
 /// Confidence is the winning claim's belief, as a share of the book's total belief for
 /// algorithms whose belief is not already a probability (all but TruthFinder), so it lies in
 /// [0, 1] and compares across books.
 pub fn answers(
-    data: &Dataset,
+    listings: &Listings,
     outcome: &Outcome,
     algorithm: &Algorithm,
 ) -> Vec<(String, String, f64)> {
+    let data = &listings.data;
     (0..data.n_variables())
         .filter_map(|v| {
             let c = outcome.winner(data, v)?;
@@ -150,7 +172,7 @@ pub fn answers(
             };
             Some((
                 data.variable(v).0.to_string(),
-                data.value(c).to_string(),
+                listings.display[c].clone(),
                 confidence.clamp(0.0, 1.0),
             ))
         })
@@ -218,7 +240,7 @@ mod tests {
         let l = parse_listings("b.txt", text).unwrap();
         for alg in Algorithm::all() {
             let out = alg.run(&l.data);
-            let a = answers(&l.data, &out, &alg);
+            let a = answers(&l, &out, &alg);
             assert_eq!(a.len(), 1);
             assert_eq!(a[0].1, "ann grey", "{}", alg.name());
             assert!((0.0..=1.0).contains(&a[0].2));

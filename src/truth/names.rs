@@ -58,6 +58,47 @@ impl PersonName {
     }
 }
 
+impl PersonName {
+    /// How much of what this name says another confirms, in [0, 1] (directional): 1 when
+    /// `other` is equal or more specific ("Knuth" or "D. Knuth" → "Donald E. Knuth"); 0.85 when
+    /// `other` is less specific in a given name ("Donald" → "D.", or a middle name missing); 0.7
+    /// when `other` is a bare surname and this is not; 0.2 on conflicting given names; 0 when
+    /// the surnames differ. A surname spelt a little differently scales it by 0.9.
+    pub fn implication(&self, other: &PersonName) -> f64 {
+        if self == other {
+            return 1.0;
+        }
+        let (a, b) = (squash(&self.last), squash(&other.last));
+        let surname = if a == b {
+            1.0
+        } else if strsim::jaro_winkler(&a, &b) >= 0.93 {
+            0.9
+        } else {
+            return 0.0;
+        };
+        if self.is_bare() {
+            return surname;
+        }
+        if other.is_bare() {
+            return 0.7 * surname;
+        }
+        let mut score: f64 = 1.0;
+        for (i, x) in self.given.iter().enumerate() {
+            match other.given.get(i) {
+                Some(y) if x == y => {}
+                Some(y) if x.as_bytes()[0] == y.as_bytes()[0] && (x.len() == 1 || y.len() == 1) => {
+                    if y.len() < x.len() {
+                        score = score.min(0.85);
+                    }
+                }
+                Some(_) => return 0.2 * surname,
+                None => score = score.min(0.85),
+            }
+        }
+        score * surname
+    }
+}
+
 impl fmt::Display for PersonName {
     /// `first middle last`, lowercase.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -165,6 +206,43 @@ impl NameList {
     }
 }
 
+impl NameList {
+    /// How much of what this list says `other` confirms, in [0, 1] (directional): names are
+    /// matched greedily, best pairs first, by [`PersonName::implication`], and the matched scores
+    /// are summed and divided by the length of this list. A partial list ("Knuth") therefore
+    /// fully supports a complete one ("Graham; Knuth; Patashnik"), which only partly supports
+    /// the partial one (1/3 here): sellers truncate author lists far more often than they
+    /// invent authors.
+    ///
+    /// **Complexity**: O(n·m·log(n·m)) for lists of n and m names.
+    pub fn implication(&self, other: &NameList) -> f64 {
+        if self.key == other.key {
+            return 1.0;
+        }
+        let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+        for (i, a) in self.names.iter().enumerate() {
+            for (j, b) in other.names.iter().enumerate() {
+                let s = a.implication(b);
+                if s > 0.0 {
+                    pairs.push((s, i, j));
+                }
+            }
+        }
+        pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+        let mut used_a = vec![false; self.names.len()];
+        let mut used_b = vec![false; other.names.len()];
+        let mut total = 0.0;
+        for (s, i, j) in pairs {
+            if !used_a[i] && !used_b[j] {
+                used_a[i] = true;
+                used_b[j] = true;
+                total += s;
+            }
+        }
+        total / self.names.len() as f64
+    }
+}
+
 impl PartialEq for NameList {
     fn eq(&self, other: &NameList) -> bool {
         self.key == other.key
@@ -253,6 +331,9 @@ const ROLES: &[&str] = &[
     "mr",
     "mrs",
     "ms",
+    "etc",
+    "others",
+    "edt",
 ];
 
 /// Surname particles that belong with the following word.
@@ -260,7 +341,7 @@ const PARTICLES: &[&str] =
     &["van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "del", "della", "ter", "st"];
 
 fn parse_names(raw: &str) -> Vec<PersonName> {
-    let text = fold(&decode_entities(raw));
+    let text = fold(&drop_parenthesised(&split_glued(&decode_entities(raw))));
     let trimmed = text.trim().trim_matches(|c: char| c.is_ascii_punctuation() || c == ' ');
     if trimmed.is_empty() || NO_CLAIM.contains(&trimmed) {
         return Vec::new();
@@ -270,6 +351,49 @@ fn parse_names(raw: &str) -> Vec<PersonName> {
         parse_segment(&segment, &mut names);
     }
     names
+}
+
+/// Text in parentheses or brackets holds roles and affiliations ("(Author)", "(EDT)", "(Simon
+/// Fraser University)"), never a name: it is replaced by a separator. An unclosed opening
+/// parenthesis drops the rest; a stray closing one separates.
+fn drop_parenthesised(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' | '[' | '{' => {
+                if depth == 0 {
+                    out.push(';');
+                }
+                depth += 1;
+            }
+            ')' | ']' | '}' => {
+                if depth == 0 {
+                    out.push(';');
+                }
+                depth = depth.saturating_sub(1);
+            }
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Names glued together where a listing lost its separator ("Ann GreyTom Black", "Grey,
+/// AnnBlack, Tom"): a lowercase run of three or more letters followed by a capital is split
+/// there. Shorter runs are left alone, so "McNeil", "LaRue", "DeWitt", "MacLeod" stay whole.
+fn split_glued(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut lower_run = 0;
+    for c in text.chars() {
+        if c.is_uppercase() && lower_run >= 3 {
+            out.push(' ');
+        }
+        lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
+        out.push(c);
+    }
+    out
 }
 
 fn is_name_char(c: char) -> bool {
@@ -347,40 +471,40 @@ fn parse_segment(segment: &str, names: &mut Vec<PersonName>) {
         }
         return;
     }
-    // "Last, First[, Last, First]...": surname parts and given-name parts alternate. A given-name
-    // part may end with the next name's surname when the listing left out its comma
-    // ("Donahoo, S. A Calvert, Kenneth L."): when an odd number of parts follows, the last full
-    // word is moved to the next name.
-    let mut i = 0;
-    let mut carry: Option<Vec<String>> = None;
-    while i < parts.len() {
-        let mut last = carry.take().unwrap_or_else(|| {
-            let t = parts[i].tokens.clone();
-            i += 1;
-            t
-        });
-        let mut given: Vec<String> = if i < parts.len() {
-            let g = parts[i].tokens.clone();
-            i += 1;
-            g
-        } else {
-            Vec::new()
-        };
-        let remaining = parts.len() - i;
-        if remaining % 2 == 1 && given.len() >= 2 && given.last().is_some_and(|w| w.len() > 1) {
-            carry = given.pop().map(|w| vec![w]);
+    // "Last, First[, Last, First]...": surname parts and given-name parts alternate. When they
+    // do not (an odd number of parts, or a given-name part where a surname should be), the
+    // listing has left out the commas between names ("Grey, Ann B. White, Tom"): each middle
+    // part then holds given names followed by the next name's surname.
+    let regular = parts.len() % 2 == 0 && parts.iter().step_by(2).all(|p| surname_like(&p.tokens));
+    if regular {
+        for pair in parts.chunks(2) {
+            push_inverted(pair[0].tokens.clone(), pair[1].tokens.clone(), names);
         }
-        // Trailing particles of the given part belong to the surname ("Clercq, Jan De").
-        while given.len() > 1 && given.last().is_some_and(|w| PARTICLES.contains(&w.as_str())) {
-            let p = given.pop().expect("checked non-empty");
-            last.insert(0, p);
-        }
-        if !last.is_empty() {
-            names.push(PersonName { given, last: last.join(" ") });
-        }
+        return;
     }
-    if let Some(last) = carry {
-        names.push(PersonName { given: Vec::new(), last: last.join(" ") });
+    let mut last = parts[0].tokens.clone();
+    for (i, part) in parts.iter().enumerate().skip(1) {
+        let mut given = part.tokens.clone();
+        let mut next = Vec::new();
+        if i + 1 < parts.len() && given.len() >= 2 && given.last().is_some_and(|w| w.len() > 1) {
+            next.push(given.pop().expect("checked non-empty"));
+        }
+        push_inverted(std::mem::take(&mut last), given, names);
+        last = next;
+    }
+    if !last.is_empty() {
+        push_inverted(last, Vec::new(), names);
+    }
+}
+
+/// Pushes the name "`given` `last`" read from "Last, Given".
+fn push_inverted(mut last: Vec<String>, mut given: Vec<String>, names: &mut Vec<PersonName>) {
+    // Trailing particles of the given part belong to the surname ("Clercq, Jan De").
+    while given.len() > 1 && given.last().is_some_and(|w| PARTICLES.contains(&w.as_str())) {
+        last.insert(0, given.pop().expect("checked non-empty"));
+    }
+    if !last.is_empty() {
+        names.push(PersonName { given, last: last.join(" ") });
     }
 }
 
@@ -417,6 +541,11 @@ fn natural_names(tokens: &[String], names: &mut Vec<PersonName>) {
 }
 
 fn push_natural(tokens: &[String], names: &mut Vec<PersonName>) {
+    // "Grey Ann B": a name that ends in an initial is written surname first without its comma.
+    if tokens.len() >= 2 && tokens[0].len() > 1 && tokens.last().is_some_and(|t| t.len() == 1) {
+        push_inverted(vec![tokens[0].clone()], tokens[1..].to_vec(), names);
+        return;
+    }
     let Some((last, given)) = tokens.split_last() else { return };
     let mut given = given.to_vec();
     let mut surname = vec![last.clone()];
@@ -561,6 +690,13 @@ mod tests {
     #[test]
     fn missing_comma_between_inverted_names() {
         assert_eq!(show("Grey, A. B White, Tom Q."), "a b grey; tom q white");
+        assert_eq!(
+            show("GREY, ANN B. WHITE, TOM PARK, LEE Q."),
+            "ann b grey; tom white; lee q park"
+        );
+        assert_eq!(show("Grey, JaneWhite, Tom"), "jane grey; tom white");
+        assert_eq!(show("Ann GreyTom McWhite"), "ann grey; tom mcwhite");
+        assert_eq!(show("Grey Ann B"), "ann b grey");
     }
 
     #[test]
@@ -572,6 +708,8 @@ mod tests {
         assert_eq!(show("Kim Park, Ph.D., Editor"), "kim park");
         assert_eq!(show("Lee, Ann et al."), "ann lee");
         assert_eq!(show("Clercq, Jan De"), "jan de clercq");
+        assert_eq!(show("Grey, Ann (EDT)/ Black, Tom (CON)"), "ann grey; tom black");
+        assert_eq!(show("Ann Grey, Tom Black, etc."), "ann grey; tom black");
     }
 
     #[test]

@@ -106,6 +106,17 @@ impl Value {
         }
     }
 
+    /// How much a claim of this value supports a claim of `target`, in [0, 1]: the
+    /// [`similarity`](Value::similarity), except for name lists, where it is directional
+    /// ([`NameList::implication`]: a partial list supports the complete one more than the
+    /// reverse).
+    pub fn implication(&self, target: &Value, scale: f64) -> f64 {
+        match (self, target) {
+            (Value::Names(a), Value::Names(b)) => a.implication(b),
+            _ => self.similarity(target, scale),
+        }
+    }
+
     /// The number, when this is a number.
     pub fn as_number(&self) -> Option<f64> {
         match self {
