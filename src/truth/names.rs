@@ -59,6 +59,35 @@ impl PersonName {
 }
 
 impl PersonName {
+    /// Whether two names in one list are the same person written twice: same surname and
+    /// compatible given names, given names a slip apart, or surname and given name swapped.
+    fn same_person(&self, other: &PersonName) -> bool {
+        if self == other {
+            return true;
+        }
+        let swapped = |a: &PersonName, b: &PersonName| {
+            a.given.len() == 1 && b.given.first().is_some_and(|g| *g == a.last) && b.last == a.given[0]
+        };
+        if swapped(self, other) || swapped(other, self) {
+            return true;
+        }
+        if squash(&self.last) != squash(&other.last) || self.is_bare() || other.is_bare() {
+            return false;
+        }
+        let (a, b) = (&self.given[0], &other.given[0]);
+        let first_ok = a == b
+            || (a.len() == 1 || b.len() == 1) && a.as_bytes()[0] == b.as_bytes()[0]
+            || a.len() > 3 && b.len() > 3 && strsim::jaro_winkler(a, b) >= 0.9;
+        first_ok && self.implication(other).max(other.implication(self)) >= 0.85
+            || first_ok && a != b && a.len() > 1 && b.len() > 1
+    }
+
+    /// How much a name says: given-name letters, so that "Ann B. Grey" outranks "Ann Grey" and
+    /// "Ann Grey" outranks "A. Grey".
+    fn specificity(&self) -> usize {
+        self.given.iter().map(String::len).sum::<usize>() + self.given.len()
+    }
+
     /// How much of what this name says another confirms, in [0, 1] (directional): 1 when
     /// `other` is equal or more specific ("Knuth" or "D. Knuth" → "Donald E. Knuth"); 0.85 when
     /// `other` is less specific in a given name ("Donald" → "D.", or a middle name missing); 0.7
@@ -141,12 +170,20 @@ impl NameList {
         NameList::from_names(names)
     }
 
-    /// A list from already parsed names; duplicates are dropped. `None` when empty.
+    /// A list from already parsed names. `None` when empty. A name written twice in one list is
+    /// kept once, in its first place and its most specific form: listings repeat a name with
+    /// and without a middle initial ("Ann B. Grey; Ann Grey"), with a one-letter slip in a given
+    /// name ("Darrel", "Darrell"), or with surname and given name swapped ("Grey Ann").
     pub fn from_names(names: Vec<PersonName>) -> Option<NameList> {
         let mut unique: Vec<PersonName> = Vec::with_capacity(names.len());
         for n in names {
-            if !unique.contains(&n) {
-                unique.push(n);
+            match unique.iter_mut().find(|u| u.same_person(&n)) {
+                Some(u) => {
+                    if n.last == u.last && n.specificity() > u.specificity() {
+                        *u = n;
+                    }
+                }
+                None => unique.push(n),
             }
         }
         if unique.is_empty() {
@@ -718,6 +755,14 @@ mod tests {
         assert_eq!(NameList::parse("  "), None);
         assert_eq!(NameList::parse("Not Available"), None);
         assert_eq!(NameList::parse("N/A"), None);
+    }
+
+    #[test]
+    fn repeated_names_merge() {
+        assert_eq!(show("Ann Grey; Ann B. Grey; Tom Black"), "ann b grey; tom black");
+        assert_eq!(show("Darrel Grey; Darrell Grey"), "darrell grey");
+        assert_eq!(show("Ann Grey; Tom Black; Grey Ann"), "ann grey; tom black");
+        assert_eq!(show("Ann Grey; Tom Grey"), "ann grey; tom grey");
     }
 
     #[test]
