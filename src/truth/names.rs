@@ -60,19 +60,38 @@ impl PersonName {
 
 impl PersonName {
     /// Whether two names in one list are the same person written twice: same surname and
-    /// compatible given names, given names a slip apart, or surname and given name swapped.
+    /// compatible given names (or one a bare surname), given names a slip apart, or surname and
+    /// given name swapped.
     fn same_person(&self, other: &PersonName) -> bool {
         if self == other {
             return true;
         }
         let swapped = |a: &PersonName, b: &PersonName| {
-            a.given.len() == 1 && b.given.first().is_some_and(|g| *g == a.last) && b.last == a.given[0]
+            a.given.len() == 1
+                && b.given.first().is_some_and(|g| *g == a.last)
+                && b.last == a.given[0]
         };
         if swapped(self, other) || swapped(other, self) {
             return true;
         }
-        if squash(&self.last) != squash(&other.last) || self.is_bare() || other.is_bare() {
+        // "Grey, Ann; Grey" and "Ann Grey; A. Grey Ann": the surname alone, or with the given
+        // names' initials in front, repeats a name already in the list.
+        let initials_swapped = |a: &PersonName, b: &PersonName| {
+            b.given.len() >= 2
+                && b.last == a.given[0]
+                && b.given.last().is_some_and(|g| *g == a.last)
+        };
+        if !self.is_bare()
+            && !other.is_bare()
+            && (initials_swapped(self, other) || initials_swapped(other, self))
+        {
+            return true;
+        }
+        if squash(&self.last) != squash(&other.last) {
             return false;
+        }
+        if self.is_bare() || other.is_bare() {
+            return true;
         }
         let (a, b) = (&self.given[0], &other.given[0]);
         let first_ok = a == b
@@ -763,6 +782,8 @@ mod tests {
         assert_eq!(show("Darrel Grey; Darrell Grey"), "darrell grey");
         assert_eq!(show("Ann Grey; Tom Black; Grey Ann"), "ann grey; tom black");
         assert_eq!(show("Ann Grey; Tom Grey"), "ann grey; tom grey");
+        assert_eq!(show("Ann B. Grey; Grey; Tom Black"), "ann b grey; tom black");
+        assert_eq!(show("Tom Black; Ann Grey; B. Grey Ann"), "tom black; ann grey");
     }
 
     #[test]
