@@ -234,6 +234,9 @@ fn investment(data: &Dataset, g: f64, iterations: usize, pooled: bool) -> Outcom
     let mut invested = vec![0.0; data.n_sources()];
     let mut total = vec![0.0; n_claims];
     let mut new_trust = vec![0.0; data.n_sources()];
+    let mut share = vec![0.0; data.n_sources()];
+    let mut return_rate = vec![0.0; n_claims];
+    let mut base = vec![0.0; n_claims];
     let mut done = 0;
     for _ in 0..iterations {
         fill(&mut invested, |s| trust[s] / n_s[s]);
@@ -241,17 +244,13 @@ fn investment(data: &Dataset, g: f64, iterations: usize, pooled: bool) -> Outcom
         if total.iter().any(|&i| i == 0.0) {
             break;
         }
+        // Per-claim and per-source quotients once, so that the loops over statements only add.
+        fill(&mut return_rate, |c| belief[c] / total[c]);
         fill(&mut new_trust, |s| {
-            invested[s]
-                * data
-                    .claims_of(s)
-                    .iter()
-                    .map(|&c| belief[c as usize] / total[c as usize])
-                    .sum::<f64>()
+            invested[s] * data.claims_of(s).iter().map(|&c| return_rate[c as usize]).sum::<f64>()
         });
-        let base: Vec<f64> = par_map(n_claims, |c| {
-            data.sources_of(c).iter().map(|&s| new_trust[s as usize] / n_s[s as usize]).sum()
-        });
+        fill(&mut share, |s| new_trust[s] / n_s[s]);
+        fill(&mut base, |c| data.sources_of(c).iter().map(|&s| share[s as usize]).sum());
         if pooled {
             let grown: Vec<f64> = base.iter().map(|b| b.powf(g)).collect();
             let pools = per_variable_sum(data, &grown);

@@ -117,6 +117,9 @@ pub struct DatasetBuilder {
     claim_values: Vec<(u32, Value)>,
     statements: Vec<(u32, u32)>,
     key: String,
+    /// The variable of the previous statement and its key: files usually group statements by
+    /// object, so most lookups of the variable are skipped.
+    last_variable: Option<u32>,
 }
 
 impl DatasetBuilder {
@@ -129,15 +132,29 @@ impl DatasetBuilder {
     /// value twice counts once.
     pub fn add(&mut self, source: &str, object: &str, attribute: &str, value: Value) {
         let s = self.sources.intern(source);
-        self.key.clear();
-        self.key.push_str(object);
-        self.key.push('\u{1f}');
-        self.key.push_str(attribute);
-        let before = self.variables.len();
-        let v = self.variables.intern(&self.key);
-        if self.variables.len() > before {
-            self.variable_names.push((object.to_string(), attribute.to_string()));
-        }
+        let same = self.last_variable.filter(|_| {
+            let k = self.key.as_bytes();
+            k.len() == object.len() + 1 + attribute.len()
+                && k.starts_with(object.as_bytes())
+                && k[object.len()] == 0x1f
+                && k.ends_with(attribute.as_bytes())
+        });
+        let v = match same {
+            Some(v) => v,
+            None => {
+                self.key.clear();
+                self.key.push_str(object);
+                self.key.push('\u{1f}');
+                self.key.push_str(attribute);
+                let before = self.variables.len();
+                let v = self.variables.intern(&self.key);
+                if self.variables.len() > before {
+                    self.variable_names.push((object.to_string(), attribute.to_string()));
+                }
+                self.last_variable = Some(v);
+                v
+            }
+        };
         let next = self.claim_values.len() as u32;
         let c = match self.claims.entry((v, value)) {
             std::collections::hash_map::Entry::Occupied(e) => *e.get(),
@@ -309,7 +326,15 @@ impl Hasher for FxHasher {
     }
 
     fn finish(&self) -> u64 {
-        self.hash
+        // The multiply leaves the low bits depending only on the low input bits, and hashbrown
+        // picks buckets by the low bits: without this final mix (MurmurHash3's fmix64), keys
+        // that differ only in their last bytes ("s1234", "s1235") collide.
+        let mut h = self.hash;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
     }
 }
 

@@ -28,6 +28,7 @@ pub mod books;
 mod dataset;
 pub mod load;
 mod names;
+pub mod synthetic;
 mod value;
 
 pub use algorithms::{Algorithm, Outcome, TruthFinder};
