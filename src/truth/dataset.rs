@@ -208,14 +208,39 @@ impl DatasetBuilder {
         for i in 0..n_variables {
             variable_start[i + 1] += variable_start[i];
         }
-        let mut statements: Vec<(u32, u32)> =
-            self.statements.into_iter().map(|(s, c)| (s, renumber[c as usize])).collect();
-        statements.sort_unstable();
-        statements.dedup();
-        let (source_start, source_claims) = csr(n_sources, &statements, |&(s, c)| (s, c));
-        let mut by_claim = statements;
-        by_claim.sort_unstable_by_key(|&(s, c)| (c, s));
-        let (claim_start, claim_sources) = csr(n_claims, &by_claim, |&(s, c)| (c, s));
+        // Counting sort into rows (linear, where a comparison sort of a million pairs is not),
+        // then sort and deduplicate each source's short row.
+        let (mut source_start, mut source_claims) = bucket(
+            n_sources,
+            self.statements.iter().map(|&(s, c)| (s, renumber[c as usize])),
+            self.statements.len(),
+        );
+        let mut write = 0usize;
+        for s in 0..n_sources {
+            let (lo, hi) = (source_start[s] as usize, source_start[s + 1] as usize);
+            source_claims[lo..hi].sort_unstable();
+            source_start[s] = write as u32;
+            let mut prev = None;
+            for i in lo..hi {
+                let c = source_claims[i];
+                if prev != Some(c) {
+                    source_claims[write] = c;
+                    write += 1;
+                    prev = Some(c);
+                }
+            }
+        }
+        source_start[n_sources] = write as u32;
+        source_claims.truncate(write);
+        // Scanning sources in order leaves each claim's row sorted by source.
+        let (claim_start, claim_sources) = bucket(
+            n_claims,
+            (0..n_sources).flat_map(|s| {
+                let row = &source_claims[source_start[s] as usize..source_start[s + 1] as usize];
+                row.iter().map(move |&c| (c, s as u32))
+            }),
+            source_claims.len(),
+        );
         Dataset {
             sources: self.sources.names,
             variables: self.variable_names,
@@ -230,21 +255,26 @@ impl DatasetBuilder {
     }
 }
 
-/// Row pointers and column indices from pairs sorted by row.
-fn csr(
+/// Row pointers and column indices from (row, column) pairs in any order, by counting sort;
+/// within a row, columns keep the order of the pairs.
+fn bucket(
     n_rows: usize,
-    pairs: &[(u32, u32)],
-    row_col: impl Fn(&(u32, u32)) -> (u32, u32),
+    pairs: impl Iterator<Item = (u32, u32)> + Clone,
+    n_pairs: usize,
 ) -> (Vec<u32>, Vec<u32>) {
     let mut start = vec![0u32; n_rows + 1];
-    let mut cols = Vec::with_capacity(pairs.len());
-    for p in pairs {
-        let (r, c) = row_col(p);
+    for (r, _) in pairs.clone() {
         start[r as usize + 1] += 1;
-        cols.push(c);
     }
     for i in 0..n_rows {
         start[i + 1] += start[i];
+    }
+    let mut next = start.clone();
+    let mut cols = vec![0u32; n_pairs];
+    for (r, c) in pairs {
+        let slot = &mut next[r as usize];
+        cols[*slot as usize] = c;
+        *slot += 1;
     }
     (start, cols)
 }
