@@ -540,6 +540,11 @@ fn parse_segment(segment: &str, names: &mut Vec<PersonName>) {
     }
     let mut last = parts[0].tokens.clone();
     for (i, part) in parts.iter().enumerate().skip(1) {
+        if last.is_empty() {
+            // The previous part held no next surname: this part is one.
+            last = part.tokens.clone();
+            continue;
+        }
         let mut given = part.tokens.clone();
         let mut next = Vec::new();
         if i + 1 < parts.len() && given.len() >= 2 && given.last().is_some_and(|w| w.len() > 1) {
@@ -753,6 +758,7 @@ mod tests {
         assert_eq!(show("Grey, JaneWhite, Tom"), "jane grey; tom white");
         assert_eq!(show("Ann GreyTom McWhite"), "ann grey; tom mcwhite");
         assert_eq!(show("Grey Ann B"), "ann b grey");
+        assert_eq!(show("Grey, Ann, White, Tom, Park, Lee, Kim"), "ann grey; tom white; lee park; kim");
     }
 
     #[test]
