@@ -175,15 +175,22 @@ pub struct Outcome {
     pub belief: Vec<f64>,
     /// Iterations run.
     pub iterations: usize,
+    /// TruthFinder only: each claim's adjusted confidence score `σ*` of the last iteration, the
+    /// logistic of which is its belief. Beliefs of well-supported claims saturate to exactly 1.0
+    /// in floating point, so [`Outcome::winner`] breaks ties between equal beliefs by this score
+    /// (the same order as the belief wherever the belief can still tell claims apart).
+    pub score: Option<Vec<f64>>,
 }
 
 impl Outcome {
-    /// The claim of `variable` with the highest belief; ties go to the claim seen first.
-    /// `None` when the variable has no claims.
+    /// The claim of `variable` with the highest belief; equal beliefs are ordered by
+    /// [`score`](Outcome::score) when there is one, and remaining ties go to the claim seen
+    /// first. `None` when the variable has no claims.
     pub fn winner(&self, data: &Dataset, variable: usize) -> Option<usize> {
+        let key = |c: usize| (self.belief[c], self.score.as_ref().map_or(0.0, |s| s[c]));
         let mut best: Option<usize> = None;
         for c in data.variable_claims(variable) {
-            if best.is_none_or(|b| self.belief[c] > self.belief[b]) {
+            if best.is_none_or(|b| key(c) > key(b)) {
                 best = Some(c);
             }
         }
@@ -195,7 +202,7 @@ fn voting(data: &Dataset) -> Outcome {
     let counts: Vec<f64> = (0..data.n_claims()).map(|c| data.sources_of(c).len() as f64).collect();
     let mut belief = counts;
     max_normalise(&mut belief);
-    Outcome { trust: vec![1.0; data.n_sources()], belief, iterations: 0 }
+    Outcome { trust: vec![1.0; data.n_sources()], belief, iterations: 0, score: None }
 }
 
 fn sums(data: &Dataset, iterations: usize, average_log: bool) -> Outcome {
@@ -215,7 +222,7 @@ fn sums(data: &Dataset, iterations: usize, average_log: bool) -> Outcome {
         max_normalise(&mut trust);
         max_normalise(&mut belief);
     }
-    Outcome { trust, belief, iterations }
+    Outcome { trust, belief, iterations, score: None }
 }
 
 fn investment(data: &Dataset, g: f64, iterations: usize, pooled: bool) -> Outcome {
@@ -263,7 +270,7 @@ fn investment(data: &Dataset, g: f64, iterations: usize, pooled: bool) -> Outcom
         std::mem::swap(&mut trust, &mut new_trust);
         done += 1;
     }
-    Outcome { trust, belief, iterations: done }
+    Outcome { trust, belief, iterations: done, score: None }
 }
 
 /// Implication pairs in CSR form: for claim `c`, the (other claim, imp(other → c)) pairs that
@@ -301,6 +308,7 @@ fn truthfinder(data: &Dataset, tf: &TruthFinder) -> Outcome {
     let mut belief = vec![0.0; n_claims];
     let mut tau = vec![0.0; data.n_sources()];
     let mut sigma = vec![0.0; n_claims];
+    let mut adjusted = vec![0.0; n_claims];
     let mut new_trust = vec![0.0; data.n_sources()];
     let mut done = 0;
     while done < tf.max_iterations {
@@ -309,14 +317,14 @@ fn truthfinder(data: &Dataset, tf: &TruthFinder) -> Outcome {
         }
         fill(&mut tau, |s| -(1.0 - trust[s]).ln());
         fill(&mut sigma, |c| data.sources_of(c).iter().map(|&s| tau[s as usize]).sum());
-        fill(&mut belief, |c| {
+        fill(&mut adjusted, |c| {
             let support: f64 = imps.pairs[imps.start[c]..imps.start[c + 1]]
                 .iter()
                 .map(|&(o, imp)| imp * sigma[o as usize])
                 .sum();
-            let adjusted = sigma[c] + tf.rho * support;
-            1.0 / (1.0 + (-tf.gamma * adjusted).exp())
+            sigma[c] + tf.rho * support
         });
+        fill(&mut belief, |c| 1.0 / (1.0 + (-tf.gamma * adjusted[c]).exp()));
         fill(&mut new_trust, |s| {
             let claims = data.claims_of(s);
             claims.iter().map(|&c| belief[c as usize]).sum::<f64>() / claims.len() as f64
@@ -328,7 +336,7 @@ fn truthfinder(data: &Dataset, tf: &TruthFinder) -> Outcome {
             break;
         }
     }
-    Outcome { trust, belief, iterations: done }
+    Outcome { trust, belief, iterations: done, score: Some(adjusted) }
 }
 
 /// `1 − a·b / (|a||b|)`, clipped to [0, 1]; 1 when a norm is 0.

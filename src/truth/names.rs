@@ -758,7 +758,10 @@ mod tests {
         assert_eq!(show("Grey, JaneWhite, Tom"), "jane grey; tom white");
         assert_eq!(show("Ann GreyTom McWhite"), "ann grey; tom mcwhite");
         assert_eq!(show("Grey Ann B"), "ann b grey");
-        assert_eq!(show("Grey, Ann, White, Tom, Park, Lee, Kim"), "ann grey; tom white; lee park; kim");
+        assert_eq!(
+            show("Grey, Ann, White, Tom, Park, Lee, Kim"),
+            "ann grey; tom white; lee park; kim"
+        );
     }
 
     #[test]
