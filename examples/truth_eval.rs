@@ -36,14 +36,14 @@ fn score(
 ) -> (f64, f64, usize) {
     let data = &listings.data;
     let (mut exact, mut set, mut n) = (0, 0, 0);
-    for v in 0..data.n_variables() {
+    for (v, picked) in pick.iter().enumerate() {
         let isbn = data.variable(v).0;
         let Some(truth) = reference.get(isbn) else { continue };
         if !keep(isbn) {
             continue;
         }
         n += 1;
-        if let Some(c) = pick[v] {
+        if let Some(c) = *picked {
             let got = data.value(c).as_names().expect("book claims are name lists");
             exact += usize::from(listings.display[c] == truth.to_string());
             set += usize::from(got == truth);
@@ -129,7 +129,7 @@ fn sweep_truthfinder(listings: &Listings, reference: &HashMap<String, NameList>)
         }
     }
     let best_on = |f: fn(&(_, f64, f64, f64)) -> f64| {
-        rows.iter().max_by(|x, y| f(x).total_cmp(&f(y))).expect("grid is not empty").clone()
+        *rows.iter().max_by(|x, y| f(x).total_cmp(&f(y))).expect("grid is not empty")
     };
     let by_even = best_on(|r| r.1);
     let by_odd = best_on(|r| r.2);

@@ -248,7 +248,7 @@ fn investment(data: &Dataset, g: f64, iterations: usize, pooled: bool) -> Outcom
     for _ in 0..iterations {
         fill(&mut invested, |s| trust[s] / n_s[s]);
         fill(&mut total, |c| data.sources_of(c).iter().map(|&s| invested[s as usize]).sum());
-        if total.iter().any(|&i| i == 0.0) {
+        if total.contains(&0.0) {
             break;
         }
         // Per-claim and per-source quotients once, so that the loops over statements only add.
@@ -312,7 +312,7 @@ fn truthfinder(data: &Dataset, tf: &TruthFinder) -> Outcome {
     let mut new_trust = vec![0.0; data.n_sources()];
     let mut done = 0;
     while done < tf.max_iterations {
-        if trust.iter().any(|&t| t == 1.0) {
+        if trust.contains(&1.0) {
             break;
         }
         fill(&mut tau, |s| -(1.0 - trust[s]).ln());

@@ -460,8 +460,7 @@ fn is_name_char(c: char) -> bool {
 /// breaks, where a chunk holding a corporate word ("Deitel & Associates", "(Simon Fraser
 /// University)") is dropped whole; then at `&`, `+`, "and" and "with".
 fn split_strong(text: &str) -> Vec<String> {
-    let chunks =
-        text.split(|c| matches!(c, ';' | '/' | '|' | '(' | ')' | '[' | ']' | '{' | '}' | '\n'));
+    let chunks = text.split([';', '/', '|', '(', ')', '[', ']', '{', '}', '\n']);
     let mut out = Vec::new();
     for chunk in chunks {
         if chunk.split(|c: char| !is_name_char(c)).any(|w| CORPORATE.contains(&w)) {
