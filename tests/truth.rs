@@ -107,3 +107,101 @@ shopF\t0306406152\tA Title\tNot Available\r
         assert_eq!(answers[0].1, "ann b grey; tom black", "{}", alg.name());
     }
 }
+
+mod properties {
+    use std::collections::HashMap;
+
+    use corroborate::truth::{Algorithm, DatasetBuilder, NameList, Value};
+    use proptest::prelude::*;
+
+    /// A person: one or two given names (a word or an initial) and a surname. Words end in "z"
+    /// so that none is a role, title or corporate word ("Editor", "Press"), which the reader
+    /// drops on purpose.
+    fn person() -> impl Strategy<Value = (Vec<String>, String)> {
+        let given = prop_oneof!["[A-Z][a-z]{2,7}z", "[A-Z]"];
+        (prop::collection::vec(given, 1..3), "[A-Z][a-z]{3,9}z")
+    }
+
+    fn natural(p: &(Vec<String>, String)) -> String {
+        let given: Vec<String> =
+            p.0.iter().map(|g| if g.len() == 1 { format!("{g}.") } else { g.clone() }).collect();
+        format!("{} {}", given.join(" "), p.1)
+    }
+
+    fn inverted(p: &(Vec<String>, String)) -> String {
+        let given: Vec<String> =
+            p.0.iter().map(|g| if g.len() == 1 { format!("{g}.") } else { g.clone() }).collect();
+        format!("{}, {}", p.1, given.join(" "))
+    }
+
+    proptest! {
+        #[test]
+        fn name_parsing_never_panics(raw in "\\PC{0,80}") {
+            let _ = NameList::parse(&raw);
+        }
+
+        #[test]
+        fn author_lists_read_the_same_in_every_common_format(
+            people in prop::collection::vec(person(), 1..4)
+        ) {
+            // Distinct surnames, so that no two generated people are the same person.
+            let mut surnames: Vec<&String> = people.iter().map(|p| &p.1).collect();
+            surnames.sort();
+            surnames.dedup();
+            prop_assume!(surnames.len() == people.len());
+            let formats = [
+                people.iter().map(natural).collect::<Vec<_>>().join("; "),
+                people.iter().map(natural).collect::<Vec<_>>().join(", "),
+                people.iter().map(inverted).collect::<Vec<_>>().join("; "),
+                people.iter().map(inverted).collect::<Vec<_>>().join("/ "),
+                people.iter().map(|p| natural(p).to_uppercase()).collect::<Vec<_>>().join(" & "),
+            ];
+            let first = NameList::parse(&formats[0]).expect("names");
+            prop_assert_eq!(first.names().len(), people.len());
+            for f in &formats[1..] {
+                let parsed = NameList::parse(f);
+                prop_assert_eq!(parsed.as_ref(), Some(&first), "{}", f);
+            }
+            // Normalisation is idempotent: the display form reads back as the same list.
+            prop_assert_eq!(NameList::parse(&first.to_string()), Some(first.clone()));
+        }
+
+        #[test]
+        fn results_do_not_depend_on_statement_order(
+            statements in prop::collection::vec((0u8..6, 0u8..4, 0u8..3), 1..40),
+            rotate in 0usize..40,
+        ) {
+            let build = |order: &[(u8, u8, u8)]| {
+                let mut b = DatasetBuilder::new();
+                for &(s, v, x) in order {
+                    b.add(&format!("s{s}"), &format!("v{v}"), "", Value::Number(f64::from(x)));
+                }
+                b.build()
+            };
+            let mut rotated = statements.clone();
+            let k = rotate % rotated.len();
+            rotated.rotate_left(k);
+            let (a, b) = (build(&statements), build(&rotated));
+            for alg in Algorithm::all() {
+                let (ra, rb) = (alg.run(&a), alg.run(&b));
+                let beliefs = |d: &corroborate::truth::Dataset, belief: &[f64]| {
+                    (0..d.n_claims())
+                        .map(|c| {
+                            let key = (d.variable(d.claim_variable(c)).0.to_string(),
+                                       d.value(c).as_number().unwrap().to_bits());
+                            (key, belief[c])
+                        })
+                        .collect::<HashMap<_, _>>()
+                };
+                let (ba, bb) = (beliefs(&a, &ra.belief), beliefs(&b, &rb.belief));
+                for (k, x) in &ba {
+                    prop_assert!((x - bb[k]).abs() < 1e-9, "{} belief {:?}", alg.name(), k);
+                }
+                for s in 0..a.n_sources() {
+                    let t = rb.trust[b.source_index(a.source_name(s)).unwrap()];
+                    prop_assert!((ra.trust[s] - t).abs() < 1e-9, "{} trust", alg.name());
+                }
+            }
+        }
+    }
+}
