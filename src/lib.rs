@@ -7,9 +7,12 @@
 #![deny(missing_docs)]
 
 pub mod align;
+pub mod diff;
 pub mod entity;
 pub mod error;
 pub mod extract;
+pub mod graph;
+pub mod import;
 pub mod model;
 pub mod quantity;
 pub mod reconcile;

@@ -4,18 +4,30 @@
 
 use std::collections::HashSet;
 
-use crate::align::{self, AlignConfig};
+use crate::align::AlignConfig;
+use crate::diff::DiffConfig;
+use crate::entity::{self, Aliases};
 use crate::error::{Error, Result};
 use crate::extract::{self, Extraction};
 use crate::model::{Claim, SourceId, SourceMeta};
-use crate::report::{Fact, FactId, FactStatus, Reconciliation, SourceSummary};
+use crate::report::{Reconciliation, SourceSummary};
 use crate::source::Source;
 
 /// Settings of a whole run.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Config {
     /// How claims are aligned.
     pub align: AlignConfig,
+    /// Aliases the user adds at run time ("the Kremlin" for "Russia", say), applied before the
+    /// built-in rules when entity spellings are resolved across the run.
+    pub aliases: Aliases,
+}
+
+impl Default for Config {
+    /// Claims are aligned with [`AlignConfig::facts`]; no user aliases.
+    fn default() -> Config {
+        Config { align: AlignConfig::facts(), aliases: Aliases::default() }
+    }
 }
 
 /// Collects sources and reconciles them.
@@ -46,6 +58,26 @@ impl Reconciler {
         Ok(())
     }
 
+    /// Adds claims extracted elsewhere (see [`crate::import`]) as the source `id`.
+    ///
+    /// # Errors
+    /// [`Error::DuplicateSource`] when a source with the same id was added before;
+    /// [`Error::EmptySource`] when `claims` is empty.
+    pub fn add_claims(&mut self, id: SourceId, meta: SourceMeta, claims: Vec<Claim>) -> Result<()> {
+        if claims.is_empty() {
+            return Err(Error::EmptySource { source_id: id.to_string() });
+        }
+        self.check_new(&id)?;
+        let extraction = Extraction { claims, skipped: Vec::new(), title: None };
+        self.sources.push((id, meta, extraction));
+        Ok(())
+    }
+
+    /// The number of sources added so far.
+    pub fn n_sources(&self) -> usize {
+        self.sources.len()
+    }
+
     fn check_new(&mut self, id: &SourceId) -> Result<()> {
         if !self.ids.insert(id.clone()) {
             return Err(Error::DuplicateSource(id.to_string()));
@@ -67,17 +99,8 @@ impl Reconciler {
             claims.extend(extraction.claims.iter().cloned());
             skipped.extend(extraction.skipped.iter().cloned());
         }
-        let _links = align::align(&claims, &self.config.align);
-        let facts = claims
-            .iter()
-            .enumerate()
-            .map(|(i, c)| Fact {
-                id: FactId(i),
-                claims: vec![c.id.clone()],
-                sources: vec![c.source.clone()],
-                status: FactStatus::SingleSource,
-            })
-            .collect();
-        Reconciliation { sources, claims, skipped, facts, differences: Vec::new() }
+        // Spellings are resolved across every source of the run, not per source.
+        entity::resolve_with(&mut claims, &self.config.aliases);
+        Reconciliation::build(sources, claims, skipped, &self.config.align, &DiffConfig::default())
     }
 }

@@ -1,2 +1,13 @@
-mod placeholder {}
+//! The integration tests: one binary, a module per area.
+
+mod common;
+
+mod entity;
+mod examples;
+mod extract;
+mod graph;
+mod properties;
+mod score;
+mod seeds_align;
+mod seeds_extract;
 mod truth;

@@ -2,23 +2,10 @@
 //! CORROBORATE_DATA), and the book-listings reader on fixtures of our own.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 
 use corroborate::truth::{Algorithm, Dataset, DatasetBuilder, Value, books};
 
-/// The data folder, or `None` (with a note) when CORROBORATE_DATA is unset outside CI.
-fn data_dir() -> Option<PathBuf> {
-    match std::env::var_os("CORROBORATE_DATA") {
-        Some(dir) => Some(PathBuf::from(dir)),
-        None if std::env::var("CI").is_ok_and(|v| v == "true") => {
-            panic!("CORROBORATE_DATA must be set in CI")
-        }
-        None => {
-            eprintln!("note: CORROBORATE_DATA unset; skipping a test that reads the shared data");
-            None
-        }
-    }
-}
+use crate::common::data_dir;
 
 /// `data.csv`: one row per source, one column per variable, blank = no claim.
 fn regression_dataset(dir: &std::path::Path) -> Dataset {
@@ -106,6 +93,59 @@ shopF\t0306406152\tA Title\tNot Available\r
         assert_eq!(answers.len(), 1);
         assert_eq!(answers[0].1, "ann b grey; tom black", "{}", alg.name());
     }
+}
+
+/// The built example binary (`cargo test` builds the examples next to the test binary).
+fn example(name: &str) -> std::process::Command {
+    let exe = std::env::current_exe().expect("test binary path");
+    let dir = exe.parent().and_then(|d| d.parent()).expect("target dir");
+    let path = dir.join("examples").join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+    assert!(path.exists(), "example {name} is not built at {}", path.display());
+    std::process::Command::new(path)
+}
+
+#[test]
+fn truth_example_prints_one_line_per_book() {
+    let dir = std::env::temp_dir().join(format!("corroborate-truth-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("listings.txt");
+    std::fs::write(
+        &input,
+        "s1\t0-306-40615-2\tT\tGrey, Ann B.; Black, Tom\r\n\
+         s2\t9780306406157\tT\tAnn B. Grey & Tom Black\r\n\
+         s3\t0306406152\tT\tAnn Grey\r\n\
+         s1\t0-19-853453-1\tU\tRen&eacute; Lef\u{e8}vre\n\
+         s2\t0198534531\tU\tNot Available\n\
+         s3\t0198534531\tU\tLefevre, Rene\n\
+         s4\t0198534531\tU\tMark Green\n\
+         s1\t1-111-11111-1\tV\t\n",
+    )
+    .unwrap();
+    for alg in [None, Some("voting"), Some("pooled_investment"), Some("truthfinder")] {
+        let mut cmd = example("truth");
+        cmd.arg("--input").arg(&input);
+        if let Some(a) = alg {
+            cmd.args(["--algorithm", a]);
+        }
+        let out = cmd.output().expect("run");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        let lines: Vec<Vec<&str>> = stdout.lines().map(|l| l.split('\t').collect()).collect();
+        assert_eq!(lines.len(), 2, "{alg:?}: {stdout}");
+        assert_eq!(lines[0][..2], ["9780306406157", "ann b grey; tom black"], "{alg:?}");
+        assert_eq!(lines[1][..2], ["9780198534532", "rene lefevre"], "{alg:?}");
+        for l in &lines {
+            let confidence: f64 = l[2].parse().unwrap();
+            assert!((0.0..=1.0).contains(&confidence));
+        }
+    }
+    std::fs::write(&input, "s1\t0306406152\tT\n").unwrap();
+    let out = example("truth").arg("--input").arg(&input).output().expect("run");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("listings.txt: line 1: expected 4"));
+    let out = example("truth").args(["--algorithm", "nope"]).output().expect("run");
+    assert!(!out.status.success());
+    std::fs::remove_dir_all(&dir).ok();
 }
 
 mod properties {

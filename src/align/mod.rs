@@ -1,37 +1,55 @@
 //! Alignment: which claims of different sources assert the same fact, and how strongly.
 //!
-//! Useful for: scoring pairs of claims with an explainable breakdown.
+//! Useful for: scoring pairs of claims with an explainable breakdown ([`Scorer`]), and linking the
+//! claims of a run ([`align`]).
 
+pub mod candidates;
+mod config;
+mod features;
+mod learn;
+mod lexicon;
+mod score;
+mod stats;
+
+pub use config::{AlignConfig, GradedPair, LabelledPair};
+pub use features::{FEATURES, FeatureVector, N_FEATURES};
+pub use lexicon::{BUILTIN_SYNONYMS, Lexicon};
+pub use score::{Contribution, Score, Scorer};
+pub use stats::TermStats;
+
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::model::Claim;
 
-/// Settings of the aligner.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct AlignConfig {
-    /// Pairs scoring at or above this are linked.
-    pub threshold: f64,
-}
-
-impl Default for AlignConfig {
-    fn default() -> AlignConfig {
-        AlignConfig { threshold: 0.5 }
-    }
-}
-
-/// A scored link between two claims of a run (indices into the run's claim list).
+/// A scored link between two claims of a run (indices into the run's claim list, `a < b`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Link {
     /// The first claim's index in the run.
     pub a: usize,
     /// The second claim's index in the run.
     pub b: usize,
-    /// The combined score in [0, 1].
-    pub score: f64,
+    /// The score with its breakdown.
+    pub score: Score,
 }
 
-/// Links the claims of different sources that assert the same fact.
+/// Links the claims of different sources that assert the same fact: every candidate pair
+/// ([`candidates::all_pairs`]) scoring at or above the configuration's threshold.
+///
+/// Returns the links sorted by `(a, b)`, whatever the number of threads: pairs are scored in
+/// parallel (rayon), one claim's candidates per task, and collected in order.
+///
+/// **Complexity**: O(n²) scored pairs for n claims.
 pub fn align(claims: &[Claim], config: &AlignConfig) -> Vec<Link> {
-    let _ = (claims, config);
-    Vec::new()
+    let scorer = Scorer::new(config, claims);
+    (0..claims.len())
+        .into_par_iter()
+        .flat_map_iter(|a| {
+            let scorer = &scorer;
+            candidates::partners(claims, a).filter_map(move |b| {
+                let score = scorer.score(a, b);
+                (score.value >= config.threshold).then_some(Link { a, b, score })
+            })
+        })
+        .collect()
 }
