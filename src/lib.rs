@@ -75,6 +75,7 @@ pub mod report;
 pub mod source;
 pub mod text;
 pub mod time;
+pub mod truth;
 
 pub use crate::error::{Error, Result};
 pub use crate::model::{Claim, ClaimId, Modality, Polarity, SourceId};
