@@ -61,6 +61,7 @@
 #![deny(missing_docs)]
 
 pub mod align;
+pub mod consensus;
 pub mod diff;
 pub mod entity;
 pub mod error;
