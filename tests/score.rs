@@ -1,9 +1,15 @@
 //! The pair scorer: symmetry, determinism, the default configuration on hand-written claims.
 
-use corroborate::align::{AlignConfig, Scorer};
+use std::path::PathBuf;
+use std::process::Command;
+
+use corroborate::align::{AlignConfig, FEATURES, LabelledPair, Scorer};
+use corroborate::extract::claim_from_sentence;
 use corroborate::model::{Claim, SourceId};
 use corroborate::text;
 use proptest::prelude::*;
+
+use crate::common::data_dir;
 
 fn claim(source: &str, index: usize, sentence: &str) -> Claim {
     let mut claim = Claim::new(SourceId::new(source), index, 0, sentence);
@@ -185,4 +191,105 @@ proptest! {
         let v = Scorer::new(&config, &claims).score_value(0, 1);
         prop_assert!((0.0..=1.0).contains(&v));
     }
+}
+
+#[test]
+fn the_default_configuration_is_fitted() {
+    let config = AlignConfig::default();
+    assert!(config.threshold > 0.05 && config.threshold < 0.95);
+    assert_eq!(config.weights.len(), FEATURES.len());
+    assert!(config.statistics.documents > 1000, "default term statistics are missing");
+    assert!(config.weights["coverage_min"] > 0.0, "covering content must count for a link");
+}
+
+/// The built `pairs` example (`cargo test` builds examples next to the test binary).
+fn pairs_example() -> Command {
+    let exe = std::env::current_exe().expect("test binary path");
+    let dir = exe.parent().and_then(|d| d.parent()).expect("target dir");
+    let path: PathBuf = dir.join("examples").join(format!("pairs{}", std::env::consts::EXE_SUFFIX));
+    assert!(path.exists(), "example pairs is not built at {}", path.display());
+    Command::new(path)
+}
+
+fn temp_file(name: &str, contents: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("corroborate-score-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+#[test]
+fn pairs_example_scores_each_line_on_its_own() {
+    let first = "p1\tThe mayor opened the new bridge on Friday.\tOn Friday the mayor opened the new bridge.\n";
+    let rest =
+        "p2\tShe said \"no comment.\tThe storm closed three schools.\r\np3\tRain.\tRain fell.\n";
+    let both = temp_file("both.tsv", &format!("{first}{rest}"));
+    let alone = temp_file("alone.tsv", first);
+    let out = pairs_example().arg(&both).output().expect("run pairs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 3);
+    let config = AlignConfig::default();
+    for (line, id) in lines.iter().zip(["p1", "p2", "p3"]) {
+        let fields: Vec<&str> = line.split('\t').collect();
+        assert_eq!(fields.len(), 3, "{line}");
+        assert_eq!(fields[0], id);
+        let decimals = fields[1].split('.').nth(1).map_or(0, str::len);
+        assert!(decimals >= 4, "{line}");
+        let score: f64 = fields[1].parse().unwrap();
+        assert!((0.0..=1.0).contains(&score));
+        assert_eq!(fields[2], if score >= config.threshold { "1" } else { "0" });
+    }
+    assert!(lines[0].ends_with("\t1") && lines[1].ends_with("\t0"), "{stdout}");
+    let out = pairs_example().arg(&alone).output().expect("run pairs");
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().next(), Some(lines[0]));
+}
+
+#[test]
+fn pairs_example_rejects_a_line_without_three_fields() {
+    let bad = temp_file("bad.tsv", "ok\ta\tb\nbroken\tonly two\n");
+    let out = pairs_example().arg(&bad).output().expect("run pairs");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("bad.tsv: line 2"), "{stderr}");
+    assert!(out.stdout.is_empty());
+}
+
+/// Fitting on part of MSRP train and scoring the rest does better than chance and than always
+/// answering "paraphrase" (the majority class, about two thirds).
+#[test]
+fn fitting_on_msrp_generalises_to_held_out_pairs() {
+    let Some(data) = data_dir() else { return };
+    let path = data.join("msrp/msr_paraphrase_train.txt");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let pairs: Vec<LabelledPair> = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .skip(1)
+        .take(1500)
+        .map(|line| {
+            let f: Vec<&str> = line.split('\t').collect();
+            assert_eq!(f.len(), 5, "{line}");
+            LabelledPair {
+                claims: [
+                    claim_from_sentence(SourceId::new("a"), 0, f[3], None),
+                    claim_from_sentence(SourceId::new("b"), 0, f[4], None),
+                ],
+                same: f[0] == "1",
+            }
+        })
+        .collect();
+    let (train, test): (Vec<_>, Vec<_>) =
+        pairs.into_iter().enumerate().partition(|(i, _)| i % 3 != 0);
+    let train: Vec<LabelledPair> = train.into_iter().map(|(_, p)| p).collect();
+    let mut config = AlignConfig::untrained();
+    config.fit(&train);
+    let correct =
+        test.iter().filter(|(_, p)| (config.score_pair(p) >= config.threshold) == p.same).count();
+    let majority = test.iter().filter(|(_, p)| p.same).count();
+    let accuracy = correct as f64 / test.len() as f64;
+    assert!(correct > majority, "accuracy {accuracy:.3} is no better than the majority class");
+    assert!(accuracy > 0.72, "accuracy {accuracy:.3}");
 }

@@ -1,22 +1,16 @@
-//! One sentence as one claim, built with the library's extraction pieces, for the examples that
-//! read sentence pairs.
+//! Sentence pairs as claims, for the examples that read them: each sentence one claim of its own
+//! source, annotated by the library's extraction exactly as in a run over articles.
 
+use corroborate::entity;
+use corroborate::extract::claim_from_sentence;
 use corroborate::model::{Claim, SourceId};
-use corroborate::{entity, quantity, text};
 
-/// The claim a lone sentence makes, as the pipeline represents it: content terms, entity mentions
-/// and quantities found by the library.
-pub fn sentence_claim(source: &str, sentence: &str) -> Claim {
-    let mut claim = Claim::new(SourceId::new(source), 0, 0, sentence);
-    claim.terms = text::content_terms(sentence);
-    claim.entities = entity::find_mentions(sentence, 0);
-    claim.quantities = quantity::find_quantities(sentence, 0);
-    claim
-}
-
-/// Two sentences as the claims of two sources, with entities resolved across the pair.
+/// Two sentences as the claims of two sources, with entity spellings resolved across the pair.
 pub fn pair_claims(a: &str, b: &str) -> [Claim; 2] {
-    let mut claims = [sentence_claim("a", a), sentence_claim("b", b)];
+    let mut claims = [
+        claim_from_sentence(SourceId::new("a"), 0, a, None),
+        claim_from_sentence(SourceId::new("b"), 0, b, None),
+    ];
     entity::resolve(&mut claims);
     claims
 }
