@@ -3,27 +3,13 @@
 //! The checks name claims by a few words the issue itself quotes; the rules that make them pass are
 //! general (nothing here or in the library exists for these articles alone).
 
-use std::path::PathBuf;
-
 use corroborate::report::{DifferenceKind, FactStatus};
 use corroborate::{ClaimId, Config, Reconciler, Reconciliation, Source, render};
 
+use crate::common::seeds_dir;
+
 const A: &str = "000_4e2aa8c4eb03245d";
 const B: &str = "001_7d1d56639177ba1c";
-
-/// The seeds folder, or `None` (with a note) when `CORROBORATE_SEEDS` is unset outside CI.
-fn seeds_dir() -> Option<PathBuf> {
-    match std::env::var_os("CORROBORATE_SEEDS") {
-        Some(dir) => Some(PathBuf::from(dir)),
-        None if std::env::var("CI").is_ok_and(|v| v == "true") => {
-            panic!("CORROBORATE_SEEDS is not set, and CI=true: the seed tests must run in CI")
-        }
-        None => {
-            eprintln!("note: CORROBORATE_SEEDS is not set; skipping the seed alignment checks");
-            None
-        }
-    }
-}
 
 fn reconcile_seeds() -> Option<Reconciliation> {
     let dir = seeds_dir()?;
