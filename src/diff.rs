@@ -47,7 +47,7 @@ use crate::time::Date;
 /// use corroborate::diff::DiffConfig;
 /// let config = DiffConfig::default();
 /// assert_eq!(config.approx_tolerance, 0.1);
-/// assert_eq!(config.same_content, 0.6);
+/// assert_eq!(config.same_content, 0.75);
 /// assert_eq!(config.max_detail_phrases, 4);
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -57,7 +57,7 @@ pub struct DiffConfig {
     pub approx_tolerance: f64,
     /// The share of each claim's content terms the other must have for the two to count as saying
     /// the same words: a flipped negation between such claims is a `polarity` difference, between
-    /// less similar ones an `account` difference. Default `0.6`.
+    /// less similar ones an `account` difference. Default `0.75`.
     pub same_content: f64,
     /// At most this many phrases are quoted per side in a `detail` summary. Default `4`.
     pub max_detail_phrases: usize,
@@ -65,7 +65,7 @@ pub struct DiffConfig {
 
 impl Default for DiffConfig {
     fn default() -> DiffConfig {
-        DiffConfig { approx_tolerance: 0.1, same_content: 0.6, max_detail_phrases: 4 }
+        DiffConfig { approx_tolerance: 0.1, same_content: 0.75, max_detail_phrases: 4 }
     }
 }
 
@@ -185,6 +185,8 @@ const NEGATION_CUES: &[&str] = &[
     "dismissed",
     "dismisses",
     "cannot",
+    "fail",
+    "ruled",
 ];
 
 /// Words that end the scope of a negation: a new clause begins.
@@ -257,6 +259,7 @@ const HEDGE_CLAUSE_WORDS: &[&str] = &["but", "while", "though", "although", "how
 const NEGATION_SCOPE: usize = 10;
 
 fn is_negation_cue(lower: &str) -> bool {
+    // "ruled" negates only in "ruled out"; the scope then starts at "out", which is no content.
     NEGATION_CUES.contains(&lower) || lower.ends_with("n't")
 }
 
@@ -305,18 +308,18 @@ fn coverage(terms: &HashSet<String>, shared: &HashSet<&str>) -> f64 {
     terms.iter().filter(|t| shared.contains(t.as_str())).count() as f64 / terms.len() as f64
 }
 
-/// Whether `claim` negates content it shares with the other claim: it is negated, and either some
-/// negation cue's scope reaches a shared term or no cue is found (extraction knew better).
+/// Whether `claim` negates content it shares with the other claim: it is negated (as extraction
+/// says), and the scope of one of its negation cues reaches a shared term. A negated claim with no
+/// cue this module knows ("halted") does not count: a contradiction is only reported when the words
+/// that make it are found.
 fn negates_shared(claim: &Claim, view: &View<'_>, shared: &HashSet<&str>) -> bool {
     if claim.polarity != Polarity::Negated {
         return false;
     }
-    let mut found_cue = false;
     for (i, word) in view.words.iter().enumerate() {
         if !is_negation_cue(&word.lower) {
             continue;
         }
-        found_cue = true;
         let mut prev_end = word.start + word.text.len();
         for next in view.words[i + 1..].iter().take(NEGATION_SCOPE) {
             let gap = claim.text.get(prev_end..next.start).unwrap_or("");
@@ -329,7 +332,7 @@ fn negates_shared(claim: &Claim, view: &View<'_>, shared: &HashSet<&str>) -> boo
             prev_end = next.start + next.text.len();
         }
     }
-    !found_cue
+    false
 }
 
 /// Whether the text between two words ends a clause.
