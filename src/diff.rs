@@ -25,7 +25,8 @@
 //!   "floated", "if") stands in a clause holding a shared content term. An adjective that hedges
 //!   only its noun ("a memorandum on a *possible* peace accord") does not make the claim uncertain.
 //! - **attribution**: the same quoted words (or near-identical claims) put in the mouths of two
-//!   different resolved speakers.
+//!   different named speakers (resolved entities, or capitalised names; never pronouns). "Olsen"
+//!   and "Mara Olsen" are one speaker.
 //! - **time**: both claims date the event to a day or a week (resolved calendar values, or
 //!   unresolved weekday names), and none of the days of one falls in those of the other. Months and
 //!   years are background ("the first since March 2022") and are not compared.
@@ -36,7 +37,7 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Bound, Claim, Modality, Polarity, Quantity, TimeExpr};
+use crate::model::{Attribution, Bound, Claim, Modality, Polarity, Quantity, TimeExpr};
 use crate::report::DifferenceKind;
 use crate::text::{content_terms, plain_lower, words};
 use crate::time::Date;
@@ -519,7 +520,7 @@ fn attribution(
     shared: &HashSet<&str>,
 ) -> Option<PairDifference> {
     let resolved =
-        |c: &Claim| c.attribution.as_ref().filter(|t| t.resolved).map(|t| t.speaker.clone());
+        |c: &Claim| c.attribution.as_ref().filter(|t| named(t)).map(|t| t.speaker.clone());
     for qa in &a.quotes {
         for qb in &b.quotes {
             if !same_words(&qa.text, &qb.text) {
@@ -554,6 +555,15 @@ fn attribution(
         });
     }
     None
+}
+
+/// Whether an attribution names someone: resolved to an entity, or written with a capitalised name
+/// ("port director Henrik Dahl"), not a pronoun or a description ("he", "officials").
+fn named(attribution: &Attribution) -> bool {
+    const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+    attribution.resolved
+        || (!PRONOUNS.contains(&plain_lower(attribution.speaker.trim()).as_str())
+            && attribution.speaker.split_whitespace().any(|w| w.starts_with(char::is_uppercase)))
 }
 
 /// Whether two quotations are the same words, give or take punctuation, case and an ellipsis.
@@ -776,7 +786,7 @@ pub(crate) fn clip(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Attribution, Quote, SourceId};
+    use crate::model::{Quote, SourceId};
 
     fn claim(source: &str, text: &str) -> Claim {
         let mut c = Claim::new(SourceId::new(source), 0, 0, text);
