@@ -6,6 +6,7 @@ use std::collections::HashSet;
 
 use crate::align::AlignConfig;
 use crate::diff::DiffConfig;
+use crate::entity::{self, Aliases};
 use crate::error::{Error, Result};
 use crate::extract::{self, Extraction};
 use crate::model::{Claim, SourceId, SourceMeta};
@@ -17,6 +18,9 @@ use crate::source::Source;
 pub struct Config {
     /// How claims are aligned.
     pub align: AlignConfig,
+    /// Aliases the user adds at run time ("the Kremlin" for "Russia", say), applied before the
+    /// built-in rules when entity spellings are resolved across the run.
+    pub aliases: Aliases,
 }
 
 /// Collects sources and reconciles them.
@@ -88,6 +92,8 @@ impl Reconciler {
             claims.extend(extraction.claims.iter().cloned());
             skipped.extend(extraction.skipped.iter().cloned());
         }
+        // Spellings are resolved across every source of the run, not per source.
+        entity::resolve_with(&mut claims, &self.config.aliases);
         Reconciliation::build(sources, claims, skipped, &self.config.align, &DiffConfig::default())
     }
 }

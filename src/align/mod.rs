@@ -4,9 +4,18 @@
 //! claims of a run ([`align`]).
 
 pub mod candidates;
+mod config;
+mod features;
+mod learn;
+mod lexicon;
 mod score;
+mod stats;
 
-pub use score::{AlignConfig, Contribution, Score, Scorer};
+pub use config::{AlignConfig, LabelledPair};
+pub use features::{FEATURES, FeatureVector, N_FEATURES};
+pub use lexicon::{BUILTIN_SYNONYMS, Lexicon};
+pub use score::{Contribution, Score, Scorer};
+pub use stats::TermStats;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};

@@ -329,8 +329,16 @@ pub(crate) fn attribution(
         if let Some(found) = speaker_before(text, tokens, entities, base, k) {
             return Some(found);
         }
-        if let Some(found) = speaker_after(tokens, entities, base, k) {
-            return Some(found);
+        // "…,” said X": the speaker follows only when the verb directly follows a quotation or
+        // opens the clause.
+        let before_verb = text[..t.start].trim_end();
+        let inverted = k == 0
+            || before_verb.ends_with([',', '"', '\u{201D}'])
+                && text[..t.start].contains(['"', '\u{201D}']);
+        if inverted {
+            if let Some(found) = speaker_after(tokens, entities, base, k) {
+                return Some(found);
+            }
         }
     }
     None
@@ -601,8 +609,18 @@ mod tests {
             end: t.find("Lind").unwrap() + 4,
             kind: crate::model::EntityKind::Person,
         };
-        let a = attribution(t, &tokens(t), &[lind], 0).unwrap();
+        let a = attribution(t, &tokens(t), std::slice::from_ref(&lind), 0).unwrap();
         assert_eq!((a.speaker.as_str(), a.cue.as_str()), ("Ana Lind", "wrote"));
+        // The named entity after a reporting verb is its object, not its speaker, unless the verb
+        // follows a quotation.
+        let t = "The mayor, after a long meeting, warned Lind about the budget.";
+        let lind =
+            Entity { start: t.find("Lind").unwrap(), end: t.find("Lind").unwrap() + 4, ..lind };
+        assert!(attribution(t, &tokens(t), std::slice::from_ref(&lind), 0).is_none());
+        let t = "“We will rebuild,” said Lind.";
+        let lind =
+            Entity { start: t.find("Lind").unwrap(), end: t.find("Lind").unwrap() + 4, ..lind };
+        assert_eq!(attribution(t, &tokens(t), &[lind], 0).unwrap().speaker, "Ana Lind");
     }
 
     #[test]

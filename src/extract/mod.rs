@@ -51,7 +51,8 @@ pub struct Extraction {
 ///     Officials said 40 ships were waiting.").unwrap();
 /// let extraction = extract(&source);
 /// assert_eq!(extraction.claims.len(), 2);
-/// assert_eq!(extraction.claims[1].text, "Officials said 40 ships were waiting.");
+/// assert_eq!(extraction.claims[1].quantities[0].value, 40.0);
+/// assert_eq!(extraction.claims[1].quantities[0].unit, "ship");
 /// assert_eq!(extraction.title.as_deref(), Some("Harbour Reopens After Storm"));
 /// ```
 pub fn extract(source: &Source) -> Extraction {
