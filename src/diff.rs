@@ -37,9 +37,11 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
+use crate::align::Lexicon;
+use crate::align::lexicon::CompiledLexicon;
 use crate::model::{Attribution, Bound, Claim, Modality, Polarity, Quantity, TimeExpr};
 use crate::report::DifferenceKind;
-use crate::text::{content_terms, plain_lower, words};
+use crate::text::{content_terms, is_stop_word, plain_lower, stem, words};
 use crate::time::Date;
 
 /// Settings of difference detection.
@@ -93,7 +95,8 @@ pub struct PairDifference {
     pub summary: String,
 }
 
-/// How claims `a` and `b` (of different sources, already aligned) differ.
+/// How claims `a` and `b` (of different sources, already aligned) differ, with the built-in
+/// synonym lexicon. See [`Differ`] to use a run's own lexicon, or to compare many pairs.
 ///
 /// Returns the differences in the order of the rules in the [module docs](self); an exact copy of a
 /// claim gives none.
@@ -101,21 +104,61 @@ pub struct PairDifference {
 /// **Complexity**: O(w² + q²) in the claims' words `w` and quantities/times `q`; claims are
 /// sentences, so this is small.
 pub fn compare(a: &Claim, b: &Claim, config: &DiffConfig) -> Vec<PairDifference> {
-    let view_a = View::new(a);
-    let view_b = View::new(b);
+    Differ::new(config, &Lexicon::default()).compare(a, b)
+}
+
+/// Compares claims with a configuration and a synonym lexicon compiled once.
+///
+/// Words the lexicon makes synonyms ("talks" and "negotiations", "truce" and "halt in
+/// hostilities") count as shared: they are neither a `detail` nor what makes two claims differ.
+#[derive(Debug)]
+pub struct Differ {
+    config: DiffConfig,
+    builtin: Option<&'static CompiledLexicon>,
+    user: CompiledLexicon,
+}
+
+impl Differ {
+    /// A differ with `config` and the synonyms of `lexicon` (the built-in groups when
+    /// `lexicon.builtin`, and the user's).
+    pub fn new(config: &DiffConfig, lexicon: &Lexicon) -> Differ {
+        Differ {
+            config: config.clone(),
+            builtin: lexicon.builtin.then(CompiledLexicon::builtin),
+            user: CompiledLexicon::compile(
+                lexicon.synonyms.iter().map(Vec::as_slice),
+                CompiledLexicon::builtin_len(),
+            ),
+        }
+    }
+
+    /// How claims `a` and `b` differ: see [`compare`].
+    pub fn compare(&self, a: &Claim, b: &Claim) -> Vec<PairDifference> {
+        compare_views(a, b, &View::new(a, self), &View::new(b, self), &self.config)
+    }
+}
+
+fn compare_views(
+    a: &Claim,
+    b: &Claim,
+    view_a: &View<'_>,
+    view_b: &View<'_>,
+    config: &DiffConfig,
+) -> Vec<PairDifference> {
+    let (view_a, view_b) = (view_a, view_b);
     let shared: HashSet<&str> =
         view_a.terms.intersection(&view_b.terms).map(String::as_str).collect();
     let mut out = Vec::new();
 
     out.extend(quantity(a, b, config));
 
-    let neg_a = negates_shared(a, &view_a, &shared);
-    let neg_b = negates_shared(b, &view_b, &shared);
+    let neg_a = negates_shared(a, view_a, &shared);
+    let neg_b = negates_shared(b, view_b, &shared);
     let mut account = false;
     if neg_a != neg_b {
-        let close = coverage(&view_a.terms, &shared) >= config.same_content
-            && coverage(&view_b.terms, &shared) >= config.same_content;
-        let (neg, neg_view, pos) = if neg_a { (a, &view_a, b) } else { (b, &view_b, a) };
+        let close = coverage(view_a, &shared) >= config.same_content
+            && coverage(view_b, &shared) >= config.same_content;
+        let (neg, neg_view, pos) = if neg_a { (a, view_a, b) } else { (b, view_b, a) };
         let cue =
             neg_view.negation_cue.map(|c| format!(" (\u{201c}{c}\u{201d})")).unwrap_or_default();
         if close {
@@ -140,11 +183,11 @@ pub fn compare(a: &Claim, b: &Claim, config: &DiffConfig) -> Vec<PairDifference>
         }
     }
 
-    out.extend(modality(a, b, &view_a, &view_b, &shared));
-    out.extend(attribution(a, b, &view_a, &view_b, &shared));
+    out.extend(modality(a, b, view_a, view_b, &shared));
+    out.extend(attribution(a, b, view_a, view_b, &shared));
     out.extend(time(a, b));
     if !account {
-        out.extend(detail(a, b, &view_a, &view_b, config));
+        out.extend(detail(a, b, view_a, view_b, config));
     }
     out
 }
@@ -266,7 +309,8 @@ fn is_negation_cue(lower: &str) -> bool {
 
 /// A claim's words prepared for comparison.
 struct View<'c> {
-    /// Its content terms, without negation cues (they are compared through polarity).
+    /// Its content terms, without negation cues (they are compared through polarity), and the
+    /// lexicon concepts its words express, as `~{concept}`.
     terms: HashSet<String>,
     /// Its words with their terms.
     words: Vec<ViewWord<'c>>,
@@ -278,15 +322,29 @@ struct ViewWord<'c> {
     text: &'c str,
     start: usize,
     lower: String,
+    /// Content terms, then the word's concepts as `~{concept}`.
     terms: Vec<String>,
+    /// How many of `terms` are content terms (the rest are concepts).
+    n_lexical: usize,
+}
+
+impl ViewWord<'_> {
+    /// Whether the other claim lacks this word: a content term of it is not there, and no concept
+    /// it expresses is either.
+    fn is_extra(&self, other: &HashSet<String>) -> bool {
+        let (lexical, concepts) = self.terms.split_at(self.n_lexical);
+        lexical.iter().any(|t| !other.contains(t)) && !concepts.iter().any(|c| other.contains(c))
+    }
 }
 
 impl<'c> View<'c> {
-    fn new(claim: &'c Claim) -> View<'c> {
+    fn new(claim: &'c Claim, differ: &Differ) -> View<'c> {
         let mut terms = HashSet::new();
         let mut out = Vec::new();
         let mut negation_cue = None;
-        for word in words(&claim.text) {
+        // Stems of every word part, for the lexicon: (word index, stem, is a stop word).
+        let mut stems: Vec<(usize, String, bool)> = Vec::new();
+        for (i, word) in words(&claim.text).enumerate() {
             let lower = plain_lower(word.text);
             let word_terms = if is_negation_cue(&lower) {
                 negation_cue.get_or_insert(word.text);
@@ -294,19 +352,52 @@ impl<'c> View<'c> {
             } else {
                 content_terms(word.text)
             };
+            let bare = lower.strip_suffix("'s").unwrap_or(&lower);
+            for part in bare.split(['-', '\'']).filter(|p| !p.is_empty()) {
+                stems.push((i, stem(part), is_stop_word(part)));
+            }
             terms.extend(word_terms.iter().cloned());
-            out.push(ViewWord { text: word.text, start: word.start, lower, terms: word_terms });
+            let n_lexical = word_terms.len();
+            out.push(ViewWord {
+                text: word.text,
+                start: word.start,
+                lower,
+                terms: word_terms,
+                n_lexical,
+            });
+        }
+        // Concepts, found over the content stems in a row and over all stems, as the scorer does.
+        let content: Vec<(usize, &str)> =
+            stems.iter().filter(|s| !s.2).map(|s| (s.0, s.1.as_str())).collect();
+        let all: Vec<(usize, &str)> = stems.iter().map(|s| (s.0, s.1.as_str())).collect();
+        for lex in differ.builtin.into_iter().chain(std::iter::once(&differ.user)) {
+            for seq in [&content, &all] {
+                let seq_stems: Vec<&str> = seq.iter().map(|s| s.1).collect();
+                lex.find(&seq_stems, |start, len, concept| {
+                    let token = format!("~{concept}");
+                    for &(word, _) in &seq[start..start + len] {
+                        let w = &mut out[word];
+                        if w.n_lexical > 0 && !w.terms.contains(&token) {
+                            w.terms.push(token.clone());
+                        }
+                    }
+                    terms.insert(token);
+                });
+            }
         }
         View { terms, words: out, negation_cue }
     }
 }
 
-/// The share of `terms` that are in `shared` (1 when `terms` is empty).
-fn coverage(terms: &HashSet<String>, shared: &HashSet<&str>) -> f64 {
-    if terms.is_empty() {
+/// The share of a claim's content words that the other claim shares (by term or by concept; 1 when
+/// it has none).
+fn coverage(view: &View<'_>, shared: &HashSet<&str>) -> f64 {
+    let content: Vec<&ViewWord<'_>> = view.words.iter().filter(|w| w.n_lexical > 0).collect();
+    if content.is_empty() {
         return 1.0;
     }
-    terms.iter().filter(|t| shared.contains(t.as_str())).count() as f64 / terms.len() as f64
+    let covered = content.iter().filter(|w| w.terms.iter().any(|t| shared.contains(t.as_str())));
+    covered.count() as f64 / content.len() as f64
 }
 
 /// Whether `claim` negates content it shares with the other claim: it is negated (as extraction
@@ -543,8 +634,7 @@ fn attribution(
             }
         }
     }
-    let near_identical =
-        coverage(&view_a.terms, shared) >= 0.8 && coverage(&view_b.terms, shared) >= 0.8;
+    let near_identical = coverage(view_a, shared) >= 0.8 && coverage(view_b, shared) >= 0.8;
     if near_identical
         && let (Some(sa), Some(sb)) = (resolved(a), resolved(b))
         && !same_speaker(&sa, &sb)
@@ -734,7 +824,7 @@ fn extra_phrases(
             if w.terms.is_empty() || answered(w) {
                 None // a stop word, a negation cue or an answered number: neither extra nor shared
             } else {
-                Some(w.terms.iter().any(|t| !other.contains(t)))
+                Some(w.is_extra(other))
             }
         })
         .collect();
@@ -1017,6 +1107,22 @@ mod tests {
         assert_eq!(diffs.len(), 1, "{diffs:?}");
         assert_eq!(diffs[0].kind, DifferenceKind::Detail);
         assert_eq!(diffs[0].summary, "Only a gives \u{201c}port authority accepted\u{201d}.");
+    }
+
+    #[test]
+    fn synonyms_are_not_details() {
+        let a = claim("a", "Dock workers walked out after talks with the port collapsed.");
+        let b = claim("b", "Dock workers walked out after negotiations with the port collapsed.");
+        assert!(compare(&a, &b, &DiffConfig::default()).is_empty());
+        let c = claim("c", "Dock workers walked out after payments from the port collapsed.");
+        let d = &compare(&a, &c, &DiffConfig::default())[0];
+        assert_eq!(
+            d.summary,
+            "Only a gives \u{201c}talks\u{201d}; only c gives \u{201c}payments\u{201d}."
+        );
+        let mut lexicon = Lexicon::default();
+        lexicon.add_synonyms(&["talks", "payments"]);
+        assert!(Differ::new(&DiffConfig::default(), &lexicon).compare(&a, &c).is_empty());
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::align::{self, AlignConfig, Score, Scorer};
-use crate::diff::{self, DiffConfig, PairDifference};
+use crate::diff::{self, DiffConfig, Differ, PairDifference};
 use crate::graph::{AgreementGraph, Edge, EdgeKind, group_facts};
 use crate::model::{Claim, ClaimId, Skipped, SourceId};
 
@@ -165,6 +165,7 @@ pub struct Reconciliation {
     pub differences: Vec<Difference>,
     graph: AgreementGraph,
     align: AlignConfig,
+    diff: DiffConfig,
     claim_index: HashMap<ClaimId, usize>,
     fact_of: Vec<usize>,
 }
@@ -194,7 +195,7 @@ impl Reconciliation {
         let links = align::align(&claims, align);
         let groups = {
             let scorer = Scorer::new(align, &claims);
-            group_facts(&claims, &links, align.threshold, |i, j| scorer.score(i, j).value)
+            group_facts(&claims, &links, align.threshold, |i, j| scorer.score_value(i, j))
         };
         let mut fact_of = vec![0; claims.len()];
         for (f, group) in groups.iter().enumerate() {
@@ -204,12 +205,12 @@ impl Reconciliation {
         }
 
         let mut graph = AgreementGraph::new(claims.iter().map(|c| &c.id));
+        let differ = Differ::new(diff_config, &align.lexicon);
         // The differences of every link inside a fact.
         let pair_diffs: Vec<Option<Vec<PairDifference>>> = links
             .iter()
             .map(|l| {
-                (fact_of[l.a] == fact_of[l.b])
-                    .then(|| diff::compare(&claims[l.a], &claims[l.b], diff_config))
+                (fact_of[l.a] == fact_of[l.b]).then(|| differ.compare(&claims[l.a], &claims[l.b]))
             })
             .collect();
         for (link, diffs) in links.iter().zip(&pair_diffs) {
@@ -281,6 +282,7 @@ impl Reconciliation {
             differences,
             graph,
             align: align.clone(),
+            diff: diff_config.clone(),
             claim_index,
             fact_of,
         }
@@ -340,7 +342,7 @@ impl Reconciliation {
             threshold: self.align.threshold,
             edge: edge.map(|e| e.kind),
             same_fact: if fa == fb { fa } else { None },
-            differences: diff::compare(ca, cb, &DiffConfig::default()),
+            differences: Differ::new(&self.diff, &self.align.lexicon).compare(ca, cb),
             score,
         })
     }
