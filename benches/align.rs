@@ -7,6 +7,7 @@ use std::hint::black_box;
 
 use corroborate::align::{self, AlignConfig, candidates};
 use corroborate::diff::DiffConfig;
+use corroborate::graph::GroupConfig;
 use corroborate::report::Reconciliation;
 use corroborate::text::content_terms;
 use corroborate::{Claim, SourceId};
@@ -160,7 +161,14 @@ fn bench_align(c: &mut Criterion) {
 }
 
 fn build(claims: &[Claim], config: &AlignConfig) -> Reconciliation {
-    Reconciliation::build(Vec::new(), claims.to_vec(), Vec::new(), config, &DiffConfig::default())
+    Reconciliation::build(
+        Vec::new(),
+        claims.to_vec(),
+        Vec::new(),
+        config,
+        &DiffConfig::default(),
+        &GroupConfig::default(),
+    )
 }
 
 criterion_group!(benches, bench_align);

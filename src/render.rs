@@ -38,9 +38,10 @@
 //! `attribution` | `time` | `detail` | `account` (see [`crate::diff`] for the rules), `summary` one
 //! sentence quoting the exact words.
 //!
-//! A **link** is `{"claims": ["a:3", "b:7"], "kind": "agrees", "score": 0.71, "breakdown":
-//! [{"feature": "…", "value": 0.8, "weight": 0.5}]}`, `kind` one of `agrees` | `conflicts` |
-//! `related` ([`crate::graph::EdgeKind`]).
+//! A **link** is `{"claims": ["a:3", "b:7"], "kind": "agrees", "score": 0.71, "anchor": null,
+//! "breakdown": [{"feature": "…", "value": 0.8, "weight": 0.5, "part": 0.4}]}`, `kind` one of
+//! `agrees` | `conflicts` | `related` ([`crate::graph::EdgeKind`]); `anchor` names the entity or
+//! quantity of an anchor link ([`crate::graph::anchor_links`]), `null` for a link by score.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -90,6 +91,7 @@ pub fn to_json(report: &Reconciliation) -> Value {
                 "claims": [a, b],
                 "kind": e.kind,
                 "score": e.score.value,
+                "anchor": e.anchor,
                 "breakdown": e.score.breakdown,
             });
             (a, b, v)

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use corroborate::align::{AlignConfig, Scorer};
 use corroborate::diff::DiffConfig;
 use corroborate::graph::EdgeKind;
+use corroborate::graph::GroupConfig;
 use corroborate::report::{DifferenceKind, FactStatus, SourceSummary};
 use corroborate::{Claim, ClaimId, Config, Reconciler, Reconciliation, Source, render};
 use proptest::prelude::*;
@@ -189,6 +190,7 @@ fn build(claims: Vec<Claim>) -> Reconciliation {
         Vec::new(),
         &AlignConfig::default(),
         &DiffConfig::default(),
+        &GroupConfig::default(),
     )
 }
 
@@ -434,6 +436,7 @@ proptest! {
             Vec::new(),
             &AlignConfig::default(),
             &DiffConfig::default(),
+        &GroupConfig::default(),
         );
         prop_assert_eq!(findings(&report), findings(&shuffled));
     }
