@@ -642,7 +642,7 @@ mod tests {
     fn anchor_links_need_a_specific_anchor_and_a_mutual_best_match() {
         use crate::model::Entity;
         let mut cs = claims(&["a", "a", "b", "b", "b"]);
-        let mut name = |c: &mut Claim, n: &str| {
+        let name = |c: &mut Claim, n: &str| {
             c.entities.push(Entity {
                 canonical: n.into(),
                 surface: n.into(),

@@ -47,13 +47,9 @@ pub fn align(claims: &[Claim], config: &AlignConfig) -> Vec<Link> {
         .flat_map_iter(|a| {
             let scorer = &scorer;
             // The breakdown is built only for the few pairs that are linked.
-            candidates::partners(claims, a).filter_map(move |b| {
-                (scorer.score_value(a, b) >= config.threshold).then(|| Link {
-                    a,
-                    b,
-                    score: scorer.score(a, b),
-                })
-            })
+            candidates::partners(claims, a)
+                .filter(move |&b| scorer.score_value(a, b) >= config.threshold)
+                .map(move |b| Link { a, b, score: scorer.score(a, b) })
         })
         .collect()
 }
