@@ -186,8 +186,10 @@ fn claim_anchors(claim: &Claim) -> BTreeSet<String> {
 /// - they share an *anchor*, an entity or a quantity with a unit, that no other claim of `a`'s
 ///   source and no other claim of `b`'s source names (the one claim of each source about Istanbul,
 ///   or about a 30-day truce);
-/// - each is the other's best-scoring claim in the other's source (mutual best match, as in
-///   competitive linking for record linkage);
+/// - each is the other's best match in the other's source among the claims sharing a specific
+///   anchor with it: the one sharing the most specific anchors, then scoring highest (a mutual
+///   best match, as in competitive linking for record linkage; shared arguments — places, people,
+///   amounts — are the classic evidence that two mentions tell one event);
 /// - their score is at least `floor`.
 ///
 /// Returns `(a, b, anchor)` with `a < b`, sorted, the anchor being the first shared one in sorted
@@ -215,20 +217,37 @@ pub fn anchor_links(
     }
     let linked: std::collections::HashSet<(usize, usize)> =
         links.iter().map(|l| (l.a.min(l.b), l.a.max(l.b))).collect();
+    // The specific anchors of each claim: those named once in its source.
+    let specific: Vec<BTreeSet<&str>> = anchors
+        .iter()
+        .enumerate()
+        .map(|(i, set)| {
+            let source = claims[i].source.as_str();
+            set.iter().map(String::as_str).filter(|a| per_source[&(source, *a)] == 1).collect()
+        })
+        .collect();
+    let shared_count = |x: usize, y: usize| specific[x].intersection(&specific[y]).count();
     let mut best_cache: HashMap<(usize, String), Option<usize>> = HashMap::new();
-    // The claim of `source` that `i` scores highest with (the lowest index among equals).
+    // Among the claims of `source` sharing a specific anchor with `i`, the one sharing the most,
+    // then scoring highest (then the lowest index).
     let mut best_in = |i: usize, source: &str| -> Option<usize> {
         if let Some(&b) = best_cache.get(&(i, source.to_string())) {
             return b;
         }
-        let mut best: Option<(f64, usize)> = None;
+        let mut best: Option<(usize, f64, usize)> = None;
         for &c in by_source.get(source).map(Vec::as_slice).unwrap_or(&[]) {
+            let n = shared_count(i, c);
+            if n == 0 {
+                continue;
+            }
             let s = score(i, c);
-            if best.is_none_or(|(bs, _)| s > bs) {
-                best = Some((s, c));
+            if best
+                .is_none_or(|(bn, bs, _)| (n, s).partial_cmp(&(bn, bs)) == Some(Ordering::Greater))
+            {
+                best = Some((n, s, c));
             }
         }
-        let found = best.map(|(_, c)| c);
+        let found = best.map(|(_, _, c)| c);
         best_cache.insert((i, source.to_string()), found);
         found
     };
@@ -664,9 +683,22 @@ mod tests {
         assert_eq!(anchor_links(&cs, &links, 0.05, &score), vec![(0, 2, "Istanbul".to_string())]);
         // Below the floor: not linked.
         assert!(anchor_links(&cs, &links, 0.25, &score).is_empty());
-        // Not a mutual best match: a0 scores higher with b1.
-        let (links, score) = setup(&[(0, 2, 0.2), (0, 3, 0.4)], 0.5);
-        assert!(anchor_links(&cs, &links, 0.05, &score).is_empty());
+        // Not a mutual best match: b0 shares more specific anchors with a1.
+        let mut cs2 = cs.clone();
+        name(&mut cs2[1], "Istanbul");
+        name(&mut cs2[1], "Kessmark");
+        name(&mut cs2[2], "Kessmark");
+        name(&mut cs2[0], "Kessmark");
+        // Now Istanbul and Kessmark are named twice in a: nothing specific is left to share.
+        assert!(anchor_links(&cs2, &links, 0.05, &score).is_empty());
+        let mut cs3 = cs.clone();
+        name(&mut cs3[1], "Kessmark");
+        name(&mut cs3[2], "Kessmark");
+        name(&mut cs3[1], "Osterholm");
+        name(&mut cs3[2], "Osterholm");
+        // b0 shares two specific anchors with a1, one with a0: a1 is its best match.
+        assert_eq!(anchor_links(&cs3, &links, 0.05, &score).len(), 1);
+        assert_eq!(anchor_links(&cs3, &links, 0.05, &score)[0].0, 1);
     }
 
     #[test]
