@@ -821,8 +821,10 @@ fn extra_phrases(
         .words
         .iter()
         .map(|w| {
-            if w.terms.is_empty() || answered(w) {
-                None // a stop word, a negation cue or an answered number: neither extra nor shared
+            if w.terms.is_empty() {
+                None // a stop word or a negation cue: neither extra nor shared
+            } else if answered(w) {
+                Some(false) // a number or time the other answers: it ends a phrase
             } else {
                 Some(w.is_extra(other))
             }
