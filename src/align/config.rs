@@ -19,6 +19,7 @@ use super::stats::TermStats;
 /// The default configuration, fitted on MSRP train (see the [`crate::align`] module docs for the
 /// command that regenerates it).
 const DEFAULT_JSON: &str = include_str!("default_config.json");
+const FACTS_JSON: &str = include_str!("facts_config.json");
 
 /// Settings of the aligner: the link threshold, feature weights, term statistics, the lexicon.
 ///
@@ -89,6 +90,30 @@ impl Default for AlignConfig {
     }
 }
 
+impl AlignConfig {
+    /// The configuration that links the claims of articles: the same features, fitted to STS news
+    /// headline similarity grades (2013 and 2014) and linking pairs whose predicted grade is at
+    /// least 2.5 of 5 (threshold 0.5). Articles ask whether two claims report the same fact, with
+    /// details that may differ, which is looser than the paraphrase question of
+    /// [`AlignConfig::default`] (fitted on MSRP). [`crate::Config::default`] uses this one.
+    /// Refit with `cargo run --release --example fit_facts -- --data ../shared/data --write
+    /// src/align/facts_config.json`.
+    ///
+    /// ```
+    /// let facts = corroborate::align::AlignConfig::facts();
+    /// assert_eq!(facts.threshold, 0.5);
+    /// ```
+    pub fn facts() -> AlignConfig {
+        static FACTS: OnceLock<AlignConfig> = OnceLock::new();
+        FACTS
+            .get_or_init(|| {
+                AlignConfig::from_json(FACTS_JSON, "facts_config.json")
+                    .expect("the shipped facts configuration parses")
+            })
+            .clone()
+    }
+}
+
 /// A pair of claims with a label: whether they assert the same fact.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LabelledPair {
@@ -96,6 +121,15 @@ pub struct LabelledPair {
     pub claims: [Claim; 2],
     /// `true` when they assert the same fact.
     pub same: bool,
+}
+
+/// A pair of claims with a graded similarity in [0, 1] (an STS score of 0–5 divided by 5).
+#[derive(Clone, Debug, PartialEq)]
+pub struct GradedPair {
+    /// The two claims.
+    pub claims: [Claim; 2],
+    /// How alike they are, from 0 (unrelated) to 1 (the same meaning).
+    pub similarity: f64,
 }
 
 impl AlignConfig {
@@ -242,7 +276,20 @@ impl AlignConfig {
     /// scored on its own, as `examples/pairs.rs` does).
     pub fn fit_weights(&mut self, pairs: &[LabelledPair]) -> &mut AlignConfig {
         let xs = self.feature_rows(pairs);
-        let ys: Vec<bool> = pairs.iter().map(|p| p.same).collect();
+        let ys: Vec<f64> = pairs.iter().map(|p| f64::from(u8::from(p.same))).collect();
+        let (intercept, w) = learn::logistic_regression(&xs, &ys, self.l2);
+        self.intercept = intercept;
+        self.weights = FEATURES.iter().zip(w).map(|(n, w)| ((*n).to_string(), w)).collect();
+        self
+    }
+
+    /// Fits the weights to graded similarities (each in [0, 1], read as soft labels) by the same
+    /// logistic regression, so that the score tracks the grade; the threshold is left alone.
+    pub fn fit_graded(&mut self, pairs: &[GradedPair]) -> &mut AlignConfig {
+        use rayon::prelude::*;
+        let xs: Vec<FeatureVector> =
+            pairs.par_iter().map(|p| Scorer::new(self, &p.claims).features(0, 1)).collect();
+        let ys: Vec<f64> = pairs.iter().map(|p| p.similarity.clamp(0.0, 1.0)).collect();
         let (intercept, w) = learn::logistic_regression(&xs, &ys, self.l2);
         self.intercept = intercept;
         self.weights = FEATURES.iter().zip(w).map(|(n, w)| ((*n).to_string(), w)).collect();

@@ -44,6 +44,8 @@ use super::lexicon::CompiledLexicon;
 /// | `length_diff` | difference in distinct content terms, /10, at most 1 |
 /// | `names_conflict` | names each claim has and the other lacks ("Kenya" against "Nigeria"): the smaller of the two counts, /2, at most 1 |
 /// | `entity_conflict` | the same for canonical entities |
+/// | `uncovered_run` | longest run of consecutive content terms of one claim the other does not cover (an extra clause), /5, at most 1 |
+/// | `day_conflict` | 1 when both name a weekday or month and none in common |
 pub const FEATURES: &[&str] = &[
     "coverage_min",
     "coverage_max",
@@ -75,10 +77,16 @@ pub const FEATURES: &[&str] = &[
     "length_diff",
     "names_conflict",
     "entity_conflict",
+    "uncovered_run",
+    "day_conflict",
+    "coverage_min_above_0.75",
+    "char_ngrams_above_0.6",
+    "wording_above_0.6",
+    "length_ratio_above_0.8",
 ];
 
 /// Number of features.
-pub const N_FEATURES: usize = 30;
+pub const N_FEATURES: usize = 36;
 
 /// A feature vector in the order of [`FEATURES`].
 pub type FeatureVector = [f64; N_FEATURES];
@@ -173,6 +181,10 @@ pub(crate) struct Prepared {
     pub(crate) quotes: Vec<u64>,
     /// Whether the claim is negated.
     pub(crate) negated: bool,
+    /// Content-term ids in text order, at most [`MAX_WORDS`].
+    pub(crate) content_seq: Vec<u32>,
+    /// Bit set of the weekdays (bits 0–6) and months (bits 7–18) the claim names.
+    pub(crate) days: u32,
 }
 
 /// Run-wide data the features need besides the two prepared claims.
@@ -250,6 +262,7 @@ pub(crate) fn prepare(
     p.trigrams = char_trigrams(text);
     let content_ids: Vec<u32> =
         stems.iter().zip(&stem_ids).filter(|(s, _)| !s.2).map(|(_, &id)| id).collect();
+    p.content_seq = content_ids.iter().copied().take(MAX_WORDS).collect();
     p.content_bigrams =
         content_ids.windows(2).map(|w| (u64::from(w[0]) << 32) | u64::from(w[1])).collect();
     sort_dedup(&mut p.content_bigrams);
@@ -294,6 +307,7 @@ pub(crate) fn prepare(
     }
     sort_dedup(&mut p.names);
 
+    p.days = words.iter().fold(0, |bits, (w, _)| bits | day_bit(w));
     p.quotes = quotes_in(claim);
     p.negated = claim.polarity == Polarity::Negated || words.iter().any(|(w, _)| is_negation(w));
     p
@@ -352,6 +366,12 @@ pub(crate) fn pair_features(a: &Prepared, b: &Prepared, ctx: &Context<'_>) -> Fe
     let only_a = a.entities.len() - shared_entities;
     let only_b = b.entities.len() - shared_entities;
     f[29] = capped(only_a.min(only_b), 2);
+    f[30] = (f64::from(da.longest_run.max(db.longest_run)) / 5.0).min(1.0);
+    f[31] = f64::from(a.days != 0 && b.days != 0 && a.days & b.days == 0);
+    f[32] = (f[0] - 0.75).max(0.0);
+    f[33] = (f[19] - 0.6).max(0.0);
+    f[34] = (f[21] - 0.6).max(0.0);
+    f[35] = (f[7] - 0.8).max(0.0);
     f
 }
 
@@ -365,13 +385,18 @@ struct Direction {
     unmatched: u32,
     /// IDF mass left uncovered.
     uncovered: f64,
+    /// Longest run of consecutive uncovered content terms.
+    longest_run: u32,
 }
 
 /// How much of `from`'s content `to` covers: by the same stem (credit 1), a shared lexicon concept
 /// (credit 0.9), or a near-identical spelling (credit 0.9 × similarity).
 fn direction(from: &Prepared, to: &Prepared, ctx: &Context<'_>) -> Direction {
     let (mut total, mut covered, mut rarest, mut unmatched) = (0.0, 0.0, 0.0f64, 0u32);
-    for &t in &from.terms {
+    // Whether each distinct term is covered, on the stack (terms past MAX_WORDS count as covered
+    // for runs only).
+    let mut is_covered = [true; MAX_WORDS];
+    for (k, &t) in from.terms.iter().enumerate() {
         let idf = ctx.idf[t as usize];
         total += idf;
         let credit = if to.terms.binary_search(&t).is_ok() {
@@ -385,13 +410,23 @@ fn direction(from: &Prepared, to: &Prepared, ctx: &Context<'_>) -> Direction {
         if credit == 0.0 {
             unmatched += 1;
             rarest = rarest.max(idf / ctx.idf_max);
+            if k < MAX_WORDS {
+                is_covered[k] = false;
+            }
         }
+    }
+    let (mut run, mut longest_run) = (0u32, 0u32);
+    for t in &from.content_seq {
+        let covered = from.terms.binary_search(t).map_or(true, |k| k >= MAX_WORDS || is_covered[k]);
+        run = if covered { 0 } else { run + 1 };
+        longest_run = longest_run.max(run);
     }
     Direction {
         coverage: if total > 0.0 { covered / total } else { 0.0 },
         rarest_unmatched: rarest,
         unmatched,
         uncovered: total - covered,
+        longest_run,
     }
 }
 
@@ -578,6 +613,33 @@ fn numbers_in_words(words: &[(String, bool)]) -> Vec<u64> {
         }
     }
     out
+}
+
+/// The bit of a weekday or month name (0 for other words). "May" is left out: it is mostly the
+/// verb.
+fn day_bit(lower: &str) -> u32 {
+    const NAMES: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    NAMES.iter().position(|n| !n.is_empty() && *n == lower).map_or(0, |i| 1 << i)
 }
 
 /// Whether `lower` (a lowercased plain word) is a negation.

@@ -1,14 +1,15 @@
 //! Fitting: L2-regularised logistic regression by Newton's method, and the threshold that
 //! maximises accuracy. Both are deterministic (fixed iteration order, no randomness).
 
-/// Fits `p(y=1|x) = sigmoid(b + w·x)` to `xs` and `ys` with an L2 penalty `l2 · |w|²/2` (the
-/// intercept is not penalised). Returns `(b, w)`.
+/// Fits `p(y=1|x) = sigmoid(b + w·x)` to `xs` and targets `ys` in [0, 1] (labels 0/1, or graded
+/// similarities read as soft labels) with an L2 penalty `l2 · |w|²/2` (the intercept is not
+/// penalised). Returns `(b, w)`.
 ///
 /// Newton-Raphson on the penalised log-likelihood, at most 50 steps, stopping when no
 /// coordinate moves more than 1e-9. **Complexity**: O(steps · n · d²) for n rows of d features.
 pub(crate) fn logistic_regression<const D: usize>(
     xs: &[[f64; D]],
-    ys: &[bool],
+    ys: &[f64],
     l2: f64,
 ) -> (f64, [f64; D]) {
     let dim = D + 1;
@@ -19,7 +20,7 @@ pub(crate) fn logistic_regression<const D: usize>(
         for (x, &y) in xs.iter().zip(ys) {
             let z = beta[0] + x.iter().zip(&beta[1..]).map(|(a, b)| a * b).sum::<f64>();
             let p = sigmoid(z);
-            let r = p - f64::from(u8::from(y));
+            let r = p - y;
             let w = (p * (1.0 - p)).max(1e-12);
             let row = |i: usize| if i == 0 { 1.0 } else { x[i - 1] };
             for i in 0..dim {
@@ -132,7 +133,8 @@ mod tests {
     fn separates_a_noisy_line() {
         // y = 1 when x0 > 0.5, with a few flipped labels.
         let xs: Vec<[f64; 2]> = (0..200).map(|i| [f64::from(i) / 200.0, 0.3]).collect();
-        let ys: Vec<bool> = (0..200).map(|i| (i > 100) != (i % 37 == 0)).collect();
+        let ys: Vec<f64> =
+            (0..200).map(|i| f64::from(u8::from((i > 100) != (i % 37 == 0)))).collect();
         let (b, w) = logistic_regression(&xs, &ys, 1e-3);
         assert!(w[0] > 5.0, "weight {w:?}");
         let boundary = -(b + w[1] * 0.3) / w[0];

@@ -11,7 +11,7 @@ pub(crate) mod lexicon;
 mod score;
 mod stats;
 
-pub use config::{AlignConfig, LabelledPair};
+pub use config::{AlignConfig, GradedPair, LabelledPair};
 pub use features::{FEATURES, FeatureVector, N_FEATURES};
 pub use lexicon::{BUILTIN_SYNONYMS, Lexicon};
 pub use score::{Contribution, Score, Scorer};
