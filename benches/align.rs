@@ -132,7 +132,8 @@ fn generate(n: usize, sources: usize) -> Vec<Claim> {
 }
 
 fn bench_align(c: &mut Criterion) {
-    let config = AlignConfig::default();
+    // The configuration `reconcile` uses.
+    let config = corroborate::Config::default().align;
     let mut group = c.benchmark_group("align");
     for (name, n, samples) in [("1k", 1_000, 20), ("10k", 10_000, 10)] {
         let claims = generate(n, 10);

@@ -162,8 +162,8 @@ impl Default for GroupConfig {
     }
 }
 
-/// The specific things a claim names: its entities' canonical names, and its quantities with a
-/// unit ("30 day").
+/// The specific things a claim names: its entities' canonical names, its quantities with a unit
+/// ("30 day"), and its quotations of four words or more (lowercased, punctuation dropped).
 fn claim_anchors(claim: &Claim) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     for e in &claim.entities {
@@ -176,6 +176,15 @@ fn claim_anchors(claim: &Claim) -> BTreeSet<String> {
             out.insert(format!("{} {}", q.value, q.unit));
         }
     }
+    // A quotation of a few words or more is as specific as a name: the same words quoted twice.
+    for q in &claim.quotes {
+        let lower = crate::text::plain_lower(&q.text);
+        let words: Vec<&str> =
+            lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        if words.len() >= 4 {
+            out.insert(format!("\u{201c}{}\u{201d}", words.join(" ")));
+        }
+    }
     out
 }
 
@@ -183,7 +192,8 @@ fn claim_anchors(claim: &Claim) -> BTreeSet<String> {
 /// them, found by what they specifically share.
 ///
 /// A pair `(a, b)` of claims of two sources, not already linked, is an anchor link when
-/// - they share an *anchor*, an entity or a quantity with a unit, that no other claim of `a`'s
+/// - they share an *anchor* (an entity, a quantity with a unit, or a quotation of four words or
+///   more) that no other claim of `a`'s
 ///   source and no other claim of `b`'s source names (the one claim of each source about Istanbul,
 ///   or about a 30-day truce);
 /// - each is the other's best match in the other's source among the claims sharing a specific

@@ -188,7 +188,7 @@ fn build(claims: Vec<Claim>) -> Reconciliation {
         sources,
         claims,
         Vec::new(),
-        &AlignConfig::default(),
+        &Config::default().align,
         &DiffConfig::default(),
         &GroupConfig::default(),
     )
@@ -434,7 +434,7 @@ proptest! {
             report.sources.clone(),
             claims,
             Vec::new(),
-            &AlignConfig::default(),
+            &Config::default().align,
             &DiffConfig::default(),
         &GroupConfig::default(),
         );
@@ -446,7 +446,7 @@ proptest! {
         let texts: Vec<(String, String)> =
             articles.iter().enumerate().map(|(i, a)| (format!("s{i}"), a.join("\n"))).collect();
         let report = reconcile_texts(&texts);
-        let scorer = Scorer::new(&AlignConfig::default(), &report.claims);
+        let scorer = Scorer::new(&Config::default().align, &report.claims);
         for a in 0..report.claims.len() {
             for b in 0..report.claims.len() {
                 let (x, y) = (scorer.score(a, b), scorer.score(b, a));
