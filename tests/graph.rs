@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
-use corroborate::align::{AlignConfig, Scorer};
+use corroborate::align::Scorer;
 use corroborate::diff::DiffConfig;
 use corroborate::graph::EdgeKind;
 use corroborate::graph::GroupConfig;
