@@ -793,8 +793,9 @@ fn detail(
 /// The phrases of `claim` whose content words the other claim lacks: runs of such words, joined
 /// across stop words, trimmed of stop words at both ends, quoted as written.
 ///
-/// Numbers and times the other claim answers with its own (a quantity of the same unit, a number,
-/// a time) are not details: the quantity and time rules compare them.
+/// Numbers, names and times the other claim answers with its own (a quantity of the same unit or
+/// value, the same entity in another spelling, a number, a time) are not details: the quantity and
+/// time rules compare them.
 fn extra_phrases(
     claim: &Claim,
     view: &View<'_>,
@@ -805,17 +806,26 @@ fn extra_phrases(
     let other_units: HashSet<&str> =
         other_claim.quantities.iter().map(|q| q.unit.as_str()).collect();
     let other_has_number = other_claim.text.chars().any(|c| c.is_ascii_digit());
+    let other_names: HashSet<&str> =
+        other_claim.entities.iter().map(|e| e.canonical.as_str()).collect();
     let answered = |w: &ViewWord<'_>| {
         let at = claim.start + w.start;
-        let in_quantity = claim
-            .quantities
+        let in_quantity = claim.quantities.iter().any(|q| {
+            q.start <= at
+                && at < q.end
+                && (other_units.contains(q.unit.as_str())
+                    || other_claim.quantities.iter().any(|o| o.value == q.value))
+        });
+        // A name the other claim gives in another spelling ("Andrei" for "Andriy").
+        let in_name = claim
+            .entities
             .iter()
-            .any(|q| q.start <= at && at < q.end && other_units.contains(q.unit.as_str()));
+            .any(|e| e.start <= at && at < e.end && other_names.contains(e.canonical.as_str()));
         let in_time = !other_claim.times.is_empty()
             && claim.times.iter().any(|t| t.start <= at && at < t.end);
         let numeric = other_has_number
             && w.text.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.'));
-        in_quantity || in_time || numeric
+        in_quantity || in_name || in_time || numeric
     };
     let extra: Vec<Option<bool>> = view
         .words
@@ -1125,6 +1135,28 @@ mod tests {
         let mut lexicon = Lexicon::default();
         lexicon.add_synonyms(&["talks", "payments"]);
         assert!(Differ::new(&DiffConfig::default(), &lexicon).compare(&a, &c).is_empty());
+    }
+
+    #[test]
+    fn another_spelling_of_a_name_or_number_is_not_a_detail() {
+        let name = |c: &mut Claim, words: &str| {
+            let start = c.text.find(words).unwrap();
+            c.entities.push(crate::model::Entity {
+                canonical: "Andriy Kovalenko".into(),
+                surface: words.into(),
+                start,
+                end: start + words.len(),
+                kind: Default::default(),
+            });
+        };
+        let mut a = claim("a", "Andrei Kovalenko confirmed the swap of 40 prisoners.");
+        name(&mut a, "Andrei Kovalenko");
+        qty(&mut a, "40 prisoners", 40.0, "prisoner", Bound::Exact);
+        let mut b = claim("b", "Andriy Kovalenko confirmed the swap of forty captives.");
+        name(&mut b, "Andriy Kovalenko");
+        qty(&mut b, "forty captives", 40.0, "captive", Bound::Exact);
+        let diffs = compare(&a, &b, &DiffConfig::default());
+        assert!(diffs.is_empty(), "{diffs:?}");
     }
 
     #[test]
