@@ -61,6 +61,7 @@
 #![deny(missing_docs)]
 
 pub mod align;
+pub mod consensus;
 pub mod diff;
 pub mod entity;
 pub mod error;
@@ -75,6 +76,7 @@ pub mod report;
 pub mod source;
 pub mod text;
 pub mod time;
+pub mod truth;
 
 pub use crate::error::{Error, Result};
 pub use crate::model::{Claim, ClaimId, Modality, Polarity, SourceId};
