@@ -135,7 +135,7 @@ pub fn to_text(report: &Reconciliation) -> String {
 
     let contested: Vec<&Fact> =
         report.facts.iter().filter(|f| f.status == FactStatus::Contested).collect();
-    let _ = writeln!(out, "\nWHERE THE SOURCES DIFFER ({} facts)", contested.len());
+    let _ = writeln!(out, "\nWHERE THE SOURCES DIFFER ({})", facts_count(contested.len()));
     for fact in contested {
         let _ = writeln!(out, "\n  {}  reported by {}", fact.id, join_ids(&fact.sources));
         for d in report.differences_of(fact.id).filter(|d| d.kind != DifferenceKind::Detail) {
@@ -162,7 +162,7 @@ pub fn to_text(report: &Reconciliation) -> String {
 
     let corroborated: Vec<&Fact> =
         report.facts.iter().filter(|f| f.status == FactStatus::Corroborated).collect();
-    let _ = writeln!(out, "\nCORROBORATED ({} facts)", corroborated.len());
+    let _ = writeln!(out, "\nCORROBORATED ({})", facts_count(corroborated.len()));
     for fact in corroborated {
         let _ = writeln!(out, "\n  {}  reported by {}", fact.id, join_ids(&fact.sources));
         for id in &fact.claims {
@@ -171,9 +171,9 @@ pub fn to_text(report: &Reconciliation) -> String {
         details(&mut out, report, fact);
     }
 
-    let _ = writeln!(out, "\nREPORTED BY ONE SOURCE ONLY ({} facts)", counts.2);
+    let _ = writeln!(out, "\nREPORTED BY ONE SOURCE ONLY ({})", facts_count(counts.2));
     for (source, facts) in single_source_by_source(report) {
-        let _ = writeln!(out, "\n  only {source} ({} facts):", facts.len());
+        let _ = writeln!(out, "\n  only {source} ({}):", facts_count(facts.len()));
         for fact in facts {
             for id in &fact.claims {
                 claim_line(&mut out, report, id, 4);
@@ -305,6 +305,11 @@ pub fn to_dot(report: &Reconciliation) -> String {
     }
     out.push_str("}\n");
     out
+}
+
+/// "1 fact", "3 facts".
+fn facts_count(n: usize) -> String {
+    if n == 1 { "1 fact".to_string() } else { format!("{n} facts") }
 }
 
 /// (corroborated, contested, single-source) fact counts.

@@ -309,10 +309,10 @@ fn text_markdown_and_dot_show_the_facts() {
         claim("b", 2, MARKET),
     ]);
     let text = render::to_text(&report);
-    assert!(text.contains("WHERE THE SOURCES DIFFER (1 facts)"), "{text}");
+    assert!(text.contains("WHERE THE SOURCES DIFFER (1 fact)"), "{text}");
     assert!(text.contains("[polarity] b negates"), "{text}");
-    assert!(text.contains("CORROBORATED (1 facts)"), "{text}");
-    assert!(text.contains("only b (1 facts):"), "{text}");
+    assert!(text.contains("CORROBORATED (1 fact)"), "{text}");
+    assert!(text.contains("only b (1 fact):"), "{text}");
     assert!(text.contains("Fish prices"), "{text}");
     // Side by side: both claims' ids head one row.
     assert!(text.lines().any(|l| l.contains("a:1") && l.contains("| b:0")), "{text}");
