@@ -354,7 +354,7 @@ fn claim_line(out: &mut String, report: &Reconciliation, id: &ClaimId, indent: u
 /// Two (or more) claims in columns, each headed by its id.
 fn side_by_side(out: &mut String, report: &Reconciliation, ids: &[ClaimId]) {
     let columns = ids.len().max(1);
-    let width = (WIDTH - 4 - 3 * (columns - 1)) / columns;
+    let width = (WIDTH.saturating_sub(4 + 3 * (columns - 1)) / columns).max(12);
     let cells: Vec<Vec<String>> = ids
         .iter()
         .map(|id| {
