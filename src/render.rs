@@ -283,7 +283,7 @@ pub fn to_dot(report: &Reconciliation) -> String {
             out.push_str(&nodes);
             out.push_str("  }\n");
         } else {
-            out.push_str(&nodes[2..]);
+            out.push_str(nodes.strip_prefix("  ").unwrap_or(&nodes));
         }
     }
     let mut edges: Vec<_> = report.graph().edges().collect();
