@@ -456,6 +456,21 @@ proptest! {
     }
 
     #[test]
+    fn arbitrary_text_never_panics(a in "\\PC{1,300}", b in "\\PC{1,300}") {
+        let texts: Vec<(String, String)> = [("a", a), ("b", b)]
+            .into_iter()
+            .filter(|(_, t)| !t.trim().is_empty())
+            .map(|(id, t)| (id.to_string(), t))
+            .collect();
+        let report = reconcile_texts(&texts);
+        let text = render::to_text(&report);
+        prop_assert!(text.contains("facts"));
+        render::to_markdown(&report);
+        render::to_dot(&report);
+        prop_assert_eq!(&render::to_json(&report)["schema"], "corroborate/1");
+    }
+
+    #[test]
     fn an_exact_copy_is_all_corroborated(lines in article()) {
         let text = lines.join("\n");
         let report = reconcile_texts(&[("a".into(), text.clone()), ("b".into(), text)]);
