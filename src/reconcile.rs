@@ -9,6 +9,7 @@ use crate::diff::DiffConfig;
 use crate::entity::{self, Aliases};
 use crate::error::{Error, Result};
 use crate::extract::{self, Extraction};
+use crate::graph::GroupConfig;
 use crate::model::{Claim, SourceId, SourceMeta};
 use crate::report::{Reconciliation, SourceSummary};
 use crate::source::Source;
@@ -147,7 +148,14 @@ impl Reconciler {
         }
         // Spellings are resolved across every source of the run, not per source.
         entity::resolve_with(&mut claims, &self.config.aliases);
-        Reconciliation::build(sources, claims, skipped, &self.config.align, &DiffConfig::default())
+        Reconciliation::build(
+            sources,
+            claims,
+            skipped,
+            &self.config.align,
+            &DiffConfig::default(),
+            &GroupConfig::default(),
+        )
     }
 }
 
