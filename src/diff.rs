@@ -25,7 +25,8 @@
 //!   "floated", "if") stands in a clause holding a shared content term. An adjective that hedges
 //!   only its noun ("a memorandum on a *possible* peace accord") does not make the claim uncertain.
 //! - **attribution**: the same quoted words (or near-identical claims) put in the mouths of two
-//!   different resolved speakers.
+//!   different named speakers (resolved entities, or capitalised names; never pronouns). "Olsen"
+//!   and "Mara Olsen" are one speaker.
 //! - **time**: both claims date the event to a day or a week (resolved calendar values, or
 //!   unresolved weekday names), and none of the days of one falls in those of the other. Months and
 //!   years are background ("the first since March 2022") and are not compared.
@@ -36,9 +37,11 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Bound, Claim, Modality, Polarity, Quantity, TimeExpr};
+use crate::align::Lexicon;
+use crate::align::lexicon::CompiledLexicon;
+use crate::model::{Attribution, Bound, Claim, Modality, Polarity, Quantity, TimeExpr};
 use crate::report::DifferenceKind;
-use crate::text::{content_terms, plain_lower, words};
+use crate::text::{content_terms, is_stop_word, plain_lower, stem, words};
 use crate::time::Date;
 
 /// Settings of difference detection.
@@ -47,7 +50,7 @@ use crate::time::Date;
 /// use corroborate::diff::DiffConfig;
 /// let config = DiffConfig::default();
 /// assert_eq!(config.approx_tolerance, 0.1);
-/// assert_eq!(config.same_content, 0.6);
+/// assert_eq!(config.same_content, 0.75);
 /// assert_eq!(config.max_detail_phrases, 4);
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -57,7 +60,7 @@ pub struct DiffConfig {
     pub approx_tolerance: f64,
     /// The share of each claim's content terms the other must have for the two to count as saying
     /// the same words: a flipped negation between such claims is a `polarity` difference, between
-    /// less similar ones an `account` difference. Default `0.6`.
+    /// less similar ones an `account` difference. Default `0.75`.
     pub same_content: f64,
     /// At most this many phrases are quoted per side in a `detail` summary. Default `4`.
     pub max_detail_phrases: usize,
@@ -65,7 +68,7 @@ pub struct DiffConfig {
 
 impl Default for DiffConfig {
     fn default() -> DiffConfig {
-        DiffConfig { approx_tolerance: 0.1, same_content: 0.6, max_detail_phrases: 4 }
+        DiffConfig { approx_tolerance: 0.1, same_content: 0.75, max_detail_phrases: 4 }
     }
 }
 
@@ -92,7 +95,8 @@ pub struct PairDifference {
     pub summary: String,
 }
 
-/// How claims `a` and `b` (of different sources, already aligned) differ.
+/// How claims `a` and `b` (of different sources, already aligned) differ, with the built-in
+/// synonym lexicon. See [`Differ`] to use a run's own lexicon, or to compare many pairs.
 ///
 /// Returns the differences in the order of the rules in the [module docs](self); an exact copy of a
 /// claim gives none.
@@ -100,21 +104,61 @@ pub struct PairDifference {
 /// **Complexity**: O(w² + q²) in the claims' words `w` and quantities/times `q`; claims are
 /// sentences, so this is small.
 pub fn compare(a: &Claim, b: &Claim, config: &DiffConfig) -> Vec<PairDifference> {
-    let view_a = View::new(a);
-    let view_b = View::new(b);
+    Differ::new(config, &Lexicon::default()).compare(a, b)
+}
+
+/// Compares claims with a configuration and a synonym lexicon compiled once.
+///
+/// Words the lexicon makes synonyms ("talks" and "negotiations", "truce" and "halt in
+/// hostilities") count as shared: they are neither a `detail` nor what makes two claims differ.
+#[derive(Debug)]
+pub struct Differ {
+    config: DiffConfig,
+    builtin: Option<&'static CompiledLexicon>,
+    user: CompiledLexicon,
+}
+
+impl Differ {
+    /// A differ with `config` and the synonyms of `lexicon` (the built-in groups when
+    /// `lexicon.builtin`, and the user's).
+    pub fn new(config: &DiffConfig, lexicon: &Lexicon) -> Differ {
+        Differ {
+            config: config.clone(),
+            builtin: lexicon.builtin.then(CompiledLexicon::builtin),
+            user: CompiledLexicon::compile(
+                lexicon.synonyms.iter().map(Vec::as_slice),
+                CompiledLexicon::builtin_len(),
+            ),
+        }
+    }
+
+    /// How claims `a` and `b` differ: see [`compare`].
+    pub fn compare(&self, a: &Claim, b: &Claim) -> Vec<PairDifference> {
+        compare_views(a, b, &View::new(a, self), &View::new(b, self), &self.config)
+    }
+}
+
+fn compare_views(
+    a: &Claim,
+    b: &Claim,
+    view_a: &View<'_>,
+    view_b: &View<'_>,
+    config: &DiffConfig,
+) -> Vec<PairDifference> {
+    let (view_a, view_b) = (view_a, view_b);
     let shared: HashSet<&str> =
         view_a.terms.intersection(&view_b.terms).map(String::as_str).collect();
     let mut out = Vec::new();
 
     out.extend(quantity(a, b, config));
 
-    let neg_a = negates_shared(a, &view_a, &shared);
-    let neg_b = negates_shared(b, &view_b, &shared);
+    let neg_a = negates_shared(a, view_a, &shared);
+    let neg_b = negates_shared(b, view_b, &shared);
     let mut account = false;
     if neg_a != neg_b {
-        let close = coverage(&view_a.terms, &shared) >= config.same_content
-            && coverage(&view_b.terms, &shared) >= config.same_content;
-        let (neg, neg_view, pos) = if neg_a { (a, &view_a, b) } else { (b, &view_b, a) };
+        let close = coverage(view_a, &shared) >= config.same_content
+            && coverage(view_b, &shared) >= config.same_content;
+        let (neg, neg_view, pos) = if neg_a { (a, view_a, b) } else { (b, view_b, a) };
         let cue =
             neg_view.negation_cue.map(|c| format!(" (\u{201c}{c}\u{201d})")).unwrap_or_default();
         if close {
@@ -139,11 +183,11 @@ pub fn compare(a: &Claim, b: &Claim, config: &DiffConfig) -> Vec<PairDifference>
         }
     }
 
-    out.extend(modality(a, b, &view_a, &view_b, &shared));
-    out.extend(attribution(a, b, &view_a, &view_b, &shared));
+    out.extend(modality(a, b, view_a, view_b, &shared));
+    out.extend(attribution(a, b, view_a, view_b, &shared));
     out.extend(time(a, b));
     if !account {
-        out.extend(detail(a, b, &view_a, &view_b, config));
+        out.extend(detail(a, b, view_a, view_b, config));
     }
     out
 }
@@ -185,6 +229,8 @@ const NEGATION_CUES: &[&str] = &[
     "dismissed",
     "dismisses",
     "cannot",
+    "fail",
+    "ruled",
 ];
 
 /// Words that end the scope of a negation: a new clause begins.
@@ -257,12 +303,14 @@ const HEDGE_CLAUSE_WORDS: &[&str] = &["but", "while", "though", "although", "how
 const NEGATION_SCOPE: usize = 10;
 
 fn is_negation_cue(lower: &str) -> bool {
+    // "ruled" negates only in "ruled out"; the scope then starts at "out", which is no content.
     NEGATION_CUES.contains(&lower) || lower.ends_with("n't")
 }
 
 /// A claim's words prepared for comparison.
 struct View<'c> {
-    /// Its content terms, without negation cues (they are compared through polarity).
+    /// Its content terms, without negation cues (they are compared through polarity), and the
+    /// lexicon concepts its words express, as `~{concept}`.
     terms: HashSet<String>,
     /// Its words with their terms.
     words: Vec<ViewWord<'c>>,
@@ -274,15 +322,29 @@ struct ViewWord<'c> {
     text: &'c str,
     start: usize,
     lower: String,
+    /// Content terms, then the word's concepts as `~{concept}`.
     terms: Vec<String>,
+    /// How many of `terms` are content terms (the rest are concepts).
+    n_lexical: usize,
+}
+
+impl ViewWord<'_> {
+    /// Whether the other claim lacks this word: a content term of it is not there, and no concept
+    /// it expresses is either.
+    fn is_extra(&self, other: &HashSet<String>) -> bool {
+        let (lexical, concepts) = self.terms.split_at(self.n_lexical);
+        lexical.iter().any(|t| !other.contains(t)) && !concepts.iter().any(|c| other.contains(c))
+    }
 }
 
 impl<'c> View<'c> {
-    fn new(claim: &'c Claim) -> View<'c> {
+    fn new(claim: &'c Claim, differ: &Differ) -> View<'c> {
         let mut terms = HashSet::new();
         let mut out = Vec::new();
         let mut negation_cue = None;
-        for word in words(&claim.text) {
+        // Stems of every word part, for the lexicon: (word index, stem, is a stop word).
+        let mut stems: Vec<(usize, String, bool)> = Vec::new();
+        for (i, word) in words(&claim.text).enumerate() {
             let lower = plain_lower(word.text);
             let word_terms = if is_negation_cue(&lower) {
                 negation_cue.get_or_insert(word.text);
@@ -290,33 +352,66 @@ impl<'c> View<'c> {
             } else {
                 content_terms(word.text)
             };
+            let bare = lower.strip_suffix("'s").unwrap_or(&lower);
+            for part in bare.split(['-', '\'']).filter(|p| !p.is_empty()) {
+                stems.push((i, stem(part), is_stop_word(part)));
+            }
             terms.extend(word_terms.iter().cloned());
-            out.push(ViewWord { text: word.text, start: word.start, lower, terms: word_terms });
+            let n_lexical = word_terms.len();
+            out.push(ViewWord {
+                text: word.text,
+                start: word.start,
+                lower,
+                terms: word_terms,
+                n_lexical,
+            });
+        }
+        // Concepts, found over the content stems in a row and over all stems, as the scorer does.
+        let content: Vec<(usize, &str)> =
+            stems.iter().filter(|s| !s.2).map(|s| (s.0, s.1.as_str())).collect();
+        let all: Vec<(usize, &str)> = stems.iter().map(|s| (s.0, s.1.as_str())).collect();
+        for lex in differ.builtin.into_iter().chain(std::iter::once(&differ.user)) {
+            for seq in [&content, &all] {
+                let seq_stems: Vec<&str> = seq.iter().map(|s| s.1).collect();
+                lex.find(&seq_stems, |start, len, concept| {
+                    let token = format!("~{concept}");
+                    for &(word, _) in &seq[start..start + len] {
+                        let w = &mut out[word];
+                        if w.n_lexical > 0 && !w.terms.contains(&token) {
+                            w.terms.push(token.clone());
+                        }
+                    }
+                    terms.insert(token);
+                });
+            }
         }
         View { terms, words: out, negation_cue }
     }
 }
 
-/// The share of `terms` that are in `shared` (1 when `terms` is empty).
-fn coverage(terms: &HashSet<String>, shared: &HashSet<&str>) -> f64 {
-    if terms.is_empty() {
+/// The share of a claim's content words that the other claim shares (by term or by concept; 1 when
+/// it has none).
+fn coverage(view: &View<'_>, shared: &HashSet<&str>) -> f64 {
+    let content: Vec<&ViewWord<'_>> = view.words.iter().filter(|w| w.n_lexical > 0).collect();
+    if content.is_empty() {
         return 1.0;
     }
-    terms.iter().filter(|t| shared.contains(t.as_str())).count() as f64 / terms.len() as f64
+    let covered = content.iter().filter(|w| w.terms.iter().any(|t| shared.contains(t.as_str())));
+    covered.count() as f64 / content.len() as f64
 }
 
-/// Whether `claim` negates content it shares with the other claim: it is negated, and either some
-/// negation cue's scope reaches a shared term or no cue is found (extraction knew better).
+/// Whether `claim` negates content it shares with the other claim: it is negated (as extraction
+/// says), and the scope of one of its negation cues reaches a shared term. A negated claim with no
+/// cue this module knows ("halted") does not count: a contradiction is only reported when the words
+/// that make it are found.
 fn negates_shared(claim: &Claim, view: &View<'_>, shared: &HashSet<&str>) -> bool {
     if claim.polarity != Polarity::Negated {
         return false;
     }
-    let mut found_cue = false;
     for (i, word) in view.words.iter().enumerate() {
         if !is_negation_cue(&word.lower) {
             continue;
         }
-        found_cue = true;
         let mut prev_end = word.start + word.text.len();
         for next in view.words[i + 1..].iter().take(NEGATION_SCOPE) {
             let gap = claim.text.get(prev_end..next.start).unwrap_or("");
@@ -329,7 +424,7 @@ fn negates_shared(claim: &Claim, view: &View<'_>, shared: &HashSet<&str>) -> boo
             prev_end = next.start + next.text.len();
         }
     }
-    !found_cue
+    false
 }
 
 /// Whether the text between two words ends a clause.
@@ -516,7 +611,7 @@ fn attribution(
     shared: &HashSet<&str>,
 ) -> Option<PairDifference> {
     let resolved =
-        |c: &Claim| c.attribution.as_ref().filter(|t| t.resolved).map(|t| t.speaker.clone());
+        |c: &Claim| c.attribution.as_ref().filter(|t| named(t)).map(|t| t.speaker.clone());
     for qa in &a.quotes {
         for qb in &b.quotes {
             if !same_words(&qa.text, &qb.text) {
@@ -539,8 +634,7 @@ fn attribution(
             }
         }
     }
-    let near_identical =
-        coverage(&view_a.terms, shared) >= 0.8 && coverage(&view_b.terms, shared) >= 0.8;
+    let near_identical = coverage(view_a, shared) >= 0.8 && coverage(view_b, shared) >= 0.8;
     if near_identical
         && let (Some(sa), Some(sb)) = (resolved(a), resolved(b))
         && !same_speaker(&sa, &sb)
@@ -551,6 +645,15 @@ fn attribution(
         });
     }
     None
+}
+
+/// Whether an attribution names someone: resolved to an entity, or written with a capitalised name
+/// ("port director Henrik Dahl"), not a pronoun or a description ("he", "officials").
+fn named(attribution: &Attribution) -> bool {
+    const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+    attribution.resolved
+        || (!PRONOUNS.contains(&plain_lower(attribution.speaker.trim()).as_str())
+            && attribution.speaker.split_whitespace().any(|w| w.starts_with(char::is_uppercase)))
 }
 
 /// Whether two quotations are the same words, give or take punctuation, case and an ellipsis.
@@ -690,8 +793,9 @@ fn detail(
 /// The phrases of `claim` whose content words the other claim lacks: runs of such words, joined
 /// across stop words, trimmed of stop words at both ends, quoted as written.
 ///
-/// Numbers and times the other claim answers with its own (a quantity of the same unit, a number,
-/// a time) are not details: the quantity and time rules compare them.
+/// Numbers, names and times the other claim answers with its own (a quantity of the same unit or
+/// value, the same entity in another spelling, a number, a time) are not details: the quantity and
+/// time rules compare them.
 fn extra_phrases(
     claim: &Claim,
     view: &View<'_>,
@@ -702,26 +806,37 @@ fn extra_phrases(
     let other_units: HashSet<&str> =
         other_claim.quantities.iter().map(|q| q.unit.as_str()).collect();
     let other_has_number = other_claim.text.chars().any(|c| c.is_ascii_digit());
+    let other_names: HashSet<&str> =
+        other_claim.entities.iter().map(|e| e.canonical.as_str()).collect();
     let answered = |w: &ViewWord<'_>| {
         let at = claim.start + w.start;
-        let in_quantity = claim
-            .quantities
+        let in_quantity = claim.quantities.iter().any(|q| {
+            q.start <= at
+                && at < q.end
+                && (other_units.contains(q.unit.as_str())
+                    || other_claim.quantities.iter().any(|o| o.value == q.value))
+        });
+        // A name the other claim gives in another spelling ("Andrei" for "Andriy").
+        let in_name = claim
+            .entities
             .iter()
-            .any(|q| q.start <= at && at < q.end && other_units.contains(q.unit.as_str()));
+            .any(|e| e.start <= at && at < e.end && other_names.contains(e.canonical.as_str()));
         let in_time = !other_claim.times.is_empty()
             && claim.times.iter().any(|t| t.start <= at && at < t.end);
         let numeric = other_has_number
             && w.text.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.'));
-        in_quantity || in_time || numeric
+        in_quantity || in_name || in_time || numeric
     };
     let extra: Vec<Option<bool>> = view
         .words
         .iter()
         .map(|w| {
-            if w.terms.is_empty() || answered(w) {
-                None // a stop word, a negation cue or an answered number: neither extra nor shared
+            if w.terms.is_empty() {
+                None // a stop word or a negation cue: neither extra nor shared
+            } else if answered(w) {
+                Some(false) // a number or time the other answers: it ends a phrase
             } else {
-                Some(w.terms.iter().any(|t| !other.contains(t)))
+                Some(w.is_extra(other))
             }
         })
         .collect();
@@ -773,7 +888,7 @@ pub(crate) fn clip(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Attribution, Quote, SourceId};
+    use crate::model::{Quote, SourceId};
 
     fn claim(source: &str, text: &str) -> Claim {
         let mut c = Claim::new(SourceId::new(source), 0, 0, text);
@@ -1004,6 +1119,44 @@ mod tests {
         assert_eq!(diffs.len(), 1, "{diffs:?}");
         assert_eq!(diffs[0].kind, DifferenceKind::Detail);
         assert_eq!(diffs[0].summary, "Only a gives \u{201c}port authority accepted\u{201d}.");
+    }
+
+    #[test]
+    fn synonyms_are_not_details() {
+        let a = claim("a", "Dock workers walked out after talks with the port collapsed.");
+        let b = claim("b", "Dock workers walked out after negotiations with the port collapsed.");
+        assert!(compare(&a, &b, &DiffConfig::default()).is_empty());
+        let c = claim("c", "Dock workers walked out after payments from the port collapsed.");
+        let d = &compare(&a, &c, &DiffConfig::default())[0];
+        assert_eq!(
+            d.summary,
+            "Only a gives \u{201c}talks\u{201d}; only c gives \u{201c}payments\u{201d}."
+        );
+        let mut lexicon = Lexicon::default();
+        lexicon.add_synonyms(&["talks", "payments"]);
+        assert!(Differ::new(&DiffConfig::default(), &lexicon).compare(&a, &c).is_empty());
+    }
+
+    #[test]
+    fn another_spelling_of_a_name_or_number_is_not_a_detail() {
+        let name = |c: &mut Claim, words: &str| {
+            let start = c.text.find(words).unwrap();
+            c.entities.push(crate::model::Entity {
+                canonical: "Andriy Kovalenko".into(),
+                surface: words.into(),
+                start,
+                end: start + words.len(),
+                kind: Default::default(),
+            });
+        };
+        let mut a = claim("a", "Andrei Kovalenko confirmed the swap of 40 prisoners.");
+        name(&mut a, "Andrei Kovalenko");
+        qty(&mut a, "40 prisoners", 40.0, "prisoner", Bound::Exact);
+        let mut b = claim("b", "Andriy Kovalenko confirmed the swap of forty captives.");
+        name(&mut b, "Andriy Kovalenko");
+        qty(&mut b, "forty captives", 40.0, "captive", Bound::Exact);
+        let diffs = compare(&a, &b, &DiffConfig::default());
+        assert!(diffs.is_empty(), "{diffs:?}");
     }
 
     #[test]

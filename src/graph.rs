@@ -8,7 +8,7 @@
 //! petgraph node indices.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BinaryHeap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap};
 
 use petgraph::stable_graph::{NodeIndex, StableUnGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
@@ -50,6 +50,9 @@ pub struct Edge {
     pub kind: EdgeKind,
     /// The pair's score and why.
     pub score: Score,
+    /// For an anchor link (see [`anchor_links`]), the specific entity or quantity the two claims
+    /// share that linked them below the threshold; `None` for a link by score.
+    pub anchor: Option<String>,
 }
 
 /// The agreement graph of a run: one node per claim, one undirected edge per link.
@@ -135,6 +138,151 @@ impl AgreementGraph {
         out.sort_by(|x, y| x.0.cmp(y.0));
         out
     }
+}
+
+/// Settings of fact grouping.
+///
+/// ```
+/// use corroborate::graph::GroupConfig;
+/// let config = GroupConfig::default();
+/// assert!(config.anchor_links);
+/// assert_eq!(config.anchor_floor, 0.1);
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GroupConfig {
+    /// Whether claims are also linked by [`anchor_links`]. Default `true`.
+    pub anchor_links: bool,
+    /// An anchor link needs a score of at least the link threshold times this. Default `0.1`.
+    pub anchor_floor: f64,
+}
+
+impl Default for GroupConfig {
+    fn default() -> GroupConfig {
+        GroupConfig { anchor_links: true, anchor_floor: 0.1 }
+    }
+}
+
+/// The specific things a claim names: its entities' canonical names, its quantities with a unit
+/// ("30 day"), and its quotations of four words or more (lowercased, punctuation dropped).
+fn claim_anchors(claim: &Claim) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for e in &claim.entities {
+        if !e.canonical.trim().is_empty() {
+            out.insert(e.canonical.clone());
+        }
+    }
+    for q in &claim.quantities {
+        if !q.unit.is_empty() {
+            out.insert(format!("{} {}", q.value, q.unit));
+        }
+    }
+    // A quotation of a few words or more is as specific as a name: the same words quoted twice.
+    for q in &claim.quotes {
+        let lower = crate::text::plain_lower(&q.text);
+        let words: Vec<&str> =
+            lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        if words.len() >= 4 {
+            out.insert(format!("\u{201c}{}\u{201d}", words.join(" ")));
+        }
+    }
+    out
+}
+
+/// Anchor links: pairs of claims that tell one event in words too different for the score to link
+/// them, found by what they specifically share.
+///
+/// A pair `(a, b)` of claims of two sources, not already linked, is an anchor link when
+/// - they share an *anchor* (an entity, a quantity with a unit, or a quotation of four words or
+///   more) that no other claim of `a`'s
+///   source and no other claim of `b`'s source names (the one claim of each source about Istanbul,
+///   or about a 30-day truce);
+/// - each is the other's best match in the other's source among the claims sharing a specific
+///   anchor with it: the one sharing the most specific anchors, then scoring highest (a mutual
+///   best match, as in competitive linking for record linkage; shared arguments — places, people,
+///   amounts — are the classic evidence that two mentions tell one event);
+/// - their score is at least `floor`.
+///
+/// Returns `(a, b, anchor)` with `a < b`, sorted, the anchor being the first shared one in sorted
+/// order.
+///
+/// **Complexity**: O(k · m) calls to `score`, for k candidate pairs (claims sharing an anchor
+/// named once per source: few) and sources of at most m claims.
+pub fn anchor_links(
+    claims: &[Claim],
+    links: &[Link],
+    floor: f64,
+    score: impl Fn(usize, usize) -> f64,
+) -> Vec<(usize, usize, String)> {
+    let anchors: Vec<BTreeSet<String>> = claims.iter().map(claim_anchors).collect();
+    let mut per_source: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut by_anchor: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut by_source: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, set) in anchors.iter().enumerate() {
+        let source = claims[i].source.as_str();
+        by_source.entry(source).or_default().push(i);
+        for anchor in set {
+            *per_source.entry((source, anchor.as_str())).or_default() += 1;
+            by_anchor.entry(anchor.as_str()).or_default().push(i);
+        }
+    }
+    let linked: std::collections::HashSet<(usize, usize)> =
+        links.iter().map(|l| (l.a.min(l.b), l.a.max(l.b))).collect();
+    // The specific anchors of each claim: those named once in its source.
+    let specific: Vec<BTreeSet<&str>> = anchors
+        .iter()
+        .enumerate()
+        .map(|(i, set)| {
+            let source = claims[i].source.as_str();
+            set.iter().map(String::as_str).filter(|a| per_source[&(source, *a)] == 1).collect()
+        })
+        .collect();
+    let shared_count = |x: usize, y: usize| specific[x].intersection(&specific[y]).count();
+    let mut best_cache: HashMap<(usize, String), Option<usize>> = HashMap::new();
+    // Among the claims of `source` sharing a specific anchor with `i`, the one sharing the most,
+    // then scoring highest (then the lowest index).
+    let mut best_in = |i: usize, source: &str| -> Option<usize> {
+        if let Some(&b) = best_cache.get(&(i, source.to_string())) {
+            return b;
+        }
+        let mut best: Option<(usize, f64, usize)> = None;
+        for &c in by_source.get(source).map(Vec::as_slice).unwrap_or(&[]) {
+            let n = shared_count(i, c);
+            if n == 0 {
+                continue;
+            }
+            let s = score(i, c);
+            if best
+                .is_none_or(|(bn, bs, _)| (n, s).partial_cmp(&(bn, bs)) == Some(Ordering::Greater))
+            {
+                best = Some((n, s, c));
+            }
+        }
+        let found = best.map(|(_, _, c)| c);
+        best_cache.insert((i, source.to_string()), found);
+        found
+    };
+    let mut out: BTreeMap<(usize, usize), String> = BTreeMap::new();
+    for (anchor, members) in &by_anchor {
+        for (k, &x) in members.iter().enumerate() {
+            for &y in &members[k + 1..] {
+                let (sx, sy) = (claims[x].source.as_str(), claims[y].source.as_str());
+                let key = (x.min(y), x.max(y));
+                if sx == sy
+                    || per_source[&(sx, *anchor)] != 1
+                    || per_source[&(sy, *anchor)] != 1
+                    || linked.contains(&key)
+                    || out.contains_key(&key)
+                    || score(x, y) < floor
+                {
+                    continue;
+                }
+                if best_in(x, sy) == Some(y) && best_in(y, sx) == Some(x) {
+                    out.insert(key, (*anchor).to_string());
+                }
+            }
+        }
+    }
+    out.into_iter().map(|((a, b), anchor)| (a, b, anchor)).collect()
 }
 
 /// Components larger than this are grouped from their links alone (see [`group_facts`]).
@@ -520,11 +668,58 @@ mod tests {
     }
 
     #[test]
+    fn anchor_links_need_a_specific_anchor_and_a_mutual_best_match() {
+        use crate::model::Entity;
+        let mut cs = claims(&["a", "a", "b", "b", "b"]);
+        let name = |c: &mut Claim, n: &str| {
+            c.entities.push(Entity {
+                canonical: n.into(),
+                surface: n.into(),
+                start: 0,
+                end: n.len(),
+                kind: Default::default(),
+            })
+        };
+        name(&mut cs[0], "Istanbul");
+        name(&mut cs[2], "Istanbul");
+        name(&mut cs[1], "Geneva");
+        name(&mut cs[3], "Geneva");
+        name(&mut cs[4], "Geneva");
+        let table = [(0, 2, 0.2), (0, 3, 0.1), (1, 3, 0.3), (1, 4, 0.25), (0, 4, 0.01)];
+        let (links, score) = setup(&table, 0.5);
+        assert!(links.is_empty());
+        // a0 ~ b0 share Istanbul, named once per source, and are each other's best: linked.
+        // Geneva is named twice in b: not specific.
+        assert_eq!(anchor_links(&cs, &links, 0.05, &score), vec![(0, 2, "Istanbul".to_string())]);
+        // Below the floor: not linked.
+        assert!(anchor_links(&cs, &links, 0.25, &score).is_empty());
+        // Not a mutual best match: b0 shares more specific anchors with a1.
+        let mut cs2 = cs.clone();
+        name(&mut cs2[1], "Istanbul");
+        name(&mut cs2[1], "Kessmark");
+        name(&mut cs2[2], "Kessmark");
+        name(&mut cs2[0], "Kessmark");
+        // Now Istanbul and Kessmark are named twice in a: nothing specific is left to share.
+        assert!(anchor_links(&cs2, &links, 0.05, &score).is_empty());
+        let mut cs3 = cs.clone();
+        name(&mut cs3[1], "Kessmark");
+        name(&mut cs3[2], "Kessmark");
+        name(&mut cs3[1], "Osterholm");
+        name(&mut cs3[2], "Osterholm");
+        // b0 shares two specific anchors with a1, one with a0: a1 is its best match.
+        assert_eq!(anchor_links(&cs3, &links, 0.05, &score).len(), 1);
+        assert_eq!(anchor_links(&cs3, &links, 0.05, &score)[0].0, 1);
+    }
+
+    #[test]
     fn graph_ids_are_claim_ids() {
         let cs = claims(&["a", "b"]);
         let mut graph = AgreementGraph::new(cs.iter().map(|c| &c.id));
-        let edge =
-            Edge { kind: EdgeKind::Agrees, score: Score { value: 0.7, breakdown: Vec::new() } };
+        let edge = Edge {
+            kind: EdgeKind::Agrees,
+            score: Score { value: 0.7, breakdown: Vec::new() },
+            anchor: None,
+        };
         assert!(graph.link(&cs[1].id, &cs[0].id, edge));
         assert_eq!(graph.edge_count(), 1);
         let (a, b, e) = graph.edges().next().unwrap();

@@ -7,7 +7,7 @@
 //! Not useful for: ranges ("10-12", "between 10 and 12" gives two numbers), ordinals, arithmetic,
 //! Roman numerals (never read as numbers, so "Pope Leo XIV" gives nothing).
 //!
-//! The parser makes one pass over the words of a sentence (see [`Atoms`]); every lexicon is a
+//! The parser makes one pass over the words of a sentence (see `Atoms`); every lexicon is a
 //! `match` on `&str`, so nothing is compiled or allocated per call beyond one word list, one
 //! lowercase buffer and the units of the quantities found.
 

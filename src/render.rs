@@ -38,9 +38,10 @@
 //! `attribution` | `time` | `detail` | `account` (see [`crate::diff`] for the rules), `summary` one
 //! sentence quoting the exact words.
 //!
-//! A **link** is `{"claims": ["a:3", "b:7"], "kind": "agrees", "score": 0.71, "breakdown":
-//! [{"feature": "…", "value": 0.8, "weight": 0.5}]}`, `kind` one of `agrees` | `conflicts` |
-//! `related` ([`crate::graph::EdgeKind`]).
+//! A **link** is `{"claims": ["a:3", "b:7"], "kind": "agrees", "score": 0.71, "anchor": null,
+//! "breakdown": [{"feature": "…", "value": 0.8, "weight": 0.5, "part": 0.4}]}`, `kind` one of
+//! `agrees` | `conflicts` | `related` ([`crate::graph::EdgeKind`]); `anchor` names the entity or
+//! quantity of an anchor link ([`crate::graph::anchor_links`]), `null` for a link by score.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -90,6 +91,7 @@ pub fn to_json(report: &Reconciliation) -> Value {
                 "claims": [a, b],
                 "kind": e.kind,
                 "score": e.score.value,
+                "anchor": e.anchor,
                 "breakdown": e.score.breakdown,
             });
             (a, b, v)
@@ -133,7 +135,7 @@ pub fn to_text(report: &Reconciliation) -> String {
 
     let contested: Vec<&Fact> =
         report.facts.iter().filter(|f| f.status == FactStatus::Contested).collect();
-    let _ = writeln!(out, "\nWHERE THE SOURCES DIFFER ({} facts)", contested.len());
+    let _ = writeln!(out, "\nWHERE THE SOURCES DIFFER ({})", facts_count(contested.len()));
     for fact in contested {
         let _ = writeln!(out, "\n  {}  reported by {}", fact.id, join_ids(&fact.sources));
         for d in report.differences_of(fact.id).filter(|d| d.kind != DifferenceKind::Detail) {
@@ -160,7 +162,7 @@ pub fn to_text(report: &Reconciliation) -> String {
 
     let corroborated: Vec<&Fact> =
         report.facts.iter().filter(|f| f.status == FactStatus::Corroborated).collect();
-    let _ = writeln!(out, "\nCORROBORATED ({} facts)", corroborated.len());
+    let _ = writeln!(out, "\nCORROBORATED ({})", facts_count(corroborated.len()));
     for fact in corroborated {
         let _ = writeln!(out, "\n  {}  reported by {}", fact.id, join_ids(&fact.sources));
         for id in &fact.claims {
@@ -169,9 +171,9 @@ pub fn to_text(report: &Reconciliation) -> String {
         details(&mut out, report, fact);
     }
 
-    let _ = writeln!(out, "\nREPORTED BY ONE SOURCE ONLY ({} facts)", counts.2);
+    let _ = writeln!(out, "\nREPORTED BY ONE SOURCE ONLY ({})", facts_count(counts.2));
     for (source, facts) in single_source_by_source(report) {
-        let _ = writeln!(out, "\n  only {source} ({} facts):", facts.len());
+        let _ = writeln!(out, "\n  only {source} ({}):", facts_count(facts.len()));
         for fact in facts {
             for id in &fact.claims {
                 claim_line(&mut out, report, id, 4);
@@ -281,7 +283,7 @@ pub fn to_dot(report: &Reconciliation) -> String {
             out.push_str(&nodes);
             out.push_str("  }\n");
         } else {
-            out.push_str(&nodes[2..]);
+            out.push_str(nodes.strip_prefix("  ").unwrap_or(&nodes));
         }
     }
     let mut edges: Vec<_> = report.graph().edges().collect();
@@ -303,6 +305,11 @@ pub fn to_dot(report: &Reconciliation) -> String {
     }
     out.push_str("}\n");
     out
+}
+
+/// "1 fact", "3 facts".
+fn facts_count(n: usize) -> String {
+    if n == 1 { "1 fact".to_string() } else { format!("{n} facts") }
 }
 
 /// (corroborated, contested, single-source) fact counts.
@@ -347,7 +354,7 @@ fn claim_line(out: &mut String, report: &Reconciliation, id: &ClaimId, indent: u
 /// Two (or more) claims in columns, each headed by its id.
 fn side_by_side(out: &mut String, report: &Reconciliation, ids: &[ClaimId]) {
     let columns = ids.len().max(1);
-    let width = (WIDTH - 4 - 3 * (columns - 1)) / columns;
+    let width = (WIDTH.saturating_sub(4 + 3 * (columns - 1)) / columns).max(12);
     let cells: Vec<Vec<String>> = ids
         .iter()
         .map(|id| {

@@ -10,8 +10,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::align::{self, AlignConfig, Score, Scorer};
-use crate::diff::{self, DiffConfig, PairDifference};
-use crate::graph::{AgreementGraph, Edge, EdgeKind, group_facts};
+use crate::diff::{self, DiffConfig, Differ, PairDifference};
+use crate::graph::{self, AgreementGraph, Edge, EdgeKind, GroupConfig, group_facts};
 use crate::model::{Claim, ClaimId, Skipped, SourceId};
 
 /// The id of a fact: `f0`, `f1`, … in order of first appearance.
@@ -165,6 +165,7 @@ pub struct Reconciliation {
     pub differences: Vec<Difference>,
     graph: AgreementGraph,
     align: AlignConfig,
+    diff: DiffConfig,
     claim_index: HashMap<ClaimId, usize>,
     fact_of: Vec<usize>,
 }
@@ -175,6 +176,8 @@ impl Reconciliation {
     ///
     /// `claims` may come in any order (they are sorted by id); their ids must be unique. The steps:
     /// [`align::align`] links every cross-source pair scoring at least `align.threshold`;
+    /// [`graph::anchor_links`] adds links between claims that tell one event in other words and
+    /// share a specific entity or quantity (when `group.anchor_links`);
     /// [`group_facts`] groups linked claims into facts (average link, so a chain of weak links does
     /// not merge distinct facts); [`diff::compare`] types the differences of every link inside a
     /// fact. A link inside a fact is [`EdgeKind::Conflicts`] when it carries a difference other
@@ -189,13 +192,40 @@ impl Reconciliation {
         skipped: Vec<Skipped>,
         align: &AlignConfig,
         diff_config: &DiffConfig,
+        group: &GroupConfig,
     ) -> Reconciliation {
         claims.sort_by(|x, y| x.id.cmp(&y.id));
-        let links = align::align(&claims, align);
-        let groups = {
-            let scorer = Scorer::new(align, &claims);
-            group_facts(&claims, &links, align.threshold, |i, j| scorer.score(i, j).value)
-        };
+        let scorer = Scorer::new(align, &claims);
+        let mut links = align::align(&claims, align);
+        let mut anchors: HashMap<(usize, usize), String> = HashMap::new();
+        if group.anchor_links {
+            let floor = align.threshold * group.anchor_floor;
+            for (a, b, anchor) in
+                graph::anchor_links(&claims, &links, floor, |i, j| scorer.score_value(i, j))
+            {
+                links.push(align::Link { a, b, score: scorer.score(a, b) });
+                anchors.insert((a, b), anchor);
+            }
+            links.sort_by_key(|l| (l.a, l.b));
+        }
+        // For grouping, an anchor link counts as a link at the threshold: enough to join two
+        // claims, not to pull a third in on its own.
+        let group_links: Vec<align::Link> = links
+            .iter()
+            .map(|l| match anchors.contains_key(&(l.a, l.b)) {
+                true => align::Link {
+                    a: l.a,
+                    b: l.b,
+                    score: Score {
+                        value: l.score.value.max(align.threshold),
+                        breakdown: Vec::new(),
+                    },
+                },
+                false => l.clone(),
+            })
+            .collect();
+        let groups =
+            group_facts(&claims, &group_links, align.threshold, |i, j| scorer.score_value(i, j));
         let mut fact_of = vec![0; claims.len()];
         for (f, group) in groups.iter().enumerate() {
             for &i in group {
@@ -204,12 +234,12 @@ impl Reconciliation {
         }
 
         let mut graph = AgreementGraph::new(claims.iter().map(|c| &c.id));
+        let differ = Differ::new(diff_config, &align.lexicon);
         // The differences of every link inside a fact.
         let pair_diffs: Vec<Option<Vec<PairDifference>>> = links
             .iter()
             .map(|l| {
-                (fact_of[l.a] == fact_of[l.b])
-                    .then(|| diff::compare(&claims[l.a], &claims[l.b], diff_config))
+                (fact_of[l.a] == fact_of[l.b]).then(|| differ.compare(&claims[l.a], &claims[l.b]))
             })
             .collect();
         for (link, diffs) in links.iter().zip(&pair_diffs) {
@@ -218,7 +248,8 @@ impl Reconciliation {
                 Some(d) if d.iter().any(|d| diff::contests(d.kind)) => EdgeKind::Conflicts,
                 Some(_) => EdgeKind::Agrees,
             };
-            let edge = Edge { kind, score: link.score.clone() };
+            let anchor = anchors.get(&(link.a, link.b)).cloned();
+            let edge = Edge { kind, score: link.score.clone(), anchor };
             graph.link(&claims[link.a].id, &claims[link.b].id, edge);
         }
         let best = best_matches(&claims, &links, &pair_diffs);
@@ -281,6 +312,7 @@ impl Reconciliation {
             differences,
             graph,
             align: align.clone(),
+            diff: diff_config.clone(),
             claim_index,
             fact_of,
         }
@@ -339,8 +371,9 @@ impl Reconciliation {
             same_source: ca.source == cb.source,
             threshold: self.align.threshold,
             edge: edge.map(|e| e.kind),
+            anchor: edge.and_then(|e| e.anchor.clone()),
             same_fact: if fa == fb { fa } else { None },
-            differences: diff::compare(ca, cb, &DiffConfig::default()),
+            differences: Differ::new(&self.diff, &self.align.lexicon).compare(ca, cb),
             score,
         })
     }
@@ -400,6 +433,8 @@ pub struct Explanation {
     pub same_source: bool,
     /// The kind of the link between them, if they are linked.
     pub edge: Option<EdgeKind>,
+    /// The shared anchor that linked them below the threshold, for an anchor link.
+    pub anchor: Option<String>,
     /// The fact they share, if they are in one.
     pub same_fact: Option<FactId>,
     /// How the two claims differ (computed whether or not they are linked).
@@ -409,7 +444,13 @@ pub struct Explanation {
 impl fmt::Display for Explanation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let verdict = match (self.edge, self.same_source) {
-            (Some(kind), _) => format!("linked ({})", kind.as_str()),
+            (Some(kind), _) => match &self.anchor {
+                Some(anchor) => format!(
+                    "linked ({}) by the shared anchor \u{201c}{anchor}\u{201d}",
+                    kind.as_str()
+                ),
+                None => format!("linked ({})", kind.as_str()),
+            },
             (None, true) => "not linked: same source".to_string(),
             (None, false) => "not linked: below the threshold".to_string(),
         };

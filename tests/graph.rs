@@ -6,9 +6,10 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
-use corroborate::align::{AlignConfig, Scorer};
+use corroborate::align::Scorer;
 use corroborate::diff::DiffConfig;
 use corroborate::graph::EdgeKind;
+use corroborate::graph::GroupConfig;
 use corroborate::report::{DifferenceKind, FactStatus, SourceSummary};
 use corroborate::{Claim, ClaimId, Config, Reconciler, Reconciliation, Source, render};
 use proptest::prelude::*;
@@ -187,8 +188,9 @@ fn build(claims: Vec<Claim>) -> Reconciliation {
         sources,
         claims,
         Vec::new(),
-        &AlignConfig::default(),
+        &Config::default().align,
         &DiffConfig::default(),
+        &GroupConfig::default(),
     )
 }
 
@@ -307,10 +309,10 @@ fn text_markdown_and_dot_show_the_facts() {
         claim("b", 2, MARKET),
     ]);
     let text = render::to_text(&report);
-    assert!(text.contains("WHERE THE SOURCES DIFFER (1 facts)"), "{text}");
+    assert!(text.contains("WHERE THE SOURCES DIFFER (1 fact)"), "{text}");
     assert!(text.contains("[polarity] b negates"), "{text}");
-    assert!(text.contains("CORROBORATED (1 facts)"), "{text}");
-    assert!(text.contains("only b (1 facts):"), "{text}");
+    assert!(text.contains("CORROBORATED (1 fact)"), "{text}");
+    assert!(text.contains("only b (1 fact):"), "{text}");
     assert!(text.contains("Fish prices"), "{text}");
     // Side by side: both claims' ids head one row.
     assert!(text.lines().any(|l| l.contains("a:1") && l.contains("| b:0")), "{text}");
@@ -432,8 +434,9 @@ proptest! {
             report.sources.clone(),
             claims,
             Vec::new(),
-            &AlignConfig::default(),
+            &Config::default().align,
             &DiffConfig::default(),
+        &GroupConfig::default(),
         );
         prop_assert_eq!(findings(&report), findings(&shuffled));
     }
@@ -443,13 +446,28 @@ proptest! {
         let texts: Vec<(String, String)> =
             articles.iter().enumerate().map(|(i, a)| (format!("s{i}"), a.join("\n"))).collect();
         let report = reconcile_texts(&texts);
-        let scorer = Scorer::new(&AlignConfig::default(), &report.claims);
+        let scorer = Scorer::new(&Config::default().align, &report.claims);
         for a in 0..report.claims.len() {
             for b in 0..report.claims.len() {
                 let (x, y) = (scorer.score(a, b), scorer.score(b, a));
                 prop_assert!((x.value - y.value).abs() < 1e-12, "{} vs {}", x.value, y.value);
             }
         }
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(a in "\\PC{1,300}", b in "\\PC{1,300}") {
+        let texts: Vec<(String, String)> = [("a", a), ("b", b)]
+            .into_iter()
+            .filter(|(_, t)| !t.trim().is_empty())
+            .map(|(id, t)| (id.to_string(), t))
+            .collect();
+        let report = reconcile_texts(&texts);
+        let text = render::to_text(&report);
+        prop_assert!(text.contains("facts"));
+        render::to_markdown(&report);
+        render::to_dot(&report);
+        prop_assert_eq!(&render::to_json(&report)["schema"], "corroborate/1");
     }
 
     #[test]

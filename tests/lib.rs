@@ -10,3 +10,4 @@ mod properties;
 mod score;
 mod seeds_align;
 mod seeds_extract;
+mod truth;

@@ -18,6 +18,7 @@ use super::stats::TermStats;
 
 /// The default configuration, fitted on MSRP train (see [`AlignConfig`] for the command).
 const DEFAULT_JSON: &str = include_str!("default_config.json");
+const FACTS_JSON: &str = include_str!("facts_config.json");
 
 /// Settings of the aligner: the link threshold, feature weights, term statistics, the lexicon.
 ///
@@ -106,6 +107,30 @@ impl Default for AlignConfig {
             .get_or_init(|| {
                 AlignConfig::from_json(DEFAULT_JSON, "default_config.json")
                     .expect("the shipped default configuration parses")
+            })
+            .clone()
+    }
+}
+
+impl AlignConfig {
+    /// The configuration that links the claims of articles: the same features, fitted to STS news
+    /// headline similarity grades (2013 and 2014) and linking pairs whose predicted grade is at
+    /// least 2.5 of 5 (threshold 0.5). Articles ask whether two claims report the same fact, with
+    /// details that may differ, which is looser than the paraphrase question of
+    /// [`AlignConfig::default`] (fitted on MSRP). [`crate::Config::default`] uses this one.
+    /// Refit with `cargo run --release --example fit_facts -- --data ../shared/data --write
+    /// src/align/facts_config.json`.
+    ///
+    /// ```
+    /// let facts = corroborate::align::AlignConfig::facts();
+    /// assert_eq!(facts.threshold, 0.5);
+    /// ```
+    pub fn facts() -> AlignConfig {
+        static FACTS: OnceLock<AlignConfig> = OnceLock::new();
+        FACTS
+            .get_or_init(|| {
+                AlignConfig::from_json(FACTS_JSON, "facts_config.json")
+                    .expect("the shipped facts configuration parses")
             })
             .clone()
     }

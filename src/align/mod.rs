@@ -7,7 +7,7 @@ pub mod candidates;
 mod config;
 mod features;
 mod learn;
-mod lexicon;
+pub(crate) mod lexicon;
 mod score;
 mod stats;
 
@@ -46,10 +46,10 @@ pub fn align(claims: &[Claim], config: &AlignConfig) -> Vec<Link> {
         .into_par_iter()
         .flat_map_iter(|a| {
             let scorer = &scorer;
-            candidates::partners(claims, a).filter_map(move |b| {
-                let score = scorer.score(a, b);
-                (score.value >= config.threshold).then_some(Link { a, b, score })
-            })
+            // The breakdown is built only for the few pairs that are linked.
+            candidates::partners(claims, a)
+                .filter(move |&b| scorer.score_value(a, b) >= config.threshold)
+                .map(move |b| Link { a, b, score: scorer.score(a, b) })
         })
         .collect()
 }

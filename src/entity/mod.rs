@@ -502,8 +502,27 @@ impl<'a> Finder<'a> {
             // "Russian Defence Ministry": the demonym is part of an organisation's name.
             name_start = a;
         }
-        if name_start == name_end && lexicon::is_common(&self.lower[name_start]) && !org {
-            return None;
+        if name_start == name_end && !org && !core {
+            let l = self.lower[name_start].as_ref();
+            // A lone title word ("General" of "Secretary-General") names nobody.
+            if lexicon::is_common(l)
+                || lexicon::is_title(l)
+                || (initial && name_start == a && is_plural_noun(l))
+            {
+                return None;
+            }
+            // "The Valdorian delegation": a nationality adjective the gazetteer lacks.
+            if is_adjectival(l)
+                && self.toks.get(name_start + 1).is_some_and(|t| {
+                    let next = self.lower[name_start + 1].as_ref();
+                    t.gap == Gap::Space
+                        && !t.is_cap()
+                        && !lexicon::is_stop_word(next)
+                        && !lexicon::is_speech_verb(next)
+                })
+            {
+                return None;
+            }
         }
         let mut surface_start = if core { a } else { name_start };
         let mut titled = core;
@@ -645,6 +664,24 @@ fn is_of_head(lower: &str) -> bool {
             | "princess"
             | "archbishop"
     )
+}
+
+/// Plural common nouns by their endings ("Negotiators", "Delegations", "Residents"): as the
+/// lone capitalised word opening a sentence they are not names. Endings common in surnames
+/// ("-ers": Sanders, Rogers) are left out.
+fn is_plural_noun(lower: &str) -> bool {
+    lower.chars().count() > 5
+        && [
+            "ors", "ions", "ists", "ents", "ants", "ives", "ities", "ials", "ages", "ances",
+            "ences", "ments", "ships", "ees", "ians",
+        ]
+        .iter()
+        .any(|e| lower.ends_with(e))
+}
+
+/// Nationality-adjective endings ("Bhutanese", "Eritrean", "Valdorian").
+fn is_adjectival(lower: &str) -> bool {
+    lower.chars().count() >= 6 && ["ian", "ean", "ese", "ish"].iter().any(|e| lower.ends_with(e))
 }
 
 /// Sentence-opening words shaped like participles and adverbs ("Speaking", "Separately",

@@ -139,21 +139,50 @@ fn speaker(
     recent: &[&str],
     run: &HashMap<String, Person>,
 ) -> Option<String> {
+    let lower = plain_lower(surface.trim());
     // A named speaker: the mention it overlaps, a person first.
     if end > start {
         let overlapping: Vec<&Entity> =
             claim.entities.iter().filter(|e| e.start < end && start < e.end).collect();
-        if let Some(e) =
-            overlapping.iter().find(|e| is_person(e, people)).or_else(|| overlapping.last())
-        {
+        if let Some(e) = overlapping.iter().find(|e| is_person(e, people)) {
             return Some(e.canonical.clone());
+        }
+        let titled = lower
+            .split_whitespace()
+            .any(|w| lexicon::is_title(w) && !lexicon::is_title_modifier(w));
+        if !titled && let Some(e) = overlapping.last() {
+            return Some(e.canonical.clone());
+        }
+        if titled {
+            // "Ruritania's top diplomat, Anna Berg": the person named right after the title.
+            let after = claim.entities.iter().find(|e| {
+                e.start >= end
+                    && e.kind != EntityKind::Place
+                    && e.kind != EntityKind::Organization
+                    && claim
+                        .text
+                        .get(end.saturating_sub(claim.start)..e.start.saturating_sub(claim.start))
+                        .is_some_and(|gap| gap.trim() == ",")
+            });
+            if let Some(e) = after {
+                return Some(e.canonical.clone());
+            }
+            // "Ruritania's top diplomat": a role whose country is the place named.
+            if let Some(place) = overlapping.first()
+                && let Some(mut role) = describe_after(&lower, &plain_lower(&place.surface))
+            {
+                role.country = Some(
+                    country_of(&plain_lower(&place.canonical))
+                        .unwrap_or_else(|| place.canonical.clone()),
+                );
+                return match_role(&role, people, run);
+            }
         }
     } else if let Some(e) =
         claim.entities.iter().find(|e| e.surface == surface || e.canonical == surface)
     {
         return Some(e.canonical.clone());
     }
-    let lower = plain_lower(surface.trim());
     if lexicon::is_person_pronoun(&lower) {
         if let Some(e) = claim.entities.iter().find(|e| e.end <= start && is_person(e, people)) {
             return Some(e.canonical.clone());
@@ -168,6 +197,13 @@ fn speaker(
 struct Role {
     titles: BTreeSet<String>,
     country: Option<String>,
+}
+
+/// Reads the title words after a named place or body: "ruritania's top diplomat".
+fn describe_after(lower: &str, place: &str) -> Option<Role> {
+    let rest = lower.split_once(place)?.1;
+    let rest = rest.strip_prefix("'s").unwrap_or(rest);
+    describe(&format!("the {}", rest.trim()))
 }
 
 /// Reads "the russian leader", "the kremlin chief", "the u.s. president".

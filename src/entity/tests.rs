@@ -80,6 +80,12 @@ const MENTIONS: &[Row] = &[
     ("Storm Hits Coast As Leaders Gather In Paris", &[("Paris", "Paris", L)]),
     ("", &[]),
     (
+        "Negotiators from the Eritrean side met Julian in Asmara.",
+        &[("Julian", "Julian", X), ("Asmara", "Asmara", X)],
+    ),
+    ("Delegations arrived; Julian said little.", &[("Julian", "Julian", X)]),
+    ("The U.N. Secretary-General spoke.", &[("U.N.", "United Nations", O)]),
+    (
         "Bhutanese Foreign Minister Karma Dorji and Swedish officials met in Oslo.",
         &[("Bhutanese Foreign Minister Karma Dorji", "Karma Dorji", P), ("Oslo", "Oslo", L)],
     ),
@@ -138,6 +144,7 @@ fn run() -> Vec<Claim> {
             "Ukrainian President Taras Kovalskiy met Pope Gregory XVII in Rome.",
             "EC President Marta van der Berg joined the U.S. envoy, Boris Ignatov, for talks.",
             "Anna Lind and Erik Lind both attended, and Lind spoke first.",
+            "Andrei Lunin chaired the session.",
             "The National Grain Board said exports would rise.",
         ],
     );
@@ -148,6 +155,7 @@ fn run() -> Vec<Claim> {
             "European Commission President Marta van der Berg said the United States agreed.",
             "Ignatov later flew home, and Taras Kovalsky followed.",
             "The NGB expects larger harvests.",
+            "Andriy Lunin closed it.",
         ],
     ));
     claims
@@ -173,6 +181,7 @@ const MERGES: &[(&str, &str)] = &[
     ("Anna Lind", "Anna Lind"),
     ("Erik Lind", "Erik Lind"),
     ("NGB", "National Grain Board"),
+    ("Andriy Lunin", "Andrei Lunin"),
 ];
 
 #[test]
@@ -182,8 +191,18 @@ fn resolution_merges_variants() {
     for (surface, canonical) in MERGES {
         assert_eq!(canonical_of(&claims, surface), *canonical, "{surface}");
     }
-    let kovalsky = claims[4].entities.iter().find(|e| e.surface == "Kovalsky");
+    let kovalsky = claims.iter().flat_map(|c| &c.entities).find(|e| e.surface == "Kovalsky");
     assert_eq!(kovalsky.map(|e| e.kind), Some(EntityKind::Person));
+}
+
+#[test]
+fn resolving_twice_changes_nothing() {
+    let mut once = run();
+    once.extend(speaker_claims());
+    resolve(&mut once);
+    let mut twice = once.clone();
+    resolve(&mut twice);
+    assert_eq!(once, twice);
 }
 
 #[test]
@@ -250,6 +269,13 @@ const SPEAKERS: &[(&str, &str, &str, bool)] = &[
         true,
     ),
     ("The prices rose in the afternoon.", "", "", false),
+    (
+        "Talks will go on, said Norway's top negotiator, Siri Dahl.",
+        "Norway's top negotiator",
+        "Siri Dahl",
+        true,
+    ),
+    ("Russia's president said no more.", "Russia's president", "Ivan Petrov", true),
     ("Later still, they said it again.", "they", "they", false),
 ];
 
@@ -348,4 +374,13 @@ mod props {
             }
         }
     }
+}
+
+#[test]
+fn builtin_gazetteer_has_no_bad_lines() {
+    let (gz, bad) = lexicon::parse_gazetteer(include_str!("gazetteer.tsv"));
+    assert!(bad.is_empty(), "unreadable gazetteer lines: {bad:?}");
+    assert!(gz.entries.len() > 200);
+    let (_, bad) = lexicon::parse_gazetteer("place\tA\n\nbogus\tB\norg\n# note\n");
+    assert_eq!(bad, [3, 4]);
 }

@@ -598,15 +598,16 @@ fn clauses(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
         if !outside[ws] || k == 0 {
             continue;
         }
-        let word = sentence[ws..we].to_lowercase();
         let prev_end = words[k - 1].1;
         let comma_before = sentence[prev_end..ws].contains(',');
         if !comma_before {
             continue;
         }
+        let word = sentence[ws..we].to_ascii_lowercase();
         let after = words.len() - k - 1;
-        let next_is_gerund =
-            words.get(k + 1).is_some_and(|&(a, b)| sentence[a..b].to_lowercase().ends_with("ing"));
+        let next_is_gerund = words
+            .get(k + 1)
+            .is_some_and(|&(a, b)| sentence[a..b].to_ascii_lowercase().ends_with("ing"));
         // The cut goes right before the conjunction, so the comma and any closing quotation mark
         // stay with the clause they end.
         let cut_at = ws;
@@ -619,7 +620,7 @@ fn clauses(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
 
     // "While X, Y": the subordinate clause ends at its first comma.
     if let Some(&(ws, we)) = words.first() {
-        if SUBORDINATE_OPENERS.contains(&sentence[ws..we].to_lowercase().as_str()) {
+        if SUBORDINATE_OPENERS.contains(&sentence[ws..we].to_ascii_lowercase().as_str()) {
             let first_cut = cuts.iter().copied().min().unwrap_or(sentence.len());
             if let Some(comma) = sentence[..first_cut].find(',') {
                 if outside[comma]
