@@ -1,6 +1,6 @@
 //! Scores every truth-discovery algorithm on the book listings against a reference.
 //!
-//! `cargo run --release --example truth_eval -- --data DIR [--sweep]`
+//! `cargo run --release --example truth_eval -- --data DIR [--sweep] [--errors]`
 //!
 //! DIR is the data folder (the one holding `truth/book/book.txt` and
 //! `truth/book/book_silver.txt`); CORROBORATE_DATA is used when `--data` is not given. Prints a
@@ -9,6 +9,9 @@
 //! configuration, and the recommended configuration. With `--sweep`, also scores a grid of
 //! TruthFinder settings, choosing on one half of the reference books and scoring on the other
 //! (and the reverse), to show how far the choice of the default is fitted to this reference.
+//! With `--errors`, also lists every reference book the recommended configuration gets wrong,
+//! with all of the book's claims, their beliefs and source counts, and whether any claim has
+//! the reference's set of names at all.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
