@@ -45,6 +45,7 @@ use super::lexicon::CompiledLexicon;
 /// | `names_conflict` | names each claim has and the other lacks ("Kenya" against "Nigeria"): the smaller of the two counts, /2, at most 1 |
 /// | `entity_conflict` | the same for canonical entities |
 /// | `day_conflict` | 1 when both name a weekday or month and none in common |
+/// | `entities_shared` | canonical entities both claims name, /4, at most 1: news claims about one event share several actors and places even when their wording differs |
 pub const FEATURES: &[&str] = &[
     "coverage_min",
     "coverage_max",
@@ -77,10 +78,11 @@ pub const FEATURES: &[&str] = &[
     "names_conflict",
     "entity_conflict",
     "day_conflict",
+    "entities_shared",
 ];
 
 /// Number of features.
-pub const N_FEATURES: usize = 31;
+pub const N_FEATURES: usize = 32;
 
 /// A feature vector in the order of [`FEATURES`].
 pub type FeatureVector = [f64; N_FEATURES];
@@ -352,6 +354,7 @@ pub(crate) fn pair_features(a: &Prepared, b: &Prepared, ctx: &Context<'_>) -> Fe
     let only_b = b.entities.len() - shared_entities;
     f[29] = capped(only_a.min(only_b), 2);
     f[30] = f64::from(a.days != 0 && b.days != 0 && a.days & b.days == 0);
+    f[31] = capped(shared_entities, 4);
     f
 }
 
