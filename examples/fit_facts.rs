@@ -9,7 +9,8 @@
 //! same features to STS headlines 2013 and 2014 (grades read as soft labels) and links pairs whose
 //! predicted grade is at least 2.5, halfway between "share some details" (2) and "roughly
 //! equivalent, some important information differs" (3). It prints the 10-fold cross-validated
-//! Pearson correlation of the fitted score with the gold grade and, with `--write`, saves the
+//! Pearson correlation of the fitted score with the gold grade, a threshold sweep of the same-fact
+//! decision and, with `--write`, saves the
 //! configuration fitted on all pairs (the shipped `src/align/facts_config.json`).
 //! `DIR` defaults to `CORROBORATE_DATA`.
 
@@ -93,6 +94,18 @@ fn run() -> Result<(), String> {
     let correct =
         predicted.iter().zip(&same).filter(|(p, s)| (**p >= LINK_THRESHOLD) == **s).count();
     println!("STS headlines 2013+2014, {FOLDS}-fold CV: Pearson {:.4}", pearson(&predicted, &gold));
+    for t in [0.35, 0.4, 0.42, 0.44, 0.45, 0.46, 0.48, 0.5, 0.52, 0.55, 0.6] {
+        let ok = predicted.iter().zip(&same).filter(|(p, s)| (**p >= t) == **s).count();
+        let tp = predicted.iter().zip(&same).filter(|(p, s)| **p >= t && **s).count();
+        let fp = predicted.iter().zip(&same).filter(|(p, s)| **p >= t && !**s).count();
+        let fneg = predicted.iter().zip(&same).filter(|(p, s)| **p < t && **s).count();
+        println!(
+            "  threshold {t:.2}: accuracy {:.4}, precision {:.4}, recall {:.4}",
+            ok as f64 / pairs.len() as f64,
+            tp as f64 / (tp + fp).max(1) as f64,
+            tp as f64 / (tp + fneg).max(1) as f64
+        );
+    }
     println!(
         "same fact (grade >= 2.5) at threshold {LINK_THRESHOLD}: accuracy {:.4}",
         correct as f64 / pairs.len() as f64

@@ -1,6 +1,6 @@
 //! Scores every truth-discovery algorithm on the book listings against a reference.
 //!
-//! `cargo run --release --example truth_eval -- --data DIR [--sweep]`
+//! `cargo run --release --example truth_eval -- --data DIR [--sweep] [--errors]`
 //!
 //! DIR is the data folder (the one holding `truth/book/book.txt` and
 //! `truth/book/book_silver.txt`); CORROBORATE_DATA is used when `--data` is not given. Prints a
@@ -9,6 +9,9 @@
 //! configuration, and the recommended configuration. With `--sweep`, also scores a grid of
 //! TruthFinder settings, choosing on one half of the reference books and scoring on the other
 //! (and the reverse), to show how far the choice of the default is fitted to this reference.
+//! With `--errors`, also lists every reference book the recommended configuration gets wrong,
+//! with all of the book's claims, their beliefs and source counts, and whether any claim has
+//! the reference's set of names at all.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -61,11 +64,13 @@ fn winners(data: &Dataset, alg: &Algorithm) -> Vec<Option<usize>> {
 fn run() -> Result<(), String> {
     let mut dir: Option<PathBuf> = std::env::var_os("CORROBORATE_DATA").map(PathBuf::from);
     let mut sweep = false;
+    let mut errors = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--data" => dir = Some(args.next().ok_or("--data needs a folder")?.into()),
             "--sweep" => sweep = true,
+            "--errors" => errors = true,
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
@@ -95,6 +100,9 @@ fn run() -> Result<(), String> {
     let rec = recommended();
     let (e, s, n) = score(&listings, &reference, &winners(data, &rec), all);
     println!("| {} (recommended) | {e:.3} | {s:.3} | {n} |", rec.name());
+    if errors {
+        print_errors(&listings, &reference, &rec);
+    }
     if sweep {
         sweep_truthfinder(&listings, &reference);
     }
@@ -139,4 +147,36 @@ fn sweep_truthfinder(listings: &Listings, reference: &HashMap<String, NameList>)
     println!("chosen on even ISBNs {:?}: scores {:.3} on odd", by_even.0, by_even.2);
     println!("chosen on odd ISBNs {:?}: scores {:.3} on even", by_odd.0, by_odd.1);
     println!("best on all {:?}: {:.3}", by_all.0, by_all.3);
+}
+
+/// Prints, for each reference book the algorithm gets wrong, the reference, whether any claim
+/// has the reference's set of names, and every claim with its belief and number of sources.
+fn print_errors(listings: &Listings, reference: &HashMap<String, NameList>, alg: &Algorithm) {
+    let data = &listings.data;
+    let out = alg.run(data);
+    let (mut wrong, mut unreachable) = (0, 0);
+    for v in 0..data.n_variables() {
+        let isbn = data.variable(v).0;
+        let Some(truth) = reference.get(isbn) else { continue };
+        let Some(w) = out.winner(data, v) else { continue };
+        if listings.display[w] == truth.to_string() {
+            continue;
+        }
+        wrong += 1;
+        let reachable = data.variable_claims(v).any(|c| data.value(c).as_names() == Some(truth));
+        unreachable += usize::from(!reachable);
+        println!();
+        println!("{isbn} reference: {truth}{}", if reachable { "" } else { "  [UNREACHABLE]" });
+        for c in data.variable_claims(v) {
+            let mark = if c == w { "*" } else { " " };
+            println!(
+                "  {mark} {:.4} x{} {}",
+                out.belief[c],
+                data.sources_of(c).len(),
+                listings.display[c]
+            );
+        }
+    }
+    println!();
+    println!("{wrong} wrong, {unreachable} with no claim equal to the reference");
 }

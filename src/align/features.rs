@@ -155,14 +155,16 @@ pub(crate) struct Prepared {
     pub(crate) words: Vec<u32>,
     /// Distinct word stems, sorted.
     pub(crate) word_set: Vec<u32>,
-    /// Distinct word-stem bigrams, sorted.
-    pub(crate) bigrams: Vec<u64>,
+    /// Distinct word-stem bigrams (hashed to 32 bits, like the other n-gram sets: a chance
+    /// collision between two claims' n-grams is about one in 40 million pairs of n-grams, and
+    /// the halved memory matters for runs of a million claims), sorted.
+    pub(crate) bigrams: Vec<u32>,
     /// Distinct character trigrams, sorted.
-    pub(crate) trigrams: Vec<u64>,
+    pub(crate) trigrams: Vec<u32>,
     /// Distinct content-term bigrams, sorted.
-    pub(crate) content_bigrams: Vec<u64>,
+    pub(crate) content_bigrams: Vec<u32>,
     /// Distinct word-stem trigrams (hashed), sorted.
-    pub(crate) word_trigrams: Vec<u64>,
+    pub(crate) word_trigrams: Vec<u32>,
     /// Distinct numbers, sorted (as `f64` bits of values rounded to 1e-6).
     pub(crate) numbers: Vec<u64>,
     /// Distinct `(unit id, value bits)` of the claim's extracted quantities, sorted.
@@ -249,22 +251,14 @@ pub(crate) fn prepare(
     p.words = stem_ids.iter().copied().take(MAX_WORDS).collect();
     p.word_set = stem_ids.clone();
     sort_dedup(&mut p.word_set);
-    p.bigrams = p.words.windows(2).map(|w| (u64::from(w[0]) << 32) | u64::from(w[1])).collect();
+    p.bigrams = p.words.windows(2).map(|w| mix(&[w[0], w[1]])).collect();
     sort_dedup(&mut p.bigrams);
     p.trigrams = char_trigrams(text);
     let content_ids: Vec<u32> =
         stems.iter().zip(&stem_ids).filter(|(s, _)| !s.2).map(|(_, &id)| id).collect();
-    p.content_bigrams =
-        content_ids.windows(2).map(|w| (u64::from(w[0]) << 32) | u64::from(w[1])).collect();
+    p.content_bigrams = content_ids.windows(2).map(|w| mix(&[w[0], w[1]])).collect();
     sort_dedup(&mut p.content_bigrams);
-    p.word_trigrams = p
-        .words
-        .windows(3)
-        .map(|w| {
-            let h = u64::from(w[0]).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ u64::from(w[1]);
-            h.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ u64::from(w[2])
-        })
-        .collect();
+    p.word_trigrams = p.words.windows(3).map(|w| mix(&[w[0], w[1], w[2]])).collect();
     sort_dedup(&mut p.word_trigrams);
 
     p.numbers = numbers_in_words(&words);
@@ -494,11 +488,12 @@ fn capped(n: usize, cap: usize) -> f64 {
 fn sort_dedup<T: Ord>(v: &mut Vec<T>) {
     v.sort_unstable();
     v.dedup();
+    v.shrink_to_fit();
 }
 
 /// Character trigrams of the lowercased plain text, letters and digits only, runs of anything
 /// else read as one space.
-fn char_trigrams(text: &str) -> Vec<u64> {
+fn char_trigrams(text: &str) -> Vec<u32> {
     let mut chars: Vec<char> = Vec::with_capacity(text.len() + 2);
     chars.push(' ');
     for c in text.chars().map(text::plain_char).flat_map(char::to_lowercase) {
@@ -510,9 +505,9 @@ fn char_trigrams(text: &str) -> Vec<u64> {
     if chars.last() != Some(&' ') {
         chars.push(' ');
     }
-    let mut out: Vec<u64> = chars
+    let mut out: Vec<u32> = chars
         .windows(3)
-        .map(|w| (u64::from(w[0]) << 42) | (u64::from(w[1]) << 21) | u64::from(w[2]))
+        .map(|w| mix(&[u32::from(w[0]), u32::from(w[1]), u32::from(w[2])]))
         .collect();
     sort_dedup(&mut out);
     out
@@ -644,6 +639,16 @@ fn quotes_in(claim: &Claim) -> Vec<u64> {
         .collect();
     sort_dedup(&mut out);
     out
+}
+
+/// A 32-bit hash of a few ids (a multiply-xorshift mix), for n-gram sets.
+fn mix(ids: &[u32]) -> u32 {
+    let mut h: u64 = 0x9E37_79B9_7F4A_7C15;
+    for &id in ids {
+        h = (h ^ u64::from(id)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        h ^= h >> 31;
+    }
+    (h >> 32) as u32
 }
 
 fn fnv(bytes: &[u8]) -> u64 {

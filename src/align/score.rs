@@ -70,11 +70,16 @@ impl<'a> Scorer<'a> {
             }
         }
         let documents = config.statistics.documents as f64 + claims.len() as f64;
+        // Only content terms need an IDF (run_df > 0 marks them); other interned strings (stop
+        // words, entity and unit keys) skip the lookup in the statistics.
         let idf: Vec<f64> = interner
             .strings
             .iter()
             .zip(&run_df)
             .map(|(s, &run)| {
+                if run == 0 {
+                    return 0.0;
+                }
                 let df = f64::from(config.statistics.df(s)) + f64::from(run);
                 ((documents + 1.0) / (df + 1.0)).ln() + 1.0
             })

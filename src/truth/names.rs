@@ -96,7 +96,8 @@ impl PersonName {
         let (a, b) = (&self.given[0], &other.given[0]);
         let first_ok = a == b
             || (a.len() == 1 || b.len() == 1) && a.as_bytes()[0] == b.as_bytes()[0]
-            || a.len() > 3 && b.len() > 3 && strsim::jaro_winkler(a, b) >= 0.9;
+            || a.len() > 3 && b.len() > 3 && strsim::jaro_winkler(a, b) >= 0.9
+            || nickname_of(a, b);
         first_ok && self.implication(other).max(other.implication(self)) >= 0.85
             || first_ok && a != b && a.len() > 1 && b.len() > 1
     }
@@ -139,6 +140,7 @@ impl PersonName {
                         score = score.min(0.85);
                     }
                 }
+                Some(y) if i == 0 && nickname_of(x, y) => score = score.min(0.85),
                 Some(_) => return 0.2 * surname,
                 None => score = score.min(0.85),
             }
@@ -390,7 +392,101 @@ const ROLES: &[&str] = &[
     "etc",
     "others",
     "edt",
+    // Professional credentials written after names ("John Grey, PhD, CISSP").
+    "cissp",
+    "cism",
+    "cisa",
+    "cpa",
+    "mba",
+    "mcse",
+    "mcsd",
+    "ccie",
+    "esq",
 ];
+
+/// Roles in parentheses that are not authorship: the name they follow is not an author of the
+/// book ("Grey, Ann (Translator)").
+const NOT_AUTHOR: &[&str] = &[
+    "translator",
+    "translated by",
+    "trn",
+    "trans",
+    "tra",
+    "illustrator",
+    "illustrated by",
+    "ill",
+    "illus",
+    "photographer",
+    "photographs",
+    "narrator",
+    "read by",
+];
+
+/// Common English short forms of given names, each with its full form: "Jim Grey" and "James
+/// Grey" written in one list are one person.
+const NICKNAMES: &[(&str, &str)] = &[
+    ("al", "albert"),
+    ("alex", "alexander"),
+    ("andy", "andrew"),
+    ("drew", "andrew"),
+    ("art", "arthur"),
+    ("ben", "benjamin"),
+    ("bill", "william"),
+    ("will", "william"),
+    ("wm", "william"),
+    ("bob", "robert"),
+    ("bobby", "robert"),
+    ("rob", "robert"),
+    ("bert", "robert"),
+    ("chris", "christopher"),
+    ("chuck", "charles"),
+    ("charlie", "charles"),
+    ("dan", "daniel"),
+    ("danny", "daniel"),
+    ("dave", "david"),
+    ("dick", "richard"),
+    ("rich", "richard"),
+    ("rick", "richard"),
+    ("don", "donald"),
+    ("doug", "douglas"),
+    ("ed", "edward"),
+    ("ted", "edward"),
+    ("fred", "frederick"),
+    ("greg", "gregory"),
+    ("jack", "john"),
+    ("jeff", "jeffrey"),
+    ("jerry", "gerald"),
+    ("jim", "james"),
+    ("jimmy", "james"),
+    ("joe", "joseph"),
+    ("ken", "kenneth"),
+    ("larry", "lawrence"),
+    ("matt", "matthew"),
+    ("mike", "michael"),
+    ("nick", "nicholas"),
+    ("pat", "patrick"),
+    ("pete", "peter"),
+    ("phil", "philip"),
+    ("ray", "raymond"),
+    ("ron", "ronald"),
+    ("sam", "samuel"),
+    ("steve", "steven"),
+    ("steve", "stephen"),
+    ("tim", "timothy"),
+    ("tom", "thomas"),
+    ("tony", "anthony"),
+    ("walt", "walter"),
+    ("kate", "katherine"),
+    ("liz", "elizabeth"),
+    ("beth", "elizabeth"),
+    ("sue", "susan"),
+    ("jenny", "jennifer"),
+];
+
+/// Whether `a` and `b` are a short form and its full form, either way round.
+fn nickname_of(a: &str, b: &str) -> bool {
+    NICKNAMES.iter().any(|&(short, full)| a == short && b == full || a == full && b == short)
+}
 
 /// Surname particles that belong with the following word.
 const PARTICLES: &[&str] =
@@ -415,22 +511,34 @@ fn parse_names(raw: &str) -> Vec<PersonName> {
 fn drop_parenthesised(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut depth = 0usize;
+    let mut inside = String::new();
     for c in text.chars() {
         match c {
             '(' | '[' | '{' => {
                 if depth == 0 {
                     out.push(';');
+                    inside.clear();
                 }
                 depth += 1;
             }
             ')' | ']' | '}' => {
+                if depth == 1
+                    && NOT_AUTHOR
+                        .contains(&inside.trim().trim_end_matches('.').to_lowercase().as_str())
+                {
+                    // Drop the name this role follows: back to the separator before it, and the
+                    // separator that stood for the opening parenthesis.
+                    out.pop();
+                    let keep = out.rfind([';', '/', '|', '\n']).map_or(0, |i| i + 1);
+                    out.truncate(keep);
+                }
                 if depth == 0 {
                     out.push(';');
                 }
                 depth = depth.saturating_sub(1);
             }
             _ if depth == 0 => out.push(c),
-            _ => {}
+            _ => inside.push(c),
         }
     }
     out
@@ -507,6 +615,8 @@ fn tokens_of(text: &str) -> Vec<String> {
     if let Some(i) = out.windows(2).position(|w| w[0] == "et" && w[1] == "al") {
         out.truncate(i);
     }
+    // What is left of "et al." cut short; nobody is named "Et".
+    out.retain(|w| w != "et");
     out
 }
 
@@ -774,6 +884,18 @@ mod tests {
         assert_eq!(show("Clercq, Jan De"), "jan de clercq");
         assert_eq!(show("Grey, Ann (EDT)/ Black, Tom (CON)"), "ann grey; tom black");
         assert_eq!(show("Ann Grey, Tom Black, etc."), "ann grey; tom black");
+        // "et al." cut short, and credentials after a name.
+        assert_eq!(show("Ann Grey et"), "ann grey");
+        assert_eq!(show("Grey, Ann, PhD, CISSP; Black, Tom, MBA"), "ann grey; tom black");
+    }
+
+    #[test]
+    fn translators_and_illustrators_are_not_authors() {
+        assert_eq!(show("Grey, Ann (Editor); Black, Tom (Translator)"), "ann grey");
+        assert_eq!(show("Grey, Ann/ Black, Tom (TRN)/ Lee, Sam"), "ann grey; sam lee");
+        assert_eq!(show("Ann Grey (illustrator); Tom Black (Author)"), "tom black");
+        // Other roles in parentheses keep their name.
+        assert_eq!(show("Grey, Ann (EDT)/ Black, Tom (With)"), "ann grey; tom black");
     }
 
     #[test]
@@ -792,6 +914,19 @@ mod tests {
         assert_eq!(show("Ann Grey; Tom Grey"), "ann grey; tom grey");
         assert_eq!(show("Ann B. Grey; Grey; Tom Black"), "ann b grey; tom black");
         assert_eq!(show("Tom Black; Ann Grey; B. Grey Ann"), "tom black; ann grey");
+        // A short form of a given name repeats the full one; other given names do not.
+        assert_eq!(show("James S. Grey; Tom Black; Grey, Jim"), "james s grey; tom black");
+        assert_eq!(show("James Grey; John Grey"), "james grey; john grey");
+    }
+
+    #[test]
+    fn short_forms_of_given_names_imply_the_full_ones() {
+        let full = NameList::parse("Thomas Black").unwrap();
+        let short = NameList::parse("Tom Black").unwrap();
+        let other = NameList::parse("Timothy Black").unwrap();
+        assert!((short.implication(&full) - 0.85).abs() < 1e-12);
+        assert!((full.implication(&short) - 0.85).abs() < 1e-12);
+        assert!(full.implication(&other) < 0.5);
     }
 
     #[test]
