@@ -285,6 +285,37 @@ pub fn anchor_links(
     out.into_iter().map(|((a, b), anchor)| (a, b, anchor)).collect()
 }
 
+/// The score of a typical pair of the run's claims from different sources: the median over a
+/// fixed sample of at most 4,096 cross-source pairs (0 when there is none). Two claims of one
+/// source that score below it are less alike than unrelated claims usually are.
+///
+/// The sample depends only on the claims' order, which the caller fixes (by id).
+///
+/// **Complexity**: at most 4,096 calls to `score`.
+pub fn typical_score(claims: &[Claim], score: impl Fn(usize, usize) -> f64) -> f64 {
+    const SAMPLE: usize = 4096;
+    let n = claims.len();
+    let mut scores = Vec::new();
+    if n >= 2 {
+        // Two strides coprime with most run sizes walk the pairs in a spread-out fixed order.
+        for k in 0..SAMPLE * 2 {
+            let i = (k * 7919) % n;
+            let j = (k * 104_729 + 1 + k / n) % n;
+            if i != j && claims[i].source != claims[j].source {
+                scores.push(score(i, j));
+                if scores.len() == SAMPLE {
+                    break;
+                }
+            }
+        }
+    }
+    if scores.is_empty() {
+        return 0.0;
+    }
+    scores.sort_by(f64::total_cmp);
+    scores[scores.len() / 2]
+}
+
 /// Components larger than this are grouped from their links alone (see [`group_facts`]).
 pub const DENSE_COMPONENT_LIMIT: usize = 200;
 
@@ -303,7 +334,9 @@ pub const DENSE_COMPONENT_LIMIT: usize = 200;
 /// candidates. A merge happens only when that mean is at least `threshold` — every member of the
 /// merged fact is, on average, tied to the rest as strongly as a link requires — and, when the merge
 /// puts two claims of one source together (a lead and a later quote), when the mean score over
-/// those same-source pairs is at least half the threshold. So a chain of links `x – y – z` where
+/// those same-source pairs is at least `cohesion`: the two must be more alike than unrelated
+/// claims are (the caller passes the run's [`typical_score`]), so one claim that matches two
+/// unrelated claims of another source does not glue them into one fact. So a chain of links `x – y – z` where
 /// `x` and `z` are unrelated does not make one fact: after `{x, y}`, adding `z` needs the mean of
 /// `score(x, z)` and `score(y, z)` to reach the threshold (single linkage would merge them).
 /// Ties are broken by the lowest claim indices, so the result depends only on the claims' order,
@@ -321,6 +354,7 @@ pub fn group_facts(
     claims: &[Claim],
     links: &[Link],
     threshold: f64,
+    cohesion: f64,
     score: impl Fn(usize, usize) -> f64,
 ) -> Vec<Vec<usize>> {
     let n = claims.len();
@@ -354,7 +388,8 @@ pub fn group_facts(
             continue;
         }
         let dense = members.len() <= DENSE_COMPONENT_LIMIT;
-        groups.extend(cluster(&members, &source_of, &link_scores, threshold, dense, &score));
+        let bars = Bars { threshold, cohesion, dense };
+        groups.extend(cluster(&members, &source_of, &link_scores, bars, &score));
     }
     for g in &mut groups {
         g.sort_unstable();
@@ -427,10 +462,10 @@ fn cluster(
     members: &[usize],
     source_of: &[usize],
     link_scores: &HashMap<(usize, usize), f64>,
-    threshold: f64,
-    dense: bool,
+    bars: Bars,
     score: &impl Fn(usize, usize) -> f64,
 ) -> Vec<Vec<usize>> {
+    let dense = bars.dense;
     let m = members.len();
     let mut clusters: Vec<Cluster> = members
         .iter()
@@ -478,7 +513,7 @@ fn cluster(
     let mut heap = BinaryHeap::new();
     for x in 0..m {
         for (&y, stat) in clusters[x].stats.range(x + 1..) {
-            if let Some(average) = eligible(&clusters[x], &clusters[y], stat, threshold, dense) {
+            if let Some(average) = eligible(&clusters[x], &clusters[y], stat, bars) {
                 heap.push(Candidate { average, a: x, b: y, versions: (0, 0) });
             }
         }
@@ -520,7 +555,7 @@ fn cluster(
         for (k, stat) in merged {
             clusters[k].stats.insert(x, stat);
             let (a, b) = (x.min(k), x.max(k));
-            if let Some(average) = eligible(&clusters[a], &clusters[b], &stat, threshold, dense) {
+            if let Some(average) = eligible(&clusters[a], &clusters[b], &stat, bars) {
                 let versions = (clusters[a].version, clusters[b].version);
                 heap.push(Candidate { average, a, b, versions });
             }
@@ -530,7 +565,16 @@ fn cluster(
 }
 
 /// The average cross-source link of two clusters when they may merge, else `None`.
-fn eligible(x: &Cluster, y: &Cluster, stat: &PairStat, threshold: f64, dense: bool) -> Option<f64> {
+/// What a merge must reach.
+#[derive(Clone, Copy, Debug)]
+struct Bars {
+    threshold: f64,
+    cohesion: f64,
+    dense: bool,
+}
+
+fn eligible(x: &Cluster, y: &Cluster, stat: &PairStat, bars: Bars) -> Option<f64> {
+    let Bars { threshold, cohesion, dense } = bars;
     if !stat.linked {
         return None;
     }
@@ -545,7 +589,7 @@ fn eligible(x: &Cluster, y: &Cluster, stat: &PairStat, threshold: f64, dense: bo
     if average < threshold {
         return None;
     }
-    if dense && same_pairs > 0 && stat.same_sum / (same_pairs as f64) < threshold / 2.0 {
+    if dense && same_pairs > 0 && stat.same_sum / (same_pairs as f64) < cohesion {
         return None;
     }
     Some(average)
@@ -617,7 +661,7 @@ mod tests {
         // x(a) – y(b) strong, y(b) – z(c) just above the threshold, x – z unrelated.
         let cs = claims(&["a", "b", "c"]);
         let (links, score) = setup(&[(0, 1, 0.9), (1, 2, 0.55), (0, 2, 0.1)], 0.5);
-        let groups = group_facts(&cs, &links, 0.5, score);
+        let groups = group_facts(&cs, &links, 0.5, 0.25, score);
         assert_eq!(groups, vec![vec![0, 1], vec![2]]);
     }
 
@@ -625,7 +669,7 @@ mod tests {
     fn a_clique_of_sources_is_one_fact() {
         let cs = claims(&["a", "b", "c"]);
         let (links, score) = setup(&[(0, 1, 0.8), (1, 2, 0.6), (0, 2, 0.7)], 0.5);
-        assert_eq!(group_facts(&cs, &links, 0.5, score), vec![vec![0, 1, 2]]);
+        assert_eq!(group_facts(&cs, &links, 0.5, 0.25, score), vec![vec![0, 1, 2]]);
     }
 
     #[test]
@@ -633,10 +677,10 @@ mod tests {
         // a0 (lead) and a1 (quote) both match b0; they are loosely alike themselves.
         let cs = claims(&["a", "a", "b"]);
         let (links, score) = setup(&[(0, 2, 0.7), (1, 2, 0.8), (0, 1, 0.4)], 0.5);
-        assert_eq!(group_facts(&cs, &links, 0.5, score), vec![vec![0, 1, 2]]);
+        assert_eq!(group_facts(&cs, &links, 0.5, 0.25, score), vec![vec![0, 1, 2]]);
         // Two unrelated claims of one source are not glued together by one claim that matches both.
         let (links, score) = setup(&[(0, 2, 0.7), (1, 2, 0.8), (0, 1, 0.0)], 0.5);
-        assert_eq!(group_facts(&cs, &links, 0.5, score), vec![vec![0], vec![1, 2]]);
+        assert_eq!(group_facts(&cs, &links, 0.5, 0.25, score), vec![vec![0], vec![1, 2]]);
     }
 
     #[test]
@@ -644,13 +688,13 @@ mod tests {
         let cs = claims(&["a", "b", "c", "a", "b", "c", "d"]);
         let table = [(0, 1, 0.9), (1, 2, 0.6), (2, 3, 0.7), (3, 4, 0.8), (4, 5, 0.5), (0, 5, 0.9)];
         let (links, score) = setup(&table, 0.5);
-        let groups = group_facts(&cs, &links, 0.5, &score);
+        let groups = group_facts(&cs, &links, 0.5, 0.25, &score);
         let mut all: Vec<usize> = groups.iter().flatten().copied().collect();
         all.sort_unstable();
         assert_eq!(all, (0..cs.len()).collect::<Vec<_>>());
         let mut reversed = links.clone();
         reversed.reverse();
-        assert_eq!(group_facts(&cs, &reversed, 0.5, &score), groups);
+        assert_eq!(group_facts(&cs, &reversed, 0.5, 0.25, &score), groups);
     }
 
     #[test]
@@ -662,7 +706,7 @@ mod tests {
         let cs = claims(&sources);
         let table: Vec<(usize, usize, f64)> = (0..n - 1).map(|i| (i, i + 1, 0.9)).collect();
         let (links, score) = setup(&table, 0.5);
-        let groups = group_facts(&cs, &links, 0.5, score);
+        let groups = group_facts(&cs, &links, 0.5, 0.25, score);
         assert!(groups.iter().all(|g| g.len() <= 3), "{:?}", groups.iter().map(Vec::len).max());
         assert_eq!(groups.iter().map(Vec::len).sum::<usize>(), n);
     }

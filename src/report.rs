@@ -224,8 +224,10 @@ impl Reconciliation {
                 false => l.clone(),
             })
             .collect();
-        let groups =
-            group_facts(&claims, &group_links, align.threshold, |i, j| scorer.score_value(i, j));
+        let cohesion = graph::typical_score(&claims, |i, j| scorer.score_value(i, j));
+        let groups = group_facts(&claims, &group_links, align.threshold, cohesion, |i, j| {
+            scorer.score_value(i, j)
+        });
         let mut fact_of = vec![0; claims.len()];
         for (f, group) in groups.iter().enumerate() {
             for &i in group {
