@@ -1,12 +1,13 @@
 //! The main job: reconcile news articles and print what is corroborated and where sources differ.
 //!
 //! ```text
-//! cargo run --release --example reconcile -- [--format text|markdown|json|dot] [--date YYYY-MM-DD] [FILE ...]
+//! cargo run --release --example reconcile -- [--format text|markdown|json|dot] [--date YYYY-MM-DD] [[--outlet NAME] FILE ...]
 //! ```
 //! With no files it runs on two demo articles embedded in the repo. With files, each file is one
 //! source whose id is its file stem; `.json` and `.jsonl` files hold claims extracted elsewhere
 //! (see `corroborate::import`). `--date` sets the publication date of every text source, against
-//! which "Monday" and "last week" resolve. Output goes to stdout; messages to stderr.
+//! which "Monday" and "last week" resolve; `--outlet NAME` names the outlet of the files after it.
+//! Output goes to stdout; messages to stderr.
 
 use std::process::ExitCode;
 
@@ -31,11 +32,13 @@ enum Format {
 struct Args {
     format: Format,
     date: Option<Date>,
-    files: Vec<String>,
+    /// Each file with the outlet named by the last `--outlet` before it.
+    files: Vec<(String, Option<String>)>,
 }
 
 fn parse_args() -> Result<Args, String> {
     let mut args = Args { format: Format::Text, date: None, files: Vec::new() };
+    let mut outlet: Option<String> = None;
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
         match arg.as_str() {
@@ -57,11 +60,12 @@ fn parse_args() -> Result<Args, String> {
                 let value = it.next().ok_or("--date needs a value")?;
                 args.date = Some(value.parse().map_err(|e| format!("--date: {e}"))?);
             }
+            "--outlet" => outlet = Some(it.next().ok_or("--outlet needs a name")?),
             "-h" | "--help" => {
-                return Err("usage: reconcile [--format text|markdown|json|dot] [--date YYYY-MM-DD] [FILE ...]".into());
+                return Err("usage: reconcile [--format text|markdown|json|dot] [--date YYYY-MM-DD] [[--outlet NAME] FILE ...]".into());
             }
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
-            _ => args.files.push(arg),
+            _ => args.files.push((arg, outlet.clone())),
         }
     }
     Ok(args)
@@ -80,15 +84,19 @@ fn run() -> Result<(), String> {
             reconciler.add_source(&source).map_err(|e| e.to_string())?;
         }
     }
-    for file in &args.files {
+    for (file, outlet) in &args.files {
         let is_claims = file.ends_with(".json") || file.ends_with(".jsonl");
         if is_claims {
             let (id, claims) = claims_from_file(file).map_err(|e| e.to_string())?;
-            reconciler.add_claims(id, SourceMeta::default(), claims).map_err(|e| e.to_string())?;
+            let meta = SourceMeta { outlet: outlet.clone(), ..SourceMeta::default() };
+            reconciler.add_claims(id, meta, claims).map_err(|e| e.to_string())?;
         } else {
             let mut source = Source::from_file(file).map_err(|e| e.to_string())?;
             if let Some(date) = args.date {
                 source = source.with_date(date);
+            }
+            if let Some(outlet) = outlet {
+                source = source.with_outlet(outlet.as_str());
             }
             reconciler.add_source(&source).map_err(|e| e.to_string())?;
         }

@@ -140,8 +140,10 @@ impl Reconciler {
         for (id, meta, extraction) in &self.sources {
             sources.push(SourceSummary {
                 id: id.clone(),
-                title: meta.title.clone().unwrap_or_default(),
+                title: meta.title.clone().or_else(|| extraction.title.clone()).unwrap_or_default(),
                 claims: extraction.claims.len(),
+                outlet: meta.outlet.clone(),
+                date: meta.date,
             });
             claims.extend(extraction.claims.iter().cloned());
             skipped.extend(extraction.skipped.iter().cloned());

@@ -10,12 +10,13 @@
 //! | field | type | what |
 //! | --- | --- | --- |
 //! | `schema` | string | `"corroborate/1"` |
-//! | `sources` | array | one object per source, in the order added: `id`, `title` (`""` when none), `claims` (a count) |
+//! | `sources` | array | one object per source, in the order added: `id`, `title` (`""` when none), `claims` (a count), and `outlet` and `date` (`YYYY-MM-DD`) when known |
 //! | `claims` | array | every claim, sorted by source id then index (see below) |
 //! | `skipped` | array | spans in no claim: `source`, `start`, `end`, `reason` (snake_case: `boilerplate`, `heading`, `duplicate_headline`, `headline`, `empty`, `duplicate`, `unreadable`) |
 //! | `facts` | array | groups of claims asserting one thing, `f0`, `f1`, … in order of their first claim |
 //! | `differences` | array | how the claims of a fact differ, sorted by fact, kind, claims |
 //! | `links` | array | the edges of the agreement graph, sorted by their claims |
+//! | `consensus` | object | truth discovery over the values the facts dispute ([`crate::consensus`]): `values` (`fact`, `attribute`, `value`, `belief`, `sources`, `reporting`, `candidates`; only where at least three sources state the attribute) and `trust` (`source`, `trust`) |
 //!
 //! A **claim** is `{"id": "a:3", "source": "a", "start": 120, "end": 210, "text": "…",
 //! "entities": ["Volodymyr Zelensky"], "quantities": [{"value": 30, "unit": "day", …}],
@@ -47,6 +48,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use serde_json::{Value, json};
+
+use crate::consensus::{DEFAULT_MIN_SOURCES, consensus};
 
 use crate::graph::EdgeKind;
 use crate::model::{Claim, ClaimId};
@@ -106,6 +109,7 @@ pub fn to_json(report: &Reconciliation) -> Value {
         "facts": report.facts,
         "differences": report.differences,
         "links": links.into_iter().map(|(_, _, v)| v).collect::<Vec<_>>(),
+        "consensus": consensus(report, DEFAULT_MIN_SOURCES),
     })
 }
 
@@ -169,6 +173,28 @@ pub fn to_text(report: &Reconciliation) -> String {
             claim_line(&mut out, report, id, 4);
         }
         details(&mut out, report, fact);
+    }
+
+    let weighed = consensus(report, DEFAULT_MIN_SOURCES);
+    if !weighed.values.is_empty() {
+        let _ = writeln!(out, "\nWHAT THE WEIGHTED SOURCES SUPPORT ({})", weighed.values.len());
+        for v in &weighed.values {
+            let _ = writeln!(
+                out,
+                "  {}  {}: {} (belief {:.2}; stated by {} of {} reporting sources, {} values)",
+                v.fact,
+                v.attribute,
+                v.value,
+                v.belief,
+                v.sources.len(),
+                v.reporting,
+                v.candidates
+            );
+        }
+        out.push_str("\n  source trust:\n");
+        for t in &weighed.trust {
+            let _ = writeln!(out, "    {:<24} {:.3}", t.source.as_str(), t.trust);
+        }
     }
 
     let _ = writeln!(out, "\nREPORTED BY ONE SOURCE ONLY ({})", facts_count(counts.2));

@@ -143,6 +143,12 @@ pub struct SourceSummary {
     pub title: String,
     /// How many claims it gave.
     pub claims: usize,
+    /// The outlet that published it, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    /// The publication date, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<crate::time::Date>,
 }
 
 /// Everything a run found.

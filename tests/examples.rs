@@ -71,3 +71,45 @@ fn reconcile_reports_bad_input_and_exits_non_zero() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("bad.jsonl: line 2"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn reconcile_files_with_outlets_dates_and_consensus() {
+    let dir = std::env::temp_dir().join(format!("corroborate-outlets-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut args: Vec<std::ffi::OsString> =
+        ["--format", "json", "--date", "2026-03-04"].iter().map(Into::into).collect();
+    for (i, (id, rescued)) in
+        [("north", 12), ("south", 12), ("east", 12), ("west", 19)].iter().enumerate()
+    {
+        let path = dir.join(format!("{id}.txt"));
+        let text = format!(
+            "Mine Flood Rescue Ends\nOfficials said {rescued} miners were rescued from the flooded mine near Valdor on Monday.\n"
+        );
+        std::fs::write(&path, text).unwrap();
+        args.push("--outlet".into());
+        args.push(format!("Outlet {i}").into());
+        args.push(path.into());
+    }
+    let out = example("reconcile").args(&args).output().expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let sources = report["sources"].as_array().unwrap();
+    assert_eq!(sources[3]["outlet"], "Outlet 3");
+    assert_eq!(sources[0]["date"], "2026-03-04");
+    assert_eq!(sources[0]["title"], "Mine Flood Rescue Ends");
+    // Monday resolves against the publication date.
+    let times = report["claims"][0]["times"].as_array().unwrap();
+    assert_eq!(times[0]["normalized"], "2026-03-02");
+    // Three sources outvote the fourth, which is trusted less.
+    let values = report["consensus"]["values"].as_array().unwrap();
+    let miners = values.iter().find(|v| v["attribute"] == "quantity:miner").expect("miners");
+    assert_eq!(miners["value"], "12");
+    let trust = |id: &str| {
+        report["consensus"]["trust"].as_array().unwrap().iter().find(|t| t["source"] == id).unwrap()
+            ["trust"]
+            .as_f64()
+            .unwrap()
+    };
+    assert!(trust("north") > trust("west"));
+    std::fs::remove_dir_all(&dir).ok();
+}

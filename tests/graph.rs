@@ -182,7 +182,13 @@ fn build(claims: Vec<Claim>) -> Reconciliation {
     }
     let sources = sources
         .into_iter()
-        .map(|(id, claims)| SourceSummary { id: id.as_str().into(), title: String::new(), claims })
+        .map(|(id, claims)| SourceSummary {
+            id: id.as_str().into(),
+            title: String::new(),
+            claims,
+            outlet: None,
+            date: None,
+        })
         .collect();
     Reconciliation::build(
         sources,
