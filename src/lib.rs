@@ -7,6 +7,7 @@
 #![deny(missing_docs)]
 
 pub mod align;
+pub mod block;
 pub mod entity;
 pub mod error;
 pub mod extract;
@@ -16,6 +17,7 @@ pub mod reconcile;
 pub mod render;
 pub mod report;
 pub mod source;
+pub mod synth;
 pub mod text;
 pub mod time;
 
