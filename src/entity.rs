@@ -14,3 +14,8 @@ pub fn find_mentions(sentence: &str, base: usize) -> Vec<Entity> {
 pub fn resolve(claims: &mut [Claim]) {
     let _ = claims;
 }
+
+/// Resolves pronoun and role-description speakers within one source's claims (text order).
+pub fn resolve_references(claims: &mut [Claim]) {
+    let _ = claims;
+}

@@ -11,6 +11,7 @@ pub mod block;
 pub mod entity;
 pub mod error;
 pub mod extract;
+pub mod import;
 pub mod model;
 pub mod quantity;
 pub mod reconcile;

@@ -46,6 +46,26 @@ impl Reconciler {
         Ok(())
     }
 
+    /// Adds claims extracted elsewhere (see [`crate::import`]) as the source `id`.
+    ///
+    /// # Errors
+    /// [`Error::DuplicateSource`] when a source with the same id was added before;
+    /// [`Error::EmptySource`] when `claims` is empty.
+    pub fn add_claims(&mut self, id: SourceId, meta: SourceMeta, claims: Vec<Claim>) -> Result<()> {
+        if claims.is_empty() {
+            return Err(Error::EmptySource { source_id: id.to_string() });
+        }
+        self.check_new(&id)?;
+        let extraction = Extraction { claims, skipped: Vec::new(), title: None };
+        self.sources.push((id, meta, extraction));
+        Ok(())
+    }
+
+    /// The number of sources added so far.
+    pub fn n_sources(&self) -> usize {
+        self.sources.len()
+    }
+
     fn check_new(&mut self, id: &SourceId) -> Result<()> {
         if !self.ids.insert(id.clone()) {
             return Err(Error::DuplicateSource(id.to_string()));

@@ -52,3 +52,18 @@ pub fn to_text(report: &Reconciliation) -> String {
     }
     out
 }
+
+/// A Markdown report for a person.
+pub fn to_markdown(report: &Reconciliation) -> String {
+    to_text(report)
+}
+
+/// The agreement graph in Graphviz DOT.
+pub fn to_dot(report: &Reconciliation) -> String {
+    let mut out = String::from("graph agreement {\n");
+    for c in &report.claims {
+        out.push_str(&format!("  \"{}\";\n", c.id));
+    }
+    out.push_str("}\n");
+    out
+}

@@ -1,0 +1,619 @@
+//! Cue words: modality (hedged, conditional, question), polarity (negated), attribution ("X said")
+//! and quotations.
+//!
+//! These read one claim's text. They are word rules, not a parser: they look for the cue words of
+//! English news prose and keep to what those words make clear.
+
+use crate::model::{Attribution, Entity, Modality, Polarity, Quote};
+use crate::text::plain_char;
+
+/// A word of a claim: lowercase plain form and byte span relative to the claim.
+#[derive(Clone, Debug)]
+pub(crate) struct Token {
+    pub lower: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Lowercase plain words with spans; apostrophes (straight or curly) stay inside words, so "didn’t"
+/// is one token "didn't".
+pub(crate) fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let flush = |out: &mut Vec<Token>, s: usize, e: usize| {
+        let word = &text[s..e];
+        let word = word.trim_end_matches(['\'', '\u{2019}']);
+        if word.is_empty() {
+            return;
+        }
+        let lower: String = word.chars().map(plain_char).flat_map(char::to_lowercase).collect();
+        out.push(Token { lower, start: s, end: s + word.len() });
+    };
+    for (i, c) in text.char_indices() {
+        let in_word = c.is_alphanumeric() || (start.is_some() && plain_char(c) == '\'');
+        match (in_word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                flush(&mut out, s, i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        flush(&mut out, s, text.len());
+    }
+    out
+}
+
+/// Words that hedge a claim: the speaker is not stating it as fact.
+const HEDGES: &[&str] = &[
+    "potential",
+    "potentially",
+    "possible",
+    "possibly",
+    "floated",
+    "reportedly",
+    "could",
+    "might",
+    "may",
+    "allegedly",
+    "alleged",
+    "likely",
+    "unlikely",
+    "perhaps",
+    "maybe",
+    "probably",
+    "apparently",
+    "seemingly",
+    "seems",
+    "seemed",
+    "appears",
+    "appeared",
+    "suggested",
+    "suggesting",
+    "hinted",
+    "rumored",
+    "rumoured",
+    "considering",
+    "consider",
+    "mulling",
+    "weighing",
+    "speculated",
+    "expected",
+    "unclear",
+    "unconfirmed",
+    "purportedly",
+    "supposedly",
+    "tentative",
+    "tentatively",
+];
+
+/// Words that make a claim hold only under a condition.
+const CONDITIONALS: &[&str] = &["if", "unless"];
+
+/// Words before "if" that make it mean "whether" rather than a condition.
+const IF_AS_WHETHER: &[&str] =
+    &["unclear", "whether", "asked", "know", "knows", "see", "wondered", "clear", "decide", "sure"];
+
+/// Words that negate a claim.
+const NEGATORS: &[&str] = &[
+    "not",
+    "no",
+    "never",
+    "neither",
+    "nor",
+    "none",
+    "nobody",
+    "nothing",
+    "cannot",
+    "without",
+    "declined",
+    "declines",
+    "decline",
+    "declining",
+    "rejected",
+    "rejects",
+    "reject",
+    "rejecting",
+    "refused",
+    "refuses",
+    "refuse",
+    "refusing",
+    "denied",
+    "denies",
+    "deny",
+    "ruled",
+    "failed",
+    "fails",
+    "fail",
+    "halted",
+    "dismissed",
+    "dismisses",
+];
+
+/// Whether a negator at token `k` really negates: "ruled" only in "ruled out", "not only" and
+/// "no doubt"-style idioms do not.
+fn negates(tokens: &[Token], k: usize) -> bool {
+    let word = tokens[k].lower.as_str();
+    let next = tokens.get(k + 1).map(|t| t.lower.as_str());
+    match word {
+        "ruled" => next == Some("out"),
+        "not" | "no" => !matches!(next, Some("only" | "doubt" | "longer" | "matter" | "less")),
+        "without" => !matches!(next, Some("doubt")),
+        _ => true,
+    }
+}
+
+/// The modality of a claim's text.
+pub(crate) fn modality(text: &str, tokens: &[Token]) -> Modality {
+    let trimmed = text
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(plain_char(c), '"' | '\'' | ')'));
+    if trimmed.ends_with('?') && !quoted_question(text) {
+        return Modality::Question;
+    }
+    for (k, t) in tokens.iter().enumerate() {
+        if CONDITIONALS.contains(&t.lower.as_str()) {
+            let prev = k.checked_sub(1).map(|p| tokens[p].lower.as_str());
+            if t.lower == "if" && prev.is_some_and(|p| IF_AS_WHETHER.contains(&p)) {
+                continue;
+            }
+            // "even if" still conditions; "as if" compares.
+            if t.lower == "if" && prev == Some("as") {
+                continue;
+            }
+            return Modality::Conditional;
+        }
+    }
+    if tokens.iter().any(|t| HEDGES.contains(&t.lower.as_str())) {
+        return Modality::Hedged;
+    }
+    Modality::Asserted
+}
+
+/// A question inside a quotation that the sentence reports ("asked: “Why now?”" ends in "?" but
+/// asserts that someone asked) is read as the claim's words, so only a bare question is a question.
+fn quoted_question(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with(['"', '\u{201D}']) && !text.trim_start().starts_with(['"', '\u{201C}'])
+}
+
+/// The polarity of a claim's text: negated when it has an odd number of negating cues outside
+/// idioms ("not only"), so that "did not refuse" reads as affirmed.
+pub(crate) fn polarity(tokens: &[Token]) -> Polarity {
+    let mut count = 0;
+    for (k, t) in tokens.iter().enumerate() {
+        let w = t.lower.as_str();
+        if w.ends_with("n't") || (NEGATORS.contains(&w) && negates(tokens, k)) {
+            count += 1;
+        }
+    }
+    if count % 2 == 1 { Polarity::Negated } else { Polarity::Affirmed }
+}
+
+/// Reporting verbs: "X said", "X noted", "said X".
+const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "noted",
+    "notes",
+    "stated",
+    "states",
+    "declared",
+    "declares",
+    "added",
+    "adds",
+    "mentioned",
+    "warned",
+    "warns",
+    "argued",
+    "argues",
+    "claimed",
+    "claims",
+    "announced",
+    "announces",
+    "insisted",
+    "insists",
+    "explained",
+    "responded",
+    "replied",
+    "wrote",
+    "writes",
+    "posted",
+    "commented",
+    "reiterated",
+    "acknowledged",
+    "confirmed",
+    "confirms",
+    "emphasized",
+    "emphasised",
+    "stressed",
+    "asserted",
+    "remarked",
+    "recalled",
+    "observed",
+    "reported",
+    "tweeted",
+    "admitted",
+    "contended",
+    "predicted",
+    "suggested",
+    "characterized",
+    "characterised",
+    "described",
+];
+
+/// Words that may stand between a speaker and the reporting verb ("Ushakov also noted").
+const SPEAKER_VERB_GAP: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "had",
+    "has",
+    "have",
+    "previously",
+    "again",
+    "once",
+    "further",
+    "earlier",
+    "himself",
+    "herself",
+    "separately",
+    "repeatedly",
+];
+
+/// Pronouns that may name a speaker.
+const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
+
+/// Words that end a speaker description read leftwards ("the minister", "Kremlin adviser X").
+fn is_determiner(w: &str) -> bool {
+    matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "one")
+}
+
+/// Who asserts the claim, when the text says: "X said", "said X", "according to X".
+///
+/// `entities` are the claim's mentions (spans absolute), `base` the claim's offset in the source.
+pub(crate) fn attribution(
+    text: &str,
+    tokens: &[Token],
+    entities: &[Entity],
+    base: usize,
+) -> Option<Attribution> {
+    let outside = outside_quote_mask(text);
+    // "according to X": X is the last named entity before the next comma or the end.
+    for (k, t) in tokens.iter().enumerate() {
+        if t.lower == "according" && tokens.get(k + 1).is_some_and(|n| n.lower == "to") {
+            if !outside[t.start] {
+                continue;
+            }
+            let from = tokens[k + 1].end;
+            let to = text[from..].find([',', ';', '.']).map_or(text.len(), |p| from + p);
+            let named = entities
+                .iter()
+                .filter(|e| e.start >= base + from && e.end <= base + to)
+                .max_by_key(|e| (e.start, e.end));
+            let (speaker, surface, s, e, resolved) = match named {
+                Some(e) => (e.canonical.clone(), e.surface.clone(), e.start, e.end, true),
+                None => {
+                    let phrase = text[from..to].trim();
+                    let off = from + (text[from..to].len() - text[from..to].trim_start().len());
+                    (
+                        phrase.to_string(),
+                        phrase.to_string(),
+                        base + off,
+                        base + off + phrase.len(),
+                        false,
+                    )
+                }
+            };
+            if surface.is_empty() {
+                continue;
+            }
+            return Some(Attribution {
+                speaker,
+                surface,
+                cue: "according to".into(),
+                start: s,
+                end: e,
+                resolved,
+            });
+        }
+    }
+    for (k, t) in tokens.iter().enumerate() {
+        if !REPORTING_VERBS.contains(&t.lower.as_str()) || !outside[t.start] {
+            continue;
+        }
+        if let Some(found) = speaker_before(text, tokens, entities, base, k) {
+            return Some(found);
+        }
+        if let Some(found) = speaker_after(tokens, entities, base, k) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+fn speaker_before(
+    text: &str,
+    tokens: &[Token],
+    entities: &[Entity],
+    base: usize,
+    verb: usize,
+) -> Option<Attribution> {
+    let mut k = verb;
+    while k > 0 && SPEAKER_VERB_GAP.contains(&tokens[k - 1].lower.as_str()) {
+        k -= 1;
+    }
+    if k == 0 {
+        return None;
+    }
+    let cue = tokens[verb].lower.clone();
+    let last = &tokens[k - 1];
+    // Between the speaker and the verb there may be only white space (or a comma-free gap).
+    let gap = &text[last.end..tokens[k].start];
+    if gap.contains([',', ';', ':', '"', '\u{201C}', '\u{201D}']) && k == verb {
+        // "…,” he said" is fine (the gap is before the speaker); a comma between speaker and verb
+        // is an apposition we do not read.
+        return None;
+    }
+    if PRONOUNS.contains(&last.lower.as_str()) {
+        let start = base + last.start;
+        return Some(Attribution {
+            speaker: text[last.start..last.end].to_string(),
+            surface: text[last.start..last.end].to_string(),
+            cue,
+            start,
+            end: base + last.end,
+            resolved: false,
+        });
+    }
+    if let Some(e) = entities.iter().find(|e| e.end == base + last.end) {
+        return Some(Attribution {
+            speaker: e.canonical.clone(),
+            surface: e.surface.clone(),
+            cue,
+            start: e.start,
+            end: e.end,
+            resolved: true,
+        });
+    }
+    // A capitalised name the entity finder did not know ("harbour master Ana Lind said").
+    let is_cap = |t: &Token| text[t.start..t.end].chars().next().is_some_and(char::is_uppercase);
+    if is_cap(last) {
+        let mut j = k - 1;
+        while j > 0
+            && is_cap(&tokens[j - 1])
+            && !text[tokens[j - 1].end..tokens[j].start].contains([',', ';', '"', '\u{201D}'])
+        {
+            j -= 1;
+        }
+        let (s, e) = (tokens[j].start, last.end);
+        return Some(Attribution {
+            speaker: text[s..e].to_string(),
+            surface: text[s..e].to_string(),
+            cue,
+            start: base + s,
+            end: base + e,
+            resolved: false,
+        });
+    }
+    // A description: "the Russian leader", "a spokesperson for the ministry" (up to five words
+    // back to a determiner).
+    let mut j = k - 1;
+    let lowest = (k - 1).saturating_sub(5);
+    while j > lowest && !is_determiner(&tokens[j].lower) {
+        j -= 1;
+    }
+    if is_determiner(&tokens[j].lower) && j < k - 1 {
+        let (s, e) = (tokens[j].start, last.end);
+        let phrase = &text[s..e];
+        if !phrase.contains([',', ';']) {
+            return Some(Attribution {
+                speaker: phrase.to_string(),
+                surface: phrase.to_string(),
+                cue,
+                start: base + s,
+                end: base + e,
+                resolved: false,
+            });
+        }
+    }
+    None
+}
+
+fn speaker_after(
+    tokens: &[Token],
+    entities: &[Entity],
+    base: usize,
+    verb: usize,
+) -> Option<Attribution> {
+    // "…,” said the minister, Ana Lind." — the named entity soonest after the verb.
+    let after = tokens.get(verb + 1)?;
+    let e = entities
+        .iter()
+        .filter(|e| e.start >= base + after.start && e.start <= base + after.start + 60)
+        .min_by_key(|e| e.start)?;
+    Some(Attribution {
+        speaker: e.canonical.clone(),
+        surface: e.surface.clone(),
+        cue: tokens[verb].lower.clone(),
+        start: e.start,
+        end: e.end,
+        resolved: true,
+    })
+}
+
+/// For each byte of `text`, whether it is outside every quotation.
+fn outside_quote_mask(text: &str) -> Vec<bool> {
+    let mut mask = vec![true; text.len()];
+    for q in quote_spans(text) {
+        mask[q.0..q.1].iter_mut().for_each(|m| *m = false);
+    }
+    mask
+}
+
+/// `(open_mark_start, close_mark_end)` of every quotation in `text`; an unclosed one runs to the
+/// end.
+fn quote_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        let plain = plain_char(c);
+        if plain == '"' {
+            let opens = match c {
+                '\u{201C}' | '\u{201E}' => true,
+                '\u{201D}' => false,
+                _ => prev
+                    .is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '-' | '\u{2014}')),
+            };
+            match (opens, open) {
+                (true, None) => open = Some(i),
+                (false, Some(o)) => {
+                    out.push((o, i + c.len_utf8()));
+                    open = None;
+                }
+                (false, None) => {
+                    // A closing mark with no opening one: the quotation began in an earlier
+                    // sentence and runs from the start of this one.
+                    out.push((0, i + c.len_utf8()));
+                }
+                (true, Some(_)) => {}
+            }
+        }
+        prev = Some(c);
+    }
+    if let Some(o) = open {
+        out.push((o, text.len()));
+    }
+    out
+}
+
+/// The quotations of a claim's text, without their marks, spans absolute.
+pub(crate) fn quotes(text: &str, base: usize, speaker: Option<&str>) -> Vec<Quote> {
+    quote_spans(text)
+        .into_iter()
+        .filter_map(|(s, e)| {
+            let inner_start = text[s..]
+                .chars()
+                .next()
+                .filter(|c| plain_char(*c) == '"')
+                .map_or(s, |c| s + c.len_utf8());
+            let inner_end = text[..e]
+                .chars()
+                .next_back()
+                .filter(|c| plain_char(*c) == '"')
+                .map_or(e, |c| e - c.len_utf8())
+                .max(inner_start);
+            let inner = &text[inner_start..inner_end];
+            let trimmed = inner.trim();
+            if !trimmed.chars().any(char::is_alphanumeric) {
+                return None;
+            }
+            let lead = inner.len() - inner.trim_start().len();
+            Some(Quote {
+                text: trimmed.to_string(),
+                start: base + inner_start + lead,
+                end: base + inner_start + lead + trimmed.len(),
+                speaker: speaker.map(str::to_string),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn modality_of(s: &str) -> Modality {
+        modality(s, &tokens(s))
+    }
+
+    fn polarity_of(s: &str) -> Polarity {
+        polarity(&tokens(s))
+    }
+
+    #[test]
+    fn modality_cues() {
+        let cases = [
+            ("The ministry confirmed the deal on Friday.", Modality::Asserted),
+            ("Geneva was floated as a possible host city.", Modality::Hedged),
+            ("The talks could resume next month.", Modality::Hedged),
+            ("The rebels reportedly seized the airport.", Modality::Hedged),
+            ("Sanctions will follow if the army fails to withdraw.", Modality::Conditional),
+            ("Aid stays frozen unless the border opens.", Modality::Conditional),
+            ("Will the truce hold?", Modality::Question),
+            ("It was unclear if the plan would work.", Modality::Hedged),
+            ("She asked: “Why now?”", Modality::Asserted),
+        ];
+        for (text, want) in cases {
+            assert_eq!(modality_of(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn polarity_cues() {
+        let cases = [
+            ("The union accepted the offer.", Polarity::Affirmed),
+            ("The union rejected the offer.", Polarity::Negated),
+            ("The council declined the mayor’s request for funds.", Polarity::Negated),
+            ("No date was set for the vote.", Polarity::Negated),
+            ("The minister didn’t attend.", Polarity::Negated),
+            ("The minister did not refuse the invitation.", Polarity::Affirmed),
+            ("Not only prices but wages rose.", Polarity::Affirmed),
+            ("The court ruled on Monday.", Polarity::Affirmed),
+            ("The court ruled out an appeal.", Polarity::Negated),
+        ];
+        for (text, want) in cases {
+            assert_eq!(polarity_of(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn attribution_by_pronoun_description_and_according_to() {
+        let t = "“The bridge is safe,” he told reporters.";
+        let a = attribution(t, &tokens(t), &[], 100).unwrap();
+        assert_eq!((a.speaker.as_str(), a.cue.as_str(), a.resolved), ("he", "told", false));
+        assert_eq!(a.start, 100 + t.find("he told").unwrap());
+
+        let t = "The harbour will reopen, the port director said.";
+        let a = attribution(t, &tokens(t), &[], 0).unwrap();
+        assert_eq!(a.speaker, "the port director");
+
+        let t = "According to the finance minister, the deficit shrank.";
+        let a = attribution(t, &tokens(t), &[], 0).unwrap();
+        assert_eq!((a.speaker.as_str(), a.cue.as_str()), ("the finance minister", "according to"));
+
+        let t = "The deficit shrank in March.";
+        assert!(attribution(t, &tokens(t), &[], 0).is_none());
+    }
+
+    #[test]
+    fn reporting_verbs_inside_quotes_do_not_attribute() {
+        let t = "“Nobody said it would be easy,” Lind wrote.";
+        let lind = Entity {
+            canonical: "Ana Lind".into(),
+            surface: "Lind".into(),
+            start: t.find("Lind").unwrap(),
+            end: t.find("Lind").unwrap() + 4,
+            kind: crate::model::EntityKind::Person,
+        };
+        let a = attribution(t, &tokens(t), &[lind], 0).unwrap();
+        assert_eq!((a.speaker.as_str(), a.cue.as_str()), ("Ana Lind", "wrote"));
+    }
+
+    #[test]
+    fn quotes_have_inner_spans() {
+        let t = "She said “we will win” and left.";
+        let q = quotes(t, 10, Some("X"));
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].text, "we will win");
+        assert_eq!(&t[q[0].start - 10..q[0].end - 10], "we will win");
+        assert_eq!(q[0].speaker.as_deref(), Some("X"));
+        let open = "“The first half of a long quote.";
+        assert_eq!(quotes(open, 0, None)[0].text, "The first half of a long quote.");
+    }
+}

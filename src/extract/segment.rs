@@ -1,0 +1,841 @@
+//! Segmentation: a source's text cut into claim spans and skipped spans.
+//!
+//! Lines are paragraphs. Each line is page furniture (skipped), a headline or heading (skipped), or
+//! body text, which is cut into sentences and each sentence into clauses that assert one thing.
+//!
+//! Architecture invariant: the spans returned cover every non-white-space byte of the text exactly
+//! once, and every span starts and ends on a char boundary with no white space at either end.
+
+use std::collections::HashSet;
+
+use crate::model::SkipReason;
+use crate::text::{plain_char, plain_lower};
+
+/// What a span of the text is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpanKind {
+    /// A claim: one assertion.
+    Claim,
+    /// Not a claim, for this reason.
+    Skip(SkipReason),
+}
+
+/// A span of the text, half-open byte range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span {
+    /// Byte offset.
+    pub start: usize,
+    /// End (exclusive).
+    pub end: usize,
+    /// Claim or skipped.
+    pub kind: SpanKind,
+}
+
+/// The segmentation of one text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Segmentation {
+    /// All spans in text order.
+    pub spans: Vec<Span>,
+    /// The headline's span, when the text opens with one.
+    pub headline: Option<(usize, usize)>,
+}
+
+/// The longest claim, in bytes. A sentence longer than this (a huge line with no punctuation) is
+/// cut at white space so that later stages never see unbounded claims.
+pub const MAX_CLAIM_BYTES: usize = 2000;
+
+/// A run of non-space bytes longer than this is not prose (an encoded blob, a URL list).
+const MAX_TOKEN_BYTES: usize = 200;
+
+/// Cuts `text` into claim spans and skipped spans.
+pub fn segment(text: &str) -> Segmentation {
+    let mut seg = Segmentation::default();
+    let mut headline_key: Option<String> = None;
+    let mut seen_body = false;
+    let mut seen_sentences: HashSet<String> = HashSet::new();
+    let mut offset = 0;
+    for raw_line in text.split_inclusive('\n') {
+        let line_start = offset;
+        offset += raw_line.len();
+        let Some((ls, le)) = trim_span(text, line_start, line_start + raw_line.len()) else {
+            continue;
+        };
+        let line = &text[ls..le];
+        if line.starts_with('\u{FEFF}') {
+            // A byte-order mark is not text; it is skipped on its own so the rest reads normally.
+            let bom_end = ls + '\u{FEFF}'.len_utf8();
+            seg.spans.push(Span {
+                start: ls,
+                end: bom_end,
+                kind: SpanKind::Skip(SkipReason::Empty),
+            });
+            if let Some((s, e)) = trim_span(text, bom_end, le) {
+                classify_line(
+                    text,
+                    s,
+                    e,
+                    &mut seg,
+                    &mut headline_key,
+                    &mut seen_body,
+                    &mut seen_sentences,
+                );
+            }
+            continue;
+        }
+        classify_line(
+            text,
+            ls,
+            le,
+            &mut seg,
+            &mut headline_key,
+            &mut seen_body,
+            &mut seen_sentences,
+        );
+    }
+    seg
+}
+
+fn classify_line(
+    text: &str,
+    ls: usize,
+    le: usize,
+    seg: &mut Segmentation,
+    headline_key: &mut Option<String>,
+    seen_body: &mut bool,
+    seen_sentences: &mut HashSet<String>,
+) {
+    let line = &text[ls..le];
+    let skip = |reason| Span { start: ls, end: le, kind: SpanKind::Skip(reason) };
+    if !line.chars().any(char::is_alphanumeric) {
+        seg.spans.push(skip(SkipReason::Empty));
+        return;
+    }
+    if is_boilerplate(line) {
+        seg.spans.push(skip(SkipReason::Boilerplate));
+        return;
+    }
+    let key = normalize_key(line);
+    if headline_key.as_deref() == Some(key.as_str()) {
+        seg.spans.push(skip(SkipReason::DuplicateHeadline));
+        return;
+    }
+    if is_heading(line) {
+        if headline_key.is_none() && !*seen_body {
+            *headline_key = Some(key);
+            seg.headline = Some((ls, le));
+            seg.spans.push(skip(SkipReason::Headline));
+        } else {
+            seg.spans.push(skip(SkipReason::Heading));
+        }
+        return;
+    }
+    *seen_body = true;
+    for (s, e) in sentences(text, ls, le) {
+        let key = normalize_key(&text[s..e]);
+        if key.split(' ').count() >= 5 && !seen_sentences.insert(key) {
+            seg.spans.push(Span { start: s, end: e, kind: SpanKind::Skip(SkipReason::Duplicate) });
+            continue;
+        }
+        for (cs, ce) in clauses(text, s, e) {
+            for (ps, pe) in bound_length(text, cs, ce) {
+                let kind = if !text[ps..pe].chars().any(char::is_alphanumeric) {
+                    SpanKind::Skip(SkipReason::Empty)
+                } else if longest_token(&text[ps..pe]) > MAX_TOKEN_BYTES {
+                    SpanKind::Skip(SkipReason::Unreadable)
+                } else {
+                    SpanKind::Claim
+                };
+                seg.spans.push(Span { start: ps, end: pe, kind });
+            }
+        }
+    }
+}
+
+/// `[start, end)` with white space trimmed from both ends, or `None` when nothing is left.
+fn trim_span(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let piece = &text[start..end];
+    let trimmed_start = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    Some((start + trimmed_start, start + trimmed_start + trimmed.len()))
+}
+
+/// Lowercase plain letters and digits, single-spaced: two lines with the same key say the same.
+fn normalize_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in plain_lower(s).chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with(' ') && !out.is_empty() {
+            out.push(' ');
+        }
+    }
+    out.truncate(out.trim_end().len());
+    out
+}
+
+/// Page furniture: calls to react, share, subscribe, follow; copyright lines; share-button rows.
+/// Matched on short lines only, so that body prose that happens to begin with one of these words
+/// is kept.
+fn is_boilerplate(line: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "what's your reaction",
+        "what is your reaction",
+        "subscribe",
+        "sign up",
+        "discover more from",
+        "more from",
+        "share this",
+        "share on",
+        "share via",
+        "follow us",
+        "follow @",
+        "read more",
+        "read also",
+        "read next",
+        "also read",
+        "related:",
+        "related articles",
+        "related stories",
+        "related posts",
+        "advertisement",
+        "sponsored",
+        "click here",
+        "leave a comment",
+        "leave a reply",
+        "like this:",
+        "tags:",
+        "filed under",
+        "posted in",
+        "copyright",
+        "©",
+        "all rights reserved",
+        "continue reading",
+        "see also",
+        "you may also like",
+        "recommended for you",
+        "join our",
+        "download our app",
+        "get the latest",
+        "newsletter",
+        "loading...",
+        "skip to content",
+        "back to top",
+        "cookie",
+        "print this",
+        "email this",
+        "photo:",
+        "image:",
+        "photo credit",
+        "image credit",
+    ];
+    const BUTTONS: &[&str] = &[
+        "facebook",
+        "twitter",
+        "x",
+        "whatsapp",
+        "linkedin",
+        "reddit",
+        "telegram",
+        "email",
+        "print",
+        "share",
+        "tweet",
+        "pinterest",
+        "copy link",
+        "comments",
+        "comment",
+        "like",
+        "love",
+        "haha",
+        "wow",
+        "sad",
+        "angry",
+    ];
+    let lower = plain_lower(line);
+    let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©');
+    let n_words = lower.split_whitespace().count();
+    if n_words > 14 {
+        return false;
+    }
+    if PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    // A row of share buttons: every word is a button label.
+    let labels: Vec<&str> =
+        lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    !labels.is_empty() && labels.iter().all(|w| BUTTONS.contains(w))
+}
+
+/// A headline or section heading: a short line in title case that does not end like a sentence.
+fn is_heading(line: &str) -> bool {
+    const MINOR: &[&str] = &[
+        "a", "an", "the", "and", "or", "nor", "but", "of", "for", "to", "in", "on", "at", "by",
+        "with", "from", "as", "vs", "into", "over", "after", "amid", "about", "than", "via", "per",
+        "is", "are", "be",
+    ];
+    let last = line.chars().rev().map(plain_char).find(|c| !c.is_whitespace());
+    if matches!(last, Some('.' | '!' | '?' | ':' | ';' | ',' | '"' | '\'' | ')')) {
+        return false;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.is_empty() || words.len() > 20 {
+        return false;
+    }
+    let mut major = 0;
+    let mut capitalised = 0;
+    for word in &words {
+        let bare: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
+        let Some(first) = bare.chars().next() else { continue };
+        if MINOR.contains(&bare.to_lowercase().as_str()) {
+            continue;
+        }
+        major += 1;
+        if first.is_uppercase() || first.is_numeric() {
+            capitalised += 1;
+        }
+    }
+    // Sentence case with a proper noun or two ("Pope offers to host talks") is not enough; a
+    // heading capitalises nearly every major word. One- and two-word lines need all capitalised.
+    major > 0 && capitalised * 5 >= major * 4 && (major > 2 || capitalised == major)
+}
+
+/// Abbreviations after which a period does not end a sentence (lowercase, without the period).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "cpt", "sgt",
+    "maj", "adm", "cmdr", "st", "jr", "sr", "rev", "hon", "inc", "corp", "ltd", "co", "vs", "etc",
+    "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "fig", "approx", "dept", "est", "govt", "mt", "ft", "pres", "amb", "atty", "supt",
+];
+
+/// Words that begin a sentence often enough that a period after an abbreviation with internal
+/// periods ("U.S.") followed by one of them is read as a sentence end.
+const SENTENCE_STARTERS: &[&str] = &[
+    "the",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "but",
+    "however",
+    "in",
+    "this",
+    "that",
+    "a",
+    "an",
+    "there",
+    "his",
+    "her",
+    "their",
+    "its",
+    "on",
+    "after",
+    "meanwhile",
+    "officials",
+    "moreover",
+];
+
+/// Where the sentences of the line `[ls, le)` begin and end (trimmed).
+fn sentences(text: &str, ls: usize, le: usize) -> Vec<(usize, usize)> {
+    let line = &text[ls..le];
+    let bytes = line.as_bytes();
+    let quotes = QuoteTracker::new(line);
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let is_terminal = b == b'.' || b == b'!' || b == b'?';
+        if !is_terminal {
+            i += 1;
+            continue;
+        }
+        // The end of the terminal run and any closing quotes or brackets after it.
+        let mut j = i + 1;
+        while j < bytes.len() && matches!(bytes[j], b'.' | b'!' | b'?') {
+            j += 1;
+        }
+        while j < bytes.len() {
+            let c = line[j..].chars().next().unwrap_or(' ');
+            if matches!(plain_char(c), '"' | '\'' | ')' | ']') {
+                j += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let boundary = j;
+        // White space must follow, then something that can start a sentence.
+        let rest = &line[boundary..];
+        let after_ws = rest.trim_start();
+        if after_ws.len() == rest.len() || after_ws.is_empty() {
+            i = boundary.max(i + 1);
+            continue;
+        }
+        let next_start = boundary + (rest.len() - after_ws.len());
+        let next_char = after_ws.chars().next().unwrap_or(' ');
+        let starts_sentence = next_char.is_uppercase()
+            || next_char.is_numeric()
+            || matches!(plain_char(next_char), '"' | '\'' | '(' | '[');
+        if !starts_sentence
+            || (b == b'.' && is_abbreviation(line, i, after_ws))
+            || quotes.inside_closing_later(i)
+        {
+            i = boundary.max(i + 1);
+            continue;
+        }
+        if let Some(span) = trim_span(text, ls + start, ls + boundary) {
+            out.push(span);
+        }
+        start = next_start;
+        i = next_start;
+    }
+    if let Some(span) = trim_span(text, ls + start, le) {
+        out.push(span);
+    }
+    out
+}
+
+/// Whether the period at byte `dot` of `line` ends an abbreviation rather than a sentence.
+fn is_abbreviation(line: &str, dot: usize, next: &str) -> bool {
+    let before = &line[..dot];
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace() || matches!(plain_char(*c), '"' | '(' | '['))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        return true;
+    }
+    let mut chars = word.chars();
+    // A single capital letter is an initial ("D. E. Knuth").
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if c.is_uppercase() {
+            return true;
+        }
+    }
+    // "U.S." / "e.g.": internal periods. It ends the sentence only before a common sentence opener.
+    if word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.') {
+        let next_word: String =
+            next.chars().take_while(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
+        return !SENTENCE_STARTERS.contains(&next_word.as_str());
+    }
+    false
+}
+
+/// Which bytes of a line are inside a quotation, and whether that quotation closes later in the
+/// line. A sentence boundary inside a quotation that closes later is not a boundary: the quotation
+/// stays joined to its "X said".
+struct QuoteTracker {
+    /// `(open, close)` byte offsets of each quotation with both marks in the line.
+    closed: Vec<(usize, usize)>,
+}
+
+impl QuoteTracker {
+    fn new(line: &str) -> QuoteTracker {
+        let mut closed = Vec::new();
+        let mut open: Option<usize> = None;
+        let mut prev: Option<char> = None;
+        for (i, c) in line.char_indices() {
+            let role = quote_role(c, prev);
+            match (role, open) {
+                (QuoteRole::Open, None) => open = Some(i),
+                (QuoteRole::Close, Some(o)) => {
+                    closed.push((o, i));
+                    open = None;
+                }
+                (QuoteRole::Open, Some(_)) | (QuoteRole::Close, None) | (QuoteRole::None, _) => {}
+            }
+            prev = Some(c);
+        }
+        QuoteTracker { closed }
+    }
+
+    fn inside_closing_later(&self, pos: usize) -> bool {
+        // A period right before the closing mark ends the quotation, not a sentence inside it.
+        self.closed.iter().any(|&(o, c)| o < pos && pos + 1 < c)
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum QuoteRole {
+    Open,
+    Close,
+    None,
+}
+
+/// Whether a double quotation mark opens or closes a quotation. Curly marks say so themselves; a
+/// straight mark opens after white space or an opening bracket and closes otherwise.
+fn quote_role(c: char, prev: Option<char>) -> QuoteRole {
+    match c {
+        '\u{201C}' | '\u{201E}' | '\u{00AB}' => QuoteRole::Open,
+        '\u{201D}' | '\u{00BB}' => QuoteRole::Close,
+        '"' => match prev {
+            None => QuoteRole::Open,
+            Some(p) if p.is_whitespace() || matches!(p, '(' | '[' | '-' | '\u{2014}') => {
+                QuoteRole::Open
+            }
+            Some(_) => QuoteRole::Close,
+        },
+        _ => QuoteRole::None,
+    }
+}
+
+/// The byte ranges of `[s, e)` that are outside every quotation (marks included in the quotation).
+fn outside_quotes(sentence: &str) -> Vec<bool> {
+    let mut inside = vec![false; sentence.len()];
+    let mut open: Option<usize> = None;
+    let mut prev = None;
+    for (i, c) in sentence.char_indices() {
+        match (quote_role(c, prev), open) {
+            (QuoteRole::Open, None) => open = Some(i),
+            (QuoteRole::Close, Some(o)) => {
+                inside[o..i + c.len_utf8()].iter_mut().for_each(|x| *x = true);
+                open = None;
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    if let Some(o) = open {
+        // An unclosed quotation runs to the end of the sentence.
+        inside[o..].iter_mut().for_each(|x| *x = true);
+    }
+    inside.into_iter().map(|x| !x).collect()
+}
+
+/// Conjunctions that, after a comma, join an independent clause.
+const CLAUSE_CONJUNCTIONS: &[&str] = &["but", "though", "although", "while", "whereas", "yet"];
+
+/// Openers of a subordinate clause that ends at the first comma: "While X, Y".
+const SUBORDINATE_OPENERS: &[&str] = &["while", "though", "although", "whereas"];
+
+/// Cuts the sentence `[s, e)` into clauses that each assert one thing: at ";", around em-dash
+/// asides, and before ", but" / ", while" / ", though" / ", and" joining independent clauses. No
+/// cut falls inside a quotation.
+fn clauses(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
+    let sentence = &text[s..e];
+    let outside = outside_quotes(sentence);
+    let mut cuts: Vec<usize> = Vec::new();
+    let words = word_starts(sentence);
+
+    // Semicolons.
+    for (i, b) in sentence.bytes().enumerate() {
+        if b == b';' && outside[i] {
+            cuts.push(i + 1);
+        }
+    }
+
+    // Dashes used as punctuation (not hyphens inside words).
+    let dashes: Vec<usize> = sentence
+        .char_indices()
+        .filter(|&(i, c)| outside[i] && is_clause_dash(sentence, i, c))
+        .map(|(i, _)| i)
+        .collect();
+    match dashes.as_slice() {
+        [] => {}
+        [d] => {
+            if words_between(&words, 0, *d) >= 3 && words_between(&words, *d, sentence.len()) >= 3 {
+                cuts.push(*d);
+            }
+        }
+        [d1, d2, ..] => {
+            let aside_end = *d2 + sentence[*d2..].chars().next().map_or(1, char::len_utf8);
+            if words_between(&words, 0, *d1) >= 2
+                && words_between(&words, *d1, *d2) >= 2
+                && words_between(&words, aside_end, sentence.len()) >= 2
+            {
+                cuts.push(*d1);
+                cuts.push(aside_end);
+            }
+        }
+    }
+
+    // ", but X", ", while X", ", and X".
+    for (k, &(ws, we)) in words.iter().enumerate() {
+        if !outside[ws] || k == 0 {
+            continue;
+        }
+        let word = sentence[ws..we].to_lowercase();
+        let prev_end = words[k - 1].1;
+        let comma_before = sentence[prev_end..ws].contains(',');
+        if !comma_before {
+            continue;
+        }
+        let after = words.len() - k - 1;
+        let next_is_gerund =
+            words.get(k + 1).is_some_and(|&(a, b)| sentence[a..b].to_lowercase().ends_with("ing"));
+        // The cut goes right before the conjunction, so the comma and any closing quotation mark
+        // stay with the clause they end.
+        let cut_at = ws;
+        let joins_clause = CLAUSE_CONJUNCTIONS.contains(&word.as_str()) && k >= 3;
+        let joins_and = word == "and" && !ends_list(sentence, &words, prev_end);
+        if (joins_clause || joins_and) && after >= 4 && !next_is_gerund {
+            cuts.push(cut_at);
+        }
+    }
+
+    // "While X, Y": the subordinate clause ends at its first comma.
+    if let Some(&(ws, we)) = words.first() {
+        if SUBORDINATE_OPENERS.contains(&sentence[ws..we].to_lowercase().as_str()) {
+            let first_cut = cuts.iter().copied().min().unwrap_or(sentence.len());
+            if let Some(comma) = sentence[..first_cut].find(',') {
+                if outside[comma]
+                    && words_between(&words, 0, comma) >= 4
+                    && words_between(&words, comma, sentence.len()) >= 4
+                {
+                    cuts.push(comma + 1);
+                }
+            }
+        }
+    }
+
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = Vec::new();
+    let mut from = 0;
+    for cut in cuts.into_iter().chain(std::iter::once(sentence.len())) {
+        if let Some(span) = trim_span(text, s + from, s + cut) {
+            out.push(span);
+        }
+        from = cut;
+    }
+    merge_wordless(text, out)
+}
+
+/// Whether the ", and" right after byte `before_and` closes a list ("Spain, the United Kingdom, and
+/// Norway"): the item before it and the one before that are both short (four words or fewer).
+fn ends_list(sentence: &str, words: &[(usize, usize)], before_and: usize) -> bool {
+    let head = &sentence[..before_and];
+    let Some(c1) = head.rfind(',') else { return false };
+    let last_item = words_between(words, c1, before_and);
+    let item_start = head[..c1].rfind(',').map_or(0, |p| p + 1);
+    let earlier_item = words_between(words, item_start, c1);
+    last_item <= 4 && earlier_item <= 4
+}
+
+/// Pieces with no letter or digit (a stray dash) join the piece before them (or after, first).
+fn merge_wordless(text: &str, pieces: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(pieces.len());
+    let mut pending: Option<(usize, usize)> = None;
+    for (s, e) in pieces {
+        let has_word = text[s..e].chars().any(char::is_alphanumeric);
+        if !has_word {
+            match out.last_mut() {
+                Some(last) => last.1 = e,
+                None => pending = Some((pending.map_or(s, |p| p.0), e)),
+            }
+            continue;
+        }
+        out.push((pending.take().map_or(s, |p| p.0), e));
+    }
+    // Only punctuation: one piece, which the caller skips as empty.
+    out.extend(pending);
+    out
+}
+
+/// Whether the char `c` at byte `i` is a dash that separates clauses: an em dash, an en dash or a
+/// double hyphen anywhere, or a hyphen with white space on at least one side.
+fn is_clause_dash(sentence: &str, i: usize, c: char) -> bool {
+    let before = sentence[..i].chars().next_back();
+    let after = sentence[i + c.len_utf8()..].chars().next();
+    let spaced = before.is_some_and(char::is_whitespace) || after.is_some_and(char::is_whitespace);
+    match c {
+        '\u{2014}' | '\u{2015}' => true,
+        '\u{2013}' => spaced,
+        '-' => {
+            (before.is_some_and(char::is_whitespace) && after.is_some_and(char::is_whitespace))
+                || (after == Some('-') && before != Some('-'))
+        }
+        _ => false,
+    }
+}
+
+/// `(start, end)` of every word (a run of letters, digits, apostrophes or hyphens) in `s`.
+fn word_starts(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        let in_word = c.is_alphanumeric() || (start.is_some() && matches!(c, '\'' | '\u{2019}'));
+        match (in_word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                out.push((st, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        out.push((st, s.len()));
+    }
+    out
+}
+
+fn words_between(words: &[(usize, usize)], from: usize, to: usize) -> usize {
+    words.iter().filter(|&&(s, _)| s >= from && s < to).count()
+}
+
+/// Cuts `[s, e)` into pieces of at most [`MAX_CLAIM_BYTES`], at white space where there is some.
+fn bound_length(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
+    if e - s <= MAX_CLAIM_BYTES {
+        return vec![(s, e)];
+    }
+    let mut out = Vec::new();
+    let mut from = s;
+    while e - from > MAX_CLAIM_BYTES {
+        let mut limit = from + MAX_CLAIM_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &text[from..limit];
+        let cut = match window.rfind(char::is_whitespace) {
+            Some(ws) if ws > 0 => from + ws,
+            _ => limit,
+        };
+        if let Some(span) = trim_span(text, from, cut) {
+            out.push(span);
+        }
+        from = cut;
+    }
+    if let Some(span) = trim_span(text, from, e) {
+        out.push(span);
+    }
+    out
+}
+
+fn longest_token(s: &str) -> usize {
+    s.split_whitespace().map(str::len).max().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(text: &str) -> Vec<(&str, SpanKind)> {
+        segment(text).spans.iter().map(|s| (&text[s.start..s.end], s.kind)).collect()
+    }
+
+    fn claims(text: &str) -> Vec<&str> {
+        pieces(text).into_iter().filter(|(_, k)| *k == SpanKind::Claim).map(|(t, _)| t).collect()
+    }
+
+    #[test]
+    fn headline_duplicate_and_furniture_are_skipped() {
+        let text = "Port Strike Ends After Deal on Wages\nPort Strike Ends After Deal on Wages\n\n\
+                    Dockworkers voted to end the strike on Friday.\nWhat's Your Reaction?\n\
+                    Share this article\nNew Talks Planned\nThe union will meet again.\n";
+        let got = pieces(text);
+        let kinds: Vec<_> = got.iter().map(|p| p.1).collect();
+        assert_eq!(
+            kinds,
+            [
+                SpanKind::Skip(SkipReason::Headline),
+                SpanKind::Skip(SkipReason::DuplicateHeadline),
+                SpanKind::Claim,
+                SpanKind::Skip(SkipReason::Boilerplate),
+                SpanKind::Skip(SkipReason::Boilerplate),
+                SpanKind::Skip(SkipReason::Heading),
+                SpanKind::Claim,
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_end_sentences() {
+        let text = "Gen. Mark Holt met U.S. officials in Washington. Mr. D. E. Ray said no.";
+        assert_eq!(
+            claims(text),
+            ["Gen. Mark Holt met U.S. officials in Washington.", "Mr. D. E. Ray said no."]
+        );
+        assert_eq!(
+            claims("He spoke to the U.S. The talks ended."),
+            ["He spoke to the U.S.", "The talks ended."]
+        );
+    }
+
+    #[test]
+    fn a_quotation_stays_joined_to_its_speaker() {
+        let text = "“We are ready. Talks start soon,” the minister said. Then he left.";
+        assert_eq!(
+            claims(text),
+            ["“We are ready. Talks start soon,” the minister said.", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn clauses_split_at_semicolons_dashes_and_conjunctions() {
+        assert_eq!(
+            claims(
+                "The mayor approved a 10-day closure—which the council backed—but the union objected strongly to it."
+            ),
+            [
+                "The mayor approved a 10-day closure",
+                "—which the council backed—",
+                "but the union objected strongly to it."
+            ]
+        );
+        assert_eq!(
+            claims(
+                "Rain fell across the north overnight, and rivers rose by two metres in the valley."
+            ),
+            [
+                "Rain fell across the north overnight,",
+                "and rivers rose by two metres in the valley."
+            ]
+        );
+        assert_eq!(claims("Prices rose; wages fell."), ["Prices rose;", "wages fell."]);
+    }
+
+    #[test]
+    fn lists_and_gerunds_are_not_split() {
+        let list = "She called leaders from Spain, Poland, Greece, and Norway after the vote.";
+        assert_eq!(claims(list), [list]);
+        let long_list = "Talks could include Chile, the United States, the European Union, and the African Union to broker a deal.";
+        assert_eq!(claims(long_list), [long_list]);
+        let gerund = "The army advanced slowly, but taking heavy losses along the way.";
+        assert_eq!(claims(gerund), [gerund]);
+        let hyphen = "A face-to-face meeting was held in a well-known hotel.";
+        assert_eq!(claims(hyphen), [hyphen]);
+    }
+
+    #[test]
+    fn subordinate_opener_ends_at_first_comma() {
+        assert_eq!(
+            claims(
+                "Although the river crossing reopened on Monday, few trucks used it during the week."
+            ),
+            [
+                "Although the river crossing reopened on Monday,",
+                "few trucks used it during the week."
+            ]
+        );
+    }
+
+    #[test]
+    fn huge_lines_are_bounded_and_blobs_skipped() {
+        let long = "word ".repeat(1000);
+        for (s, kind) in pieces(&long) {
+            assert_eq!(kind, SpanKind::Claim);
+            assert!(s.len() <= MAX_CLAIM_BYTES);
+        }
+        let blob = format!("Data {} end of line.", "x".repeat(500));
+        assert_eq!(pieces(&blob)[0].1, SpanKind::Skip(SkipReason::Unreadable));
+    }
+
+    #[test]
+    fn sentence_case_lines_are_not_headings() {
+        assert!(!is_heading("Officials said the talks would resume"));
+        assert!(is_heading("Officials Say Talks Will Resume"));
+        assert!(is_heading("No Timetable For Talks"));
+        assert!(!is_heading("Talks resume."));
+    }
+}
