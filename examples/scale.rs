@@ -29,10 +29,20 @@ struct Args {
     brute_sample: usize,
     seed: u64,
     gold: bool,
+    show: usize,
+    block: BlockConfig,
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut args = Args { claims: 10_000, sources: 100, brute_sample: 1000, seed: 1, gold: false };
+    let mut args = Args {
+        claims: 10_000,
+        sources: 100,
+        brute_sample: 1000,
+        seed: 1,
+        gold: false,
+        show: 0,
+        block: BlockConfig::default(),
+    };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
         let mut value = |name: &str| -> Result<u64, String> {
@@ -45,6 +55,10 @@ fn parse_args() -> Result<Args, String> {
             "--brute-sample" => args.brute_sample = value("--brute-sample")? as usize,
             "--seed" => args.seed = value("--seed")?,
             "--gold" => args.gold = true,
+            "--show" => args.show = value("--show")? as usize,
+            "--min-cap" => args.block.min_cap = value("--min-cap")? as usize,
+            "--min-weight" => args.block.min_weight = value("--min-weight")? as f64 / 10.0,
+            "--composite-keys" => args.block.composite_keys = value("--composite-keys")? as usize,
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
@@ -59,7 +73,9 @@ fn main() -> ExitCode {
         Ok(a) => a,
         Err(e) => {
             eprintln!("scale: {e}");
-            eprintln!("usage: scale --claims N --sources S [--brute-sample K] [--seed X] [--gold]");
+            eprintln!(
+                "usage: scale --claims N --sources S [--brute-sample K] [--seed X] [--gold] [--show K]"
+            );
             return ExitCode::from(2);
         }
     };
@@ -80,6 +96,9 @@ fn main() -> ExitCode {
         hardness.true_pairs,
         100.0 * hardness.bare_pair_share
     );
+    for line in corpus.articles.iter().flat_map(|a| a.text.lines()).take(args.show) {
+        eprintln!("  {line}");
+    }
     let gold = if args.gold { Some(corpus.claims()) } else { None };
     let sources = if args.gold { Vec::new() } else { corpus.sources() };
     let text_bytes: usize = corpus.articles.iter().map(|a| a.text.len()).sum();
@@ -99,7 +118,7 @@ fn main() -> ExitCode {
     drop(sources);
     let t_extract = t.elapsed().as_secs_f64();
     let align = AlignConfig::default();
-    let block = BlockConfig::default();
+    let block = args.block.clone();
     let (links, stats) = align_blocked_with_stats(&claims, &align, &block);
     let seconds = t.elapsed().as_secs_f64();
     eprintln!(
@@ -118,7 +137,11 @@ fn main() -> ExitCode {
     // Not timed: blocking recall against brute force for a sample of claims.
     let t = Instant::now();
     let recall = sampled_recall(&claims, &align, &links, args.brute_sample, args.seed);
-    eprintln!("recall on {} sampled claims measured in {:.2}s", args.brute_sample.min(claims.len()), t.elapsed().as_secs_f64());
+    eprintln!(
+        "recall on {} sampled claims measured in {:.2}s",
+        args.brute_sample.min(claims.len()),
+        t.elapsed().as_secs_f64()
+    );
 
     println!(
         "claims={} sources={} seconds={:.3} pairs_scored={} recall={:.4} peak_mb={:.1}",
@@ -171,7 +194,11 @@ fn sampled_recall(
     reference.sort_unstable();
     reference.dedup();
     let recall = blocking_recall(&reference, links);
-    eprintln!("brute force: {} reference links for {} sampled claims", reference.len(), order.len());
+    eprintln!(
+        "brute force: {} reference links for {} sampled claims",
+        reference.len(),
+        order.len()
+    );
     recall
 }
 

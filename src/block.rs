@@ -71,8 +71,13 @@ pub struct BlockConfig {
     pub min_cap: usize,
     /// The cap as a share of the run's claims, when that is larger than `min_cap`. Default 0.001.
     pub cap_share: f64,
-    /// How many postings a claim walks through its usable keys, rarest first, before it stops
-    /// (its rarest key is always walked whole). Default 1500.
+    /// The least *shared weight* a candidate pair must have: the sum, over the usable keys the two
+    /// claims share, of `ln(N / df)` (`df`: how many of the run's `N` claims hold the key).
+    /// Default 6.0: two claims must share, say, one key held by 1 claim in 400, or three held by
+    /// 1 in 8 each.
+    pub min_weight: f64,
+    /// A guard on the work per claim: how many postings candidate generation walks for one claim
+    /// (rarest keys first) before it stops. Default 20,000; runs count the claims that hit it.
     pub probe_budget: usize,
     /// How many of a claim's too-common keys (rarest first) are paired into composite keys.
     /// Default 5 (10 composites at most).
@@ -88,7 +93,8 @@ impl Default for BlockConfig {
         BlockConfig {
             min_cap: 1000,
             cap_share: 0.001,
-            probe_budget: 1500,
+            min_weight: 6.0,
+            probe_budget: 20_000,
             composite_keys: 5,
             synonyms: Vec::new(),
         }
@@ -115,6 +121,8 @@ pub struct BlockStats {
     pub cap: usize,
     /// Candidate pairs (each scored once).
     pub pairs: u64,
+    /// Claims whose candidate walk the probing budget cut short.
+    pub budget_cut: u64,
 }
 
 /// The candidate pairs of `claims`: pairs `(a, b)` with `a < b` of claims from different sources
@@ -127,8 +135,8 @@ pub fn candidates(claims: &[Claim], config: &BlockConfig) -> Vec<(u32, u32)> {
     let mut pairs: Vec<(u32, u32)> = (0..index.len() as u32)
         .into_par_iter()
         .map_init(Vec::new, |scratch, i| {
-            index.owned_partners(i, scratch);
-            scratch.iter().map(|&j| (i.min(j), i.max(j))).collect::<Vec<_>>()
+            index.partners_after(i, scratch);
+            scratch.iter().map(|&j| (i, j)).collect::<Vec<_>>()
         })
         .flatten_iter()
         .collect();
@@ -152,30 +160,32 @@ pub fn align_blocked_with_stats(
     let index = BlockIndex::build(claims, config);
     let scorer = Scorer::new(align, claims);
     let threshold = align.threshold;
-    let (mut links, pairs) = (0..index.len() as u32)
+    let (links, pairs, cut) = (0..index.len() as u32)
         .into_par_iter()
         .map_init(Vec::new, |scratch, i| {
-            index.owned_partners(i, scratch);
+            let cut = index.partners_after(i, scratch);
             let mut links = Vec::new();
             for &j in scratch.iter() {
-                let (a, b) = (i.min(j) as usize, i.max(j) as usize);
+                let (a, b) = (i as usize, j as usize);
                 let score = scorer.score(a, b);
                 if score.value >= threshold {
                     links.push(Link { a, b, score });
                 }
             }
-            (links, scratch.len() as u64)
+            (links, scratch.len() as u64, u64::from(cut))
         })
         .reduce(
-            || (Vec::new(), 0),
-            |(mut la, pa), (lb, pb)| {
+            || (Vec::new(), 0, 0),
+            |(mut la, pa, ca), (lb, pb, cb)| {
                 la.extend(lb);
-                (la, pa + pb)
+                (la, pa + pb, ca + cb)
             },
         );
-    links.par_sort_unstable_by_key(|l| (l.a, l.b));
+    // Rayon's reduce joins adjacent pieces in order, so links come out sorted by (a, b).
+    debug_assert!(links.is_sorted_by_key(|l| (l.a, l.b)));
     let mut stats = index.stats();
     stats.pairs = pairs;
+    stats.budget_cut = cut;
     (links, stats)
 }
 
@@ -214,9 +224,11 @@ pub struct BlockIndex {
     /// Each claim's source, interned.
     claim_source: Vec<u32>,
     source_ids: HashMap<SourceId, u32>,
-    /// Each claim's probed keys (rarest first, within the budget), set by [`BlockIndex::build`].
+    /// Each claim's prefix keys (rarest first), set by [`BlockIndex::build`]; see `prepare_probes`.
     probe_start: Vec<usize>,
     probe_keys: Vec<u32>,
+    /// The claims holding each key in their prefix, ascending (empty until `prepare_probes`).
+    prefix_postings: Vec<Vec<u32>>,
 }
 
 /// What an insert changed, for a caller that keeps candidate pairs up to date
@@ -254,6 +266,7 @@ impl BlockIndex {
             source_ids: HashMap::new(),
             probe_start: vec![0],
             probe_keys: Vec::new(),
+            prefix_postings: Vec::new(),
         }
     }
 
@@ -335,7 +348,9 @@ impl BlockIndex {
                 let df = self.postings[key as usize].len();
                 let before = self.postings[key as usize].partition_point(|&c| (c as usize) < first);
                 if df > cap && before <= old_cap {
-                    affected.extend(self.postings[key as usize].iter().filter(|&&c| (c as usize) < first));
+                    affected.extend(
+                        self.postings[key as usize].iter().filter(|&&c| (c as usize) < first),
+                    );
                 }
             }
             affected.sort_unstable();
@@ -398,30 +413,46 @@ impl BlockIndex {
                 .count(),
             cap,
             pairs: 0,
+            budget_cut: 0,
         }
     }
 
-    /// The partners of claim `i` whose pair with `i` is *owned* by `i`, ascending, in `out`.
-    ///
-    /// A pair is a candidate when either claim's probe finds the other; to score it exactly once
-    /// it belongs to the smaller index when that claim's probe finds it, else to the larger.
-    /// Needs [`BlockIndex::prepare_probes`] (done by [`BlockIndex::build`]).
-    fn owned_partners(&self, i: u32, out: &mut Vec<u32>) {
+    /// The candidate partners `j > i` of claim `i`, ascending, in `out`: claims of other sources
+    /// that share a key of both prefixes and whose shared weight reaches the minimum. Returns
+    /// whether the probing budget cut the walk short. Needs `prepare_probes` (done by
+    /// [`BlockIndex::build`]).
+    fn partners_after(&self, i: u32, out: &mut Vec<u32>) -> bool {
         out.clear();
         let iu = i as usize;
         let source = self.claim_source[iu];
+        let mut walked = 0usize;
+        let mut cut = false;
         for &key in self.probed(iu) {
-            out.extend(
-                self.postings[key as usize]
-                    .iter()
-                    .filter(|&&j| j != i && self.claim_source[j as usize] != source),
-            );
+            let posting = &self.prefix_postings[key as usize];
+            let after = &posting[posting.partition_point(|&j| j <= i)..];
+            if walked > 0 && walked + after.len() > self.config.probe_budget {
+                cut = true;
+                break;
+            }
+            walked += after.len();
+            out.extend(after.iter().filter(|&&j| self.claim_source[j as usize] != source));
         }
         out.sort_unstable();
         out.dedup();
-        let my_keys = self.all_keys(iu);
-        // j < i: skip when j's own probe reaches i (then j owns the pair).
-        out.retain(|&j| j > i || !self.probed(j as usize).iter().any(|k| my_keys.contains(k)));
+        let cap = self.cap();
+        let n = self.len();
+        let mine = self.usable_keys_of(iu, cap);
+        out.retain(|&j| self.shared_weight(&mine, j as usize, n) >= self.config.min_weight);
+        cut
+    }
+
+    /// The weight claim `j` shares with the usable keys `mine` of another claim.
+    fn shared_weight(&self, mine: &[u32], j: usize, n: usize) -> f64 {
+        let theirs = self.all_keys(j);
+        mine.iter()
+            .filter(|k| theirs.contains(k))
+            .map(|&k| key_weight(n, self.postings[k as usize].len()))
+            .sum()
     }
 
     /// Claim `i`'s plain and composite keys, each sorted.
@@ -503,33 +534,46 @@ impl BlockIndex {
         }
     }
 
-    /// Each claim's usable keys, rarest first, as many as its probing budget allows.
+    /// Each claim's *prefix*: its usable keys, rarest first, up to the last key from which on the
+    /// remaining keys still weigh at least `min_weight` together. Two claims sharing a weight of
+    /// `min_weight` or more share their rarest shared key, and it lies in both prefixes (weights
+    /// depend only on key counts, so all claims order keys alike): indexing and probing
+    /// prefixes only loses no such pair (prefix filtering, Chaudhuri et al. 2006; Bayardo et al.
+    /// 2007, "Scaling up all pairs similarity search").
     fn prepare_probes(&mut self) {
         let cap = self.cap();
-        let budget = self.config.probe_budget;
-        let per_claim: Vec<Vec<u32>> = (0..self.len())
+        let n = self.len();
+        let min_weight = self.config.min_weight;
+        let per_claim: Vec<Vec<u32>> = (0..n)
             .into_par_iter()
             .map(|i| {
                 let mut usable = self.usable_keys_of(i, cap);
-                let mut walked = 0usize;
-                let mut n = 0;
-                for &k in &usable {
-                    let df = self.postings[k as usize].len();
-                    if n > 0 && walked + df > budget {
+                let weights: Vec<f64> = usable
+                    .iter()
+                    .map(|&k| key_weight(n, self.postings[k as usize].len()))
+                    .collect();
+                let mut remaining: f64 = weights.iter().sum();
+                let mut take = 0;
+                for w in &weights {
+                    if remaining < min_weight {
                         break;
                     }
-                    walked += df;
-                    n += 1;
+                    remaining -= w;
+                    take += 1;
                 }
-                usable.truncate(n);
+                usable.truncate(take);
                 usable
             })
             .collect();
         self.probe_start = Vec::with_capacity(per_claim.len() + 1);
         self.probe_start.push(0);
         self.probe_keys.clear();
-        for usable in per_claim {
-            self.probe_keys.extend(usable);
+        self.prefix_postings = vec![Vec::new(); self.postings.len()];
+        for (i, prefix) in per_claim.into_iter().enumerate() {
+            for &k in &prefix {
+                self.prefix_postings[k as usize].push(i as u32);
+            }
+            self.probe_keys.extend(prefix);
             self.probe_start.push(self.probe_keys.len());
         }
     }
@@ -553,6 +597,11 @@ impl BlockIndex {
         out.dedup();
         out
     }
+}
+
+/// The weight of a key held by `df` of `n` claims: its inverse document frequency.
+fn key_weight(n: usize, df: usize) -> f64 {
+    (n as f64 / df.max(1) as f64).ln()
 }
 
 /// A claim's plain and composite keys.

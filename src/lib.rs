@@ -12,6 +12,7 @@ pub mod entity;
 pub mod error;
 pub mod extract;
 pub mod import;
+pub mod jsonl;
 pub mod model;
 pub mod quantity;
 pub mod reconcile;

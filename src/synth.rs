@@ -234,8 +234,10 @@ impl SynthCorpus {
                         continue;
                     }
                     pairs += 1;
-                    let shares_entity =
-                        a.entities.iter().any(|e| b.entities.iter().any(|f| f.canonical == e.canonical));
+                    let shares_entity = a
+                        .entities
+                        .iter()
+                        .any(|e| b.entities.iter().any(|f| f.canonical == e.canonical));
                     let shares_number = a.quantities.iter().any(|q| {
                         b.quantities.iter().any(|r| r.value == q.value && r.unit == q.unit)
                     });
@@ -303,9 +305,9 @@ impl Rng {
 }
 
 const FIRST: &[&str] = &[
-    "Tomas", "Ilsa", "Rena", "Oskar", "Mirela", "Anton", "Greta", "Pavel", "Lucia", "Emil", "Nadia",
-    "Viktor", "Sanna", "Felix", "Irena", "Marco", "Leona", "Henrik", "Dalia", "Ruben", "Alina",
-    "Jonas", "Katya", "Stefan", "Maren", "Idris", "Noemi", "Elias", "Selma", "Bruno",
+    "Tomas", "Ilsa", "Rena", "Oskar", "Mirela", "Anton", "Greta", "Pavel", "Lucia", "Emil",
+    "Nadia", "Viktor", "Sanna", "Felix", "Irena", "Marco", "Leona", "Henrik", "Dalia", "Ruben",
+    "Alina", "Jonas", "Katya", "Stefan", "Maren", "Idris", "Noemi", "Elias", "Selma", "Bruno",
 ];
 const SUR_A: &[&str] = &[
     "Ber", "Kal", "Dro", "Ven", "Mar", "Sol", "Tor", "Vel", "Gar", "Lin", "Hal", "Ost", "Rav",
@@ -313,8 +315,8 @@ const SUR_A: &[&str] = &[
 ];
 const SUR_B: &[&str] = &["", "en", "ar", "ol", "is", "um", "ad", "ev", "or", "in"];
 const SUR_C: &[&str] = &[
-    "ek", "ani", "ov", "strom", "ard", "ino", "ez", "ski", "ley", "ton", "berg", "etti", "ou", "ada",
-    "ich",
+    "ek", "ani", "ov", "strom", "ard", "ino", "ez", "ski", "ley", "ton", "berg", "etti", "ou",
+    "ada", "ich",
 ];
 const PLACE_A: &[&str] = &[
     "Ash", "Bel", "Cal", "Dun", "Eld", "Fair", "Glen", "Hart", "Ivy", "Kings", "Lake", "Mill",
@@ -322,15 +324,41 @@ const PLACE_A: &[&str] = &[
 ];
 const PLACE_B: &[&str] = &["", "en", "ing", "er", "a", "well"];
 const PLACE_C: &[&str] = &[
-    "ford", "ton", "ham", "wick", "dale", "bury", "field", "mouth", "port", "vale", "stead", "holm",
-    "more", "by", "gate",
+    "ford", "ton", "ham", "wick", "dale", "bury", "field", "mouth", "port", "vale", "stead",
+    "holm", "more", "by", "gate",
 ];
 const ROLES: &[&str] = &["Minister", "Governor", "Mayor", "Senator", "Commissioner", "Director"];
 const ADJ: &[&str] = &[
-    "old", "new", "northern", "southern", "eastern", "western", "central", "main", "historic",
-    "coastal", "riverside", "municipal", "regional", "national", "public", "private", "military",
-    "royal", "lower", "upper", "inner", "outer", "disused", "flagship", "temporary", "state-run",
-    "derelict", "busy", "small", "largest",
+    "old",
+    "new",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "main",
+    "historic",
+    "coastal",
+    "riverside",
+    "municipal",
+    "regional",
+    "national",
+    "public",
+    "private",
+    "military",
+    "royal",
+    "lower",
+    "upper",
+    "inner",
+    "outer",
+    "disused",
+    "flagship",
+    "temporary",
+    "state-run",
+    "derelict",
+    "busy",
+    "small",
+    "largest",
 ];
 const MODIFIER: &[&str] = &[
     "grain", "cargo", "city", "water", "steel", "rail", "ferry", "fishing", "textile", "tram",
@@ -372,11 +400,159 @@ const NOUN: &[(&str, &str)] = &[
 const DAYS: &[&str] =
     &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const ONES: &[&str] = &[
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
 ];
 const TENS: &[&str] =
     &["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+
+const ANNOUNCE: &[&[&str]] = &[
+    &["announced", "unveiled", "set out"],
+    &["approved", "signed off", "backed"],
+    &["proposed", "floated", "put forward"],
+    &["rejected", "turned down", "blocked"],
+    &["delayed", "postponed", "put off"],
+    &["scrapped", "cancelled", "axed"],
+];
+const REBUILD: &[&[&str]] = &[
+    &["rebuild", "restore", "renovate"],
+    &["expand", "enlarge"],
+    &["demolish", "tear down", "knock down"],
+    &["sell", "privatise"],
+    &["modernise", "upgrade"],
+    &["relocate", "move"],
+];
+const HARM: &[&[&str]] = &[
+    &["were killed", "died", "lost their lives"],
+    &["were injured", "were hurt", "were wounded"],
+    &["were rescued", "were saved", "were pulled to safety"],
+    &["were trapped", "were stranded"],
+];
+const DISASTER: &[&[&str]] = &[
+    &["a storm", "a violent storm", "severe storms"],
+    &["a fire", "a blaze"],
+    &["an explosion", "a blast"],
+    &["a landslide", "a mudslide"],
+    &["an earthquake", "a quake", "a tremor"],
+    &["a flood", "flash flooding"],
+];
+const HIT: &[&[&str]] = &[
+    &["hit", "struck", "battered"],
+    &["tore through", "ripped through"],
+    &["engulfed", "swept through"],
+];
+const MEET: &[&[&str]] = &[
+    &["met", "held talks with"],
+    &["phoned", "spoke by telephone with", "called"],
+    &["criticised", "attacked", "rebuked"],
+    &["praised", "commended", "hailed"],
+];
+const ISSUE: &[&[&str]] = &[
+    &["dispute", "row", "disagreement"],
+    &["future", "fate"],
+    &["funding", "financing"],
+    &["safety", "security"],
+    &["sale", "privatisation"],
+];
+const RESIGN: &[&[&str]] = &[
+    &["resigned", "stepped down", "quit"],
+    &["was sacked", "was fired", "was dismissed"],
+    &["was appointed", "was named"],
+    &["was suspended", "was put on leave"],
+];
+const ARREST: &[&[&str]] = &[
+    &["arrested", "detained"],
+    &["dispersed", "broke up"],
+    &["fined", "penalised"],
+    &["questioned", "interviewed"],
+];
+const PROTEST: &[&[&str]] = &[
+    &["protests", "demonstrations", "rallies"],
+    &["clashes", "scuffles", "fighting"],
+    &["a strike", "a walkout", "industrial action"],
+    &["a break-in", "a burglary"],
+    &["a sit-in", "an occupation"],
+];
+const CLOSE: &[&[&str]] = &[
+    &["close", "shut"],
+    &["reopen", "open again"],
+    &["be sold", "go on sale"],
+    &["stay open", "remain open"],
+];
+const WORKS: &[&[&str]] = &[
+    &["repairs", "maintenance work", "renovation"],
+    &["a safety inspection", "safety checks"],
+    &["cleaning", "decontamination"],
+    &["an audit", "a review"],
+];
+const WIN: &[&[&str]] =
+    &[&["won", "secured", "took"], &["lost", "was defeated with"], &["gained", "picked up"]];
+const BODY: &[&[&str]] =
+    &[&["council", "committee"], &["board", "panel"], &["assembly", "chamber"]];
+const EVACUATE: &[&[&str]] =
+    &[&["evacuated", "moved", "relocated"], &["rescued", "saved"], &["warned", "alerted"]];
+const HAZARD: &[&[&str]] = &[
+    &["flood waters", "floodwaters", "rivers"],
+    &["wildfires", "bush fires", "flames"],
+    &["landslides", "mudslides"],
+    &["storm surges", "tidal surges"],
+    &["toxic fumes", "poisonous smoke"],
+];
+const RISE: &[&[&str]] = &[
+    &["rose", "climbed", "spread"],
+    &["threatened", "menaced"],
+    &["advanced", "approached", "closed in"],
+];
+const TOPIC_ADJ: &[&str] = &[
+    "budget",
+    "fuel",
+    "housing",
+    "water",
+    "energy",
+    "transport",
+    "pension",
+    "health",
+    "trade",
+    "border",
+    "labour",
+    "tax",
+    "school",
+    "farm",
+    "wage",
+    "rent",
+    "grain",
+    "power",
+    "rail",
+    "port",
+];
+const TOPIC_NOUN: &[&[&str]] = &[
+    &["row", "dispute"],
+    &["crisis", "emergency"],
+    &["shortage", "scarcity"],
+    &["strike", "walkout"],
+    &["scandal", "affair"],
+    &["reform", "overhaul"],
+    &["protests", "unrest"],
+    &["debate", "argument"],
+];
 
 /// Number of event templates in [`Fact::tell`].
 const TEMPLATES: u64 = 8;
@@ -429,6 +605,8 @@ struct Fact {
     noun: usize,
     number: u64,
     day: usize,
+    /// Picks the fact's wording groups (one per slot of its template) and its topic.
+    wording: u64,
 }
 
 impl Fact {
@@ -447,6 +625,7 @@ impl Fact {
             noun: rng.below(NOUN.len() as u64) as usize,
             number: 2 + rng.below(97),
             day: rng.below(7) as usize,
+            wording: rng.next(),
         }
     }
 
@@ -466,7 +645,7 @@ impl Fact {
             0 => {
                 self.actor(rng, vocab, &mut w, name, true);
                 w.push(" ");
-                w.push(rng.pick(&["announced", "unveiled", "set out"]));
+                w.push(self.choose(rng, 0, ANNOUNCE));
                 w.push(" a ");
                 if number {
                     w.money(rng, self.number);
@@ -474,7 +653,7 @@ impl Fact {
                 } else {
                     w.push("multimillion-dollar plan to ");
                 }
-                w.push(rng.pick(&["rebuild", "restore", "renovate"]));
+                w.push(self.choose(rng, 1, REBUILD));
                 w.push(" the ");
                 w.push(&desc);
                 self.place(&mut w, place, " in ", " in the region");
@@ -487,11 +666,11 @@ impl Fact {
                     w.push(rng.pick(&["Several people", "A number of people"]));
                 }
                 w.push(" ");
-                w.push(rng.pick(&["were killed", "died", "lost their lives"]));
+                w.push(self.choose(rng, 2, HARM));
                 w.push(" when ");
-                w.push(rng.pick(&["a storm", "a violent storm", "severe storms"]));
+                w.push(self.choose(rng, 3, DISASTER));
                 w.push(" ");
-                w.push(rng.pick(&["hit", "struck", "battered"]));
+                w.push(self.choose(rng, 4, HIT));
                 w.push(" the ");
                 w.push(&desc);
                 self.place(&mut w, place, " near ", " overnight");
@@ -505,12 +684,12 @@ impl Fact {
             2 => {
                 self.actor(rng, vocab, &mut w, name, true);
                 w.push(" ");
-                w.push(rng.pick(&["met", "held talks with"]));
+                w.push(self.choose(rng, 5, MEET));
                 w.push(" ");
                 self.other(rng, &mut w, name);
                 self.place(&mut w, place, " in ", "");
                 w.push(" to discuss the ");
-                w.push(rng.pick(&["dispute", "row", "disagreement"]));
+                w.push(self.choose(rng, 6, ISSUE));
                 w.push(" over the ");
                 w.push(&desc);
                 self.when(rng, &mut w, when);
@@ -518,7 +697,7 @@ impl Fact {
             3 => {
                 self.other(rng, &mut w, name);
                 w.push(" ");
-                w.push(rng.pick(&["resigned", "stepped down", "quit"]));
+                w.push(self.choose(rng, 7, RESIGN));
                 w.push(" as head of the ");
                 w.push(&desc);
                 w.push(" ");
@@ -531,7 +710,7 @@ impl Fact {
             }
             4 => {
                 w.push("Police ");
-                w.push(rng.pick(&["arrested", "detained"]));
+                w.push(self.choose(rng, 8, ARREST));
                 w.push(" ");
                 if number {
                     w.count(rng, self.number, "person", "people", false);
@@ -539,7 +718,7 @@ impl Fact {
                     w.push(rng.pick(&["several people", "a number of protesters"]));
                 }
                 w.push(" after ");
-                w.push(rng.pick(&["protests", "demonstrations", "rallies"]));
+                w.push(self.choose(rng, 9, PROTEST));
                 w.push(" ");
                 w.push(rng.pick(&["outside", "at"]));
                 w.push(" the ");
@@ -556,7 +735,7 @@ impl Fact {
                 w.push(&desc);
                 self.place(&mut w, place, " in ", "");
                 w.push(" will ");
-                w.push(rng.pick(&["close", "shut"]));
+                w.push(self.choose(rng, 10, CLOSE));
                 w.push(" for ");
                 if number {
                     w.count(rng, self.number, "day", "days", false);
@@ -564,7 +743,7 @@ impl Fact {
                     w.push("several weeks");
                 }
                 w.push(" for ");
-                w.push(rng.pick(&["repairs", "maintenance work", "renovation"]));
+                w.push(self.choose(rng, 11, WORKS));
                 w.push(", ");
                 self.actor(rng, vocab, &mut w, name, false);
                 w.push(" ");
@@ -574,7 +753,7 @@ impl Fact {
             6 => {
                 self.other(rng, &mut w, name);
                 w.push(" ");
-                w.push(rng.pick(&["won", "secured", "took"]));
+                w.push(self.choose(rng, 12, WIN));
                 w.push(" ");
                 if number {
                     w.percent(rng, self.number);
@@ -584,7 +763,7 @@ impl Fact {
                 w.push(" of the vote for the ");
                 w.push(&desc);
                 w.push(" ");
-                w.push(rng.pick(&["council", "committee"]));
+                w.push(self.choose(rng, 13, BODY));
                 self.place(&mut w, place, " in ", "");
                 self.when(rng, &mut w, when);
                 if rng.chance(50) {
@@ -596,7 +775,7 @@ impl Fact {
                 w.push("Officials");
                 self.place(&mut w, place, " in ", "");
                 w.push(" ");
-                w.push(rng.pick(&["evacuated", "moved", "relocated"]));
+                w.push(self.choose(rng, 14, EVACUATE));
                 w.push(" ");
                 if number {
                     w.count(rng, self.number, "resident", "residents", false);
@@ -606,9 +785,9 @@ impl Fact {
                 w.push(" from the ");
                 w.push(&desc);
                 w.push(" as ");
-                w.push(rng.pick(&["flood waters", "floodwaters", "rivers"]));
+                w.push(self.choose(rng, 15, HAZARD));
                 w.push(" ");
-                w.push(rng.pick(&["rose", "climbed", "spread"]));
+                w.push(self.choose(rng, 16, RISE));
                 self.when(rng, &mut w, when);
                 if rng.chance(60) {
                     w.push(", ");
@@ -616,6 +795,14 @@ impl Fact {
                     w.push(" said");
                 }
             }
+        }
+        if rng.chance(60) {
+            // The story's wider topic, which every report of it may mention.
+            let topic = TOPIC_ADJ[(self.wording >> 40) as usize % TOPIC_ADJ.len()];
+            w.push(rng.pick(&[", amid the ", ", during the ", " as part of the "]));
+            w.push(topic);
+            w.push(" ");
+            w.push(self.choose(rng, 99, TOPIC_NOUN));
         }
         w.push(".");
         let end = w.text.len();
@@ -626,6 +813,14 @@ impl Fact {
             entities: w.entities,
             quantities: w.quantities,
         }
+    }
+
+    /// One of the synonyms of the wording group this fact uses for `slot`: every report of the
+    /// fact uses the same group (the same meaning), each picks its own synonym.
+    fn choose(&self, rng: &mut Rng, slot: u64, groups: &[&[&'static str]]) -> &'static str {
+        let mixed = (self.wording ^ slot.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+            .wrapping_mul(0xff51_afd7_ed55_8ccd);
+        rng.pick(groups[(mixed >> 33) as usize % groups.len()])
     }
 
     /// The actor: the dominant politician (always named when he acts, as news does) or another
