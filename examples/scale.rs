@@ -12,13 +12,14 @@
 //! The last line of stdout is exactly
 //! `claims=N sources=S seconds=T pairs_scored=P recall=R peak_mb=M`; everything else goes to stderr.
 
+use std::collections::HashMap;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use rayon::prelude::*;
 
 use corroborate::align::{AlignConfig, Scorer};
-use corroborate::block::{BlockConfig, align_blocked_with_stats, blocking_recall};
+use corroborate::block::{BlockConfig, align_blocked_with_stats, blocking_recall, candidates};
 use corroborate::model::Claim;
 use corroborate::synth::{SynthConfig, SynthCorpus};
 use corroborate::{entity, extract};
@@ -30,6 +31,7 @@ struct Args {
     seed: u64,
     gold: bool,
     show: usize,
+    candidates_only: bool,
     block: BlockConfig,
 }
 
@@ -41,6 +43,7 @@ fn parse_args() -> Result<Args, String> {
         seed: 1,
         gold: false,
         show: 0,
+        candidates_only: false,
         block: BlockConfig::default(),
     };
     let mut it = std::env::args().skip(1);
@@ -55,6 +58,7 @@ fn parse_args() -> Result<Args, String> {
             "--brute-sample" => args.brute_sample = value("--brute-sample")? as usize,
             "--seed" => args.seed = value("--seed")?,
             "--gold" => args.gold = true,
+            "--candidates-only" => args.candidates_only = true,
             "--show" => args.show = value("--show")? as usize,
             "--min-cap" => args.block.min_cap = value("--min-cap")? as usize,
             "--min-weight" => args.block.min_weight = value("--min-weight")? as f64 / 10.0,
@@ -99,6 +103,7 @@ fn main() -> ExitCode {
     for line in corpus.articles.iter().flat_map(|a| a.text.lines()).take(args.show) {
         eprintln!("  {line}");
     }
+    let sentence_facts = sentence_facts(&corpus);
     let gold = if args.gold { Some(corpus.claims()) } else { None };
     let sources = if args.gold { Vec::new() } else { corpus.sources() };
     let text_bytes: usize = corpus.articles.iter().map(|a| a.text.len()).sum();
@@ -119,6 +124,21 @@ fn main() -> ExitCode {
     let t_extract = t.elapsed().as_secs_f64();
     let align = AlignConfig::default();
     let block = args.block.clone();
+    if args.candidates_only {
+        let t = Instant::now();
+        let found = candidates(&claims, &block);
+        let truth = true_pairs(&claims, &sentence_facts);
+        let hit = truth.iter().filter(|p| found.binary_search(p).is_ok()).count();
+        eprintln!(
+            "candidates only: {} pairs ({:.1} per claim) in {:.2}s; {hit} of {} true pairs ({:.4})",
+            found.len(),
+            found.len() as f64 / claims.len().max(1) as f64,
+            t.elapsed().as_secs_f64(),
+            truth.len(),
+            hit as f64 / truth.len().max(1) as f64
+        );
+        return ExitCode::SUCCESS;
+    }
     let (links, stats) = align_blocked_with_stats(&claims, &align, &block);
     let seconds = t.elapsed().as_secs_f64();
     eprintln!(
@@ -140,6 +160,20 @@ fn main() -> ExitCode {
     eprintln!(
         "recall on {} sampled claims measured in {:.2}s",
         args.brute_sample.min(claims.len()),
+        t.elapsed().as_secs_f64()
+    );
+
+    // Not timed: blocking recall against the generator's truth (pairs of claims of different
+    // sources telling one fact), which does not depend on the scorer.
+    let t = Instant::now();
+    let truth = true_pairs(&claims, &sentence_facts);
+    let found = candidates(&claims, &block);
+    let hit = truth.iter().filter(|p| found.binary_search(p).is_ok()).count();
+    eprintln!(
+        "blocking recall against the truth: {hit} of {} true pairs are candidates ({:.4}), \
+         measured in {:.2}s",
+        truth.len(),
+        hit as f64 / truth.len().max(1) as f64,
         t.elapsed().as_secs_f64()
     );
 
@@ -200,6 +234,42 @@ fn sampled_recall(
         order.len()
     );
     recall
+}
+
+/// For each article, its sentences' starts and facts, to find the fact of a claim by its offset.
+fn sentence_facts(corpus: &SynthCorpus) -> HashMap<String, Vec<(usize, u32)>> {
+    corpus
+        .articles
+        .iter()
+        .map(|a| (a.id.clone(), a.sentences.iter().map(|s| (s.start, s.fact)).collect()))
+        .collect()
+}
+
+/// Pairs `(a, b)`, `a < b`, of claims of different sources whose sentences tell one fact, sorted.
+fn true_pairs(claims: &[Claim], facts: &HashMap<String, Vec<(usize, u32)>>) -> Vec<(u32, u32)> {
+    let mut by_fact: Vec<(u32, u32)> = claims
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            let sentences = facts.get(c.source.as_str())?;
+            let at = sentences.partition_point(|s| s.0 <= c.start).checked_sub(1)?;
+            Some((sentences[at].1, i as u32))
+        })
+        .collect();
+    by_fact.sort_unstable();
+    let mut pairs = Vec::new();
+    for group in by_fact.chunk_by(|x, y| x.0 == y.0) {
+        for (x, &(_, a)) in group.iter().enumerate() {
+            for &(_, b) in &group[x + 1..] {
+                if claims[a as usize].source != claims[b as usize].source {
+                    pairs.push((a.min(b), a.max(b)));
+                }
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
 }
 
 /// Peak resident memory in MiB (VmHWM), 0 where /proc is not available.
