@@ -2,15 +2,72 @@
 //!
 //! Several outlets report the same event, each in its own words, numbers and spellings. corroborate
 //! reads each source, normalises what it asserts into one shared claim model, aligns the claims that
-//! assert the same fact across sources in an agreement graph, and reports which facts are
-//! corroborated, which only one outlet reports, and where and how the sources differ.
+//! assert the same fact across sources in a petgraph agreement graph, and reports which facts are
+//! corroborated, which only one outlet reports, and exactly where and how the sources differ: a
+//! different number, a negation, a hedge against a definite statement, another speaker, another day.
+//!
+//! ```
+//! use corroborate::report::{DifferenceKind, FactStatus};
+//! use corroborate::{Config, Reconciler, Source};
+//!
+//! let a = Source::new("courier", "Port Reopens After Strike\n\
+//!     The port of Valdor reopened on Tuesday after a strike that lasted nine days.\n\
+//!     Harbour master Ana Lind said 40 ships were waiting to unload.\n").unwrap();
+//! let b = Source::new("wire", "Dockers return to work in Valdor, ending a nine-day strike.\n\
+//!     Harbour master Ana Lind said 35 ships were waiting to unload.\n\
+//!     The union will vote on the new contract next week.\n").unwrap();
+//!
+//! let mut reconciler = Reconciler::new(Config::default());
+//! reconciler.add_source(&a)?;
+//! reconciler.add_source(&b)?;
+//! let report = reconciler.reconcile();
+//!
+//! // The ships claim is one fact, contested: the sources give different numbers.
+//! let ships = report.differences.iter().find(|d| d.kind == DifferenceKind::Quantity).unwrap();
+//! let fact = report.facts.iter().find(|f| f.id == ships.fact).unwrap();
+//! assert_eq!(fact.status, FactStatus::Contested);
+//! assert_eq!(fact.sources.len(), 2);
+//! // The vote is reported by one source only.
+//! let vote = report.claims.iter().find(|c| c.text.contains("vote")).unwrap();
+//! let vote_fact = report.facts.iter().find(|f| f.claims.contains(&vote.id)).unwrap();
+//! assert_eq!(vote_fact.status, FactStatus::SingleSource);
+//! # Ok::<(), corroborate::Error>(())
+//! ```
+//!
+//! # The pipeline
+//!
+//! `bytes -> Source -> claims + skipped -> entities resolved across the run -> candidate pairs ->
+//! scored links -> agreement graph -> facts and differences -> report`
+//!
+//! - [`Source`]: one article, checked for UTF-8 and emptiness when it is made; errors name the
+//!   source and the line ([`Error`]).
+//! - [`extract`]: a source's claims ([`Claim`]: entities, quantities, times, quotes, attribution,
+//!   modality, polarity, content terms, each with exact byte spans) and the spans it skipped (page
+//!   furniture, headlines, headings) with a reason. Every non-space byte is in one or the other.
+//! - [`import`]: claims extracted elsewhere (a language model, a person), as JSON or JSON Lines.
+//! - [`entity`]: one canonical name for the spellings and titles of an entity across all sources.
+//! - [`align`]: pair scores with an explainable breakdown ([`align::Scorer`]), configuration and
+//!   fitting ([`align::AlignConfig`]).
+//! - [`graph`], [`diff`]: the agreement graph, facts, and the typed differences between sources.
+//! - [`report`], [`render`]: the [`Reconciliation`] and its text, Markdown, JSON and DOT renderings.
+//!   The JSON report schema (`corroborate/1`) is documented in [`render`].
+//!
+//! # Errors and robustness
+//!
+//! A bad source (empty, not UTF-8, unreadable, malformed claims JSON) is an [`Error`] for that
+//! source alone: [`Reconciler::add_source`] returns it and the run goes on with the others. Nothing
+//! in extraction or alignment panics on arbitrary text (property-tested). Disagreement between
+//! sources is never an error: it is data in the report.
 #![deny(missing_docs)]
 
 pub mod align;
 pub mod block;
+pub mod consensus;
+pub mod diff;
 pub mod entity;
 pub mod error;
 pub mod extract;
+pub mod graph;
 pub mod import;
 pub mod jsonl;
 pub mod model;
@@ -22,6 +79,7 @@ pub mod source;
 pub mod synth;
 pub mod text;
 pub mod time;
+pub mod truth;
 
 pub use crate::error::{Error, Result};
 pub use crate::model::{Claim, ClaimId, Modality, Polarity, SourceId};

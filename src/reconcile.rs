@@ -4,18 +4,61 @@
 
 use std::collections::HashSet;
 
-use crate::align::{self, AlignConfig};
+use crate::align::AlignConfig;
+use crate::diff::DiffConfig;
+use crate::entity::{self, Aliases};
 use crate::error::{Error, Result};
 use crate::extract::{self, Extraction};
+use crate::graph::GroupConfig;
 use crate::model::{Claim, SourceId, SourceMeta};
-use crate::report::{Fact, FactId, FactStatus, Reconciliation, SourceSummary};
+use crate::report::{Reconciliation, SourceSummary};
 use crate::source::Source;
 
 /// Settings of a whole run.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Config {
     /// How claims are aligned.
     pub align: AlignConfig,
+    /// Aliases the user adds at run time ("the Kremlin" for "Russia", say), applied before the
+    /// built-in rules when entity spellings are resolved across the run.
+    pub aliases: Aliases,
+}
+
+impl Default for Config {
+    /// Claims are aligned with [`AlignConfig::facts`]; no user aliases.
+    ///
+    /// ```
+    /// use corroborate::{Config, align::AlignConfig};
+    ///
+    /// let config = Config::default();
+    /// assert_eq!(config.align, AlignConfig::facts());
+    /// assert!(config.aliases.is_empty());
+    /// ```
+    fn default() -> Config {
+        Config { align: AlignConfig::facts(), aliases: Aliases::default() }
+    }
+}
+
+impl Config {
+    /// Sets how claims are aligned.
+    pub fn set_align(&mut self, align: AlignConfig) -> &mut Config {
+        self.align = align;
+        self
+    }
+
+    /// Makes `alias` a name of `canonical` in every source of the run.
+    ///
+    /// ```
+    /// use corroborate::Config;
+    ///
+    /// let mut config = Config::default();
+    /// config.add_alias("the Élysée", "France").add_alias("Downing Street", "United Kingdom");
+    /// assert_eq!(config.aliases.len(), 2);
+    /// ```
+    pub fn add_alias(&mut self, alias: &str, canonical: &str) -> &mut Config {
+        self.aliases.add(alias, canonical);
+        self
+    }
 }
 
 /// Collects sources and reconciles them.
@@ -44,6 +87,22 @@ impl Reconciler {
         let extraction = extract::extract(source);
         self.sources.push((source.id().clone(), source.meta().clone(), extraction));
         Ok(())
+    }
+
+    /// Extracts several sources in parallel and adds them in the order given. Each source gets its
+    /// own result, so one bad source does not stop the others.
+    pub fn add_sources(&mut self, sources: &[Source]) -> Vec<Result<()>> {
+        use rayon::prelude::*;
+        let extractions: Vec<Extraction> = sources.par_iter().map(extract::extract).collect();
+        sources
+            .iter()
+            .zip(extractions)
+            .map(|(source, extraction)| {
+                self.check_new(source.id())?;
+                self.sources.push((source.id().clone(), source.meta().clone(), extraction));
+                Ok(())
+            })
+            .collect()
     }
 
     /// Adds claims extracted elsewhere (see [`crate::import`]) as the source `id`.
@@ -87,17 +146,59 @@ impl Reconciler {
             claims.extend(extraction.claims.iter().cloned());
             skipped.extend(extraction.skipped.iter().cloned());
         }
-        let _links = align::align(&claims, &self.config.align);
-        let facts = claims
-            .iter()
-            .enumerate()
-            .map(|(i, c)| Fact {
-                id: FactId(i),
-                claims: vec![c.id.clone()],
-                sources: vec![c.source.clone()],
-                status: FactStatus::SingleSource,
-            })
-            .collect();
-        Reconciliation { sources, claims, skipped, facts, differences: Vec::new() }
+        // Spellings are resolved across every source of the run, not per source.
+        entity::resolve_with(&mut claims, &self.config.aliases);
+        Reconciliation::build(
+            sources,
+            claims,
+            skipped,
+            &self.config.align,
+            &DiffConfig::default(),
+            &GroupConfig::default(),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(id: &str, text: &str) -> Source {
+        Source::new(id, text).unwrap()
+    }
+
+    #[test]
+    fn a_bad_source_does_not_stop_the_others() {
+        let mut reconciler = Reconciler::default();
+        let results = reconciler.add_sources(&[
+            source("a", "The bridge reopened on Friday."),
+            source("a", "A second source with the same id."),
+            source("b", "The bridge was reopened on Friday morning."),
+        ]);
+        assert!(results[0].is_ok() && results[2].is_ok());
+        assert!(matches!(results[1], Err(Error::DuplicateSource(ref id)) if id == "a"));
+        let report = reconciler.reconcile();
+        let ids: Vec<&str> = report.sources.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b"]);
+    }
+
+    #[test]
+    fn claims_from_elsewhere_join_the_run() {
+        let mut reconciler = Reconciler::default();
+        reconciler.add_source(&source("a", "The bridge reopened on Friday.")).unwrap();
+        let claims = crate::import::claims_from_json(
+            &SourceId::new("llm"),
+            "llm",
+            r#"{"text": "The bridge reopened on Friday."}"#,
+        )
+        .unwrap();
+        reconciler.add_claims(SourceId::new("llm"), SourceMeta::default(), claims).unwrap();
+        assert!(matches!(
+            reconciler.add_claims(SourceId::new("x"), SourceMeta::default(), Vec::new()),
+            Err(Error::EmptySource { .. })
+        ));
+        let report = reconciler.reconcile();
+        assert_eq!(report.claims.len(), 2);
+        assert_eq!(report.facts.len(), 1, "the same sentence from two sources is one fact");
     }
 }

@@ -1,9 +1,17 @@
-//! The report: sources, claims, facts and the differences between sources, and its renderings.
+//! The report: sources, claims, facts, the differences between sources, and the agreement graph.
+//!
+//! Useful for: reading what a run found ([`Reconciliation`]), asking why two claims were or were not
+//! aligned ([`Reconciliation::explain`]). Renderings are in [`crate::render`]; the JSON schema is
+//! documented there.
 
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::align::{self, AlignConfig, Score, Scorer};
+use crate::diff::{self, DiffConfig, Differ, PairDifference};
+use crate::graph::{self, AgreementGraph, Edge, EdgeKind, GroupConfig, group_facts};
 use crate::model::{Claim, ClaimId, Skipped, SourceId};
 
 /// The id of a fact: `f0`, `f1`, … in order of first appearance.
@@ -32,6 +40,13 @@ impl<'de> Deserialize<'de> for FactId {
     }
 }
 
+impl FactId {
+    /// The fact's number: `3` for `f3`.
+    pub fn index(self) -> usize {
+        self.0
+    }
+}
+
 /// Whether a fact is backed by more than one source, and whether they agree.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -41,8 +56,20 @@ pub enum FactStatus {
     Corroborated,
     /// Only one source states it.
     SingleSource,
-    /// Its sources differ in a quantity, polarity, modality, attribution or time.
+    /// Its sources differ in a quantity, polarity, modality, attribution or time, or tell it in two
+    /// accounts that cannot both be true.
     Contested,
+}
+
+impl FactStatus {
+    /// The snake_case name used in the JSON report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FactStatus::Corroborated => "corroborated",
+            FactStatus::SingleSource => "single_source",
+            FactStatus::Contested => "contested",
+        }
+    }
 }
 
 /// A group of claims that assert the same thing.
@@ -59,7 +86,7 @@ pub struct Fact {
 }
 
 /// How two aligned claims differ.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum DifferenceKind {
@@ -77,6 +104,21 @@ pub enum DifferenceKind {
     Detail,
     /// Two tellings of one event that cannot both be true.
     Account,
+}
+
+impl DifferenceKind {
+    /// The snake_case name used in the JSON report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DifferenceKind::Quantity => "quantity",
+            DifferenceKind::Polarity => "polarity",
+            DifferenceKind::Modality => "modality",
+            DifferenceKind::Attribution => "attribution",
+            DifferenceKind::Time => "time",
+            DifferenceKind::Detail => "detail",
+            DifferenceKind::Account => "account",
+        }
+    }
 }
 
 /// One way in which the claims of a fact differ.
@@ -104,6 +146,11 @@ pub struct SourceSummary {
 }
 
 /// Everything a run found.
+///
+/// Built by [`crate::Reconciler::reconcile`], or from claims made elsewhere with
+/// [`Reconciliation::build`]. Claims are in id order (by source id, then index), facts are numbered
+/// in the order of their first claim, and differences are sorted by fact, kind and claims, so the
+/// same claims give the same report whatever order the sources were added in.
 #[derive(Clone, Debug, Default)]
 pub struct Reconciliation {
     /// The sources, in the order they were added.
@@ -116,4 +163,319 @@ pub struct Reconciliation {
     pub facts: Vec<Fact>,
     /// The differences within facts.
     pub differences: Vec<Difference>,
+    graph: AgreementGraph,
+    align: AlignConfig,
+    diff: DiffConfig,
+    claim_index: HashMap<ClaimId, usize>,
+    fact_of: Vec<usize>,
+}
+
+impl Reconciliation {
+    /// Aligns `claims`, groups them into facts, finds the differences within facts and builds the
+    /// agreement graph.
+    ///
+    /// `claims` may come in any order (they are sorted by id); their ids must be unique. The steps:
+    /// [`align::align`] links every cross-source pair scoring at least `align.threshold`;
+    /// [`graph::anchor_links`] adds links between claims that tell one event in other words and
+    /// share a specific entity or quantity (when `group.anchor_links`);
+    /// [`group_facts`] groups linked claims into facts (average link, so a chain of weak links does
+    /// not merge distinct facts); [`diff::compare`] types the differences of every link inside a
+    /// fact. A link inside a fact is [`EdgeKind::Conflicts`] when it carries a difference other
+    /// than `detail`, else [`EdgeKind::Agrees`]; a link between facts is [`EdgeKind::Related`].
+    /// A fact's differences are those of its *best-match* links (for a claim and another source of
+    /// the fact, the link to that source's claim it scores highest with), one per kind and pair of
+    /// sources (the one on the strongest link). A fact is contested when one of its differences is
+    /// not a `detail`.
+    pub fn build(
+        sources: Vec<SourceSummary>,
+        mut claims: Vec<Claim>,
+        skipped: Vec<Skipped>,
+        align: &AlignConfig,
+        diff_config: &DiffConfig,
+        group: &GroupConfig,
+    ) -> Reconciliation {
+        claims.sort_by(|x, y| x.id.cmp(&y.id));
+        let scorer = Scorer::new(align, &claims);
+        let mut links = align::align(&claims, align);
+        let mut anchors: HashMap<(usize, usize), String> = HashMap::new();
+        if group.anchor_links {
+            let floor = align.threshold * group.anchor_floor;
+            for (a, b, anchor) in
+                graph::anchor_links(&claims, &links, floor, |i, j| scorer.score_value(i, j))
+            {
+                links.push(align::Link { a, b, score: scorer.score(a, b) });
+                anchors.insert((a, b), anchor);
+            }
+            links.sort_by_key(|l| (l.a, l.b));
+        }
+        // For grouping, an anchor link counts as a link at the threshold: enough to join two
+        // claims, not to pull a third in on its own.
+        let group_links: Vec<align::Link> = links
+            .iter()
+            .map(|l| match anchors.contains_key(&(l.a, l.b)) {
+                true => align::Link {
+                    a: l.a,
+                    b: l.b,
+                    score: Score {
+                        value: l.score.value.max(align.threshold),
+                        breakdown: Vec::new(),
+                    },
+                },
+                false => l.clone(),
+            })
+            .collect();
+        let groups =
+            group_facts(&claims, &group_links, align.threshold, |i, j| scorer.score_value(i, j));
+        let mut fact_of = vec![0; claims.len()];
+        for (f, group) in groups.iter().enumerate() {
+            for &i in group {
+                fact_of[i] = f;
+            }
+        }
+
+        let mut graph = AgreementGraph::new(claims.iter().map(|c| &c.id));
+        let differ = Differ::new(diff_config, &align.lexicon);
+        // The differences of every link inside a fact.
+        let pair_diffs: Vec<Option<Vec<PairDifference>>> = links
+            .iter()
+            .map(|l| {
+                (fact_of[l.a] == fact_of[l.b]).then(|| differ.compare(&claims[l.a], &claims[l.b]))
+            })
+            .collect();
+        for (link, diffs) in links.iter().zip(&pair_diffs) {
+            let kind = match diffs {
+                None => EdgeKind::Related,
+                Some(d) if d.iter().any(|d| diff::contests(d.kind)) => EdgeKind::Conflicts,
+                Some(_) => EdgeKind::Agrees,
+            };
+            let anchor = anchors.get(&(link.a, link.b)).cloned();
+            let edge = Edge { kind, score: link.score.clone(), anchor };
+            graph.link(&claims[link.a].id, &claims[link.b].id, edge);
+        }
+        let best = best_matches(&claims, &links, &pair_diffs);
+        // Per fact, per (kind, pair of sources): the difference found on the strongest best match.
+        let mut found: BTreeMap<(usize, DifferenceKind, SourceId, SourceId), (f64, Difference)> =
+            BTreeMap::new();
+        for (l, link) in links.iter().enumerate() {
+            let (Some(diffs), true) = (&pair_diffs[l], best[l]) else { continue };
+            let (a, b) = (&claims[link.a], &claims[link.b]);
+            let fact = fact_of[link.a];
+            for PairDifference { kind, summary } in diffs.iter().cloned() {
+                let (sa, sb) = if a.source <= b.source {
+                    (a.source.clone(), b.source.clone())
+                } else {
+                    (b.source.clone(), a.source.clone())
+                };
+                let mut ids = vec![a.id.clone(), b.id.clone()];
+                ids.sort();
+                let difference = Difference { kind, fact: FactId(fact), claims: ids, summary };
+                let slot = found
+                    .entry((fact, kind, sa, sb))
+                    .or_insert((f64::NEG_INFINITY, difference.clone()));
+                if link.score.value > slot.0 {
+                    *slot = (link.score.value, difference);
+                }
+            }
+        }
+        let mut differences: Vec<Difference> = found.into_values().map(|(_, d)| d).collect();
+        differences.sort_by(|x, y| (x.fact, x.kind, &x.claims).cmp(&(y.fact, y.kind, &y.claims)));
+
+        let facts = groups
+            .iter()
+            .enumerate()
+            .map(|(f, group)| {
+                let sources: BTreeSet<&SourceId> =
+                    group.iter().map(|&i| &claims[i].source).collect();
+                let contested =
+                    differences.iter().any(|d| d.fact == FactId(f) && diff::contests(d.kind));
+                let status = if sources.len() < 2 {
+                    FactStatus::SingleSource
+                } else if contested {
+                    FactStatus::Contested
+                } else {
+                    FactStatus::Corroborated
+                };
+                Fact {
+                    id: FactId(f),
+                    claims: group.iter().map(|&i| claims[i].id.clone()).collect(),
+                    sources: sources.into_iter().cloned().collect(),
+                    status,
+                }
+            })
+            .collect();
+        let claim_index = claims.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
+        Reconciliation {
+            sources,
+            claims,
+            skipped,
+            facts,
+            differences,
+            graph,
+            align: align.clone(),
+            diff: diff_config.clone(),
+            claim_index,
+            fact_of,
+        }
+    }
+
+    /// The agreement graph: every claim, and every link with its kind and score breakdown.
+    pub fn graph(&self) -> &AgreementGraph {
+        &self.graph
+    }
+
+    /// The alignment settings the run used.
+    pub fn align_config(&self) -> &AlignConfig {
+        &self.align
+    }
+
+    /// The claim with this id.
+    pub fn claim(&self, id: &ClaimId) -> Option<&Claim> {
+        self.claim_index.get(id).map(|&i| &self.claims[i])
+    }
+
+    /// The fact a claim belongs to.
+    pub fn fact_of(&self, id: &ClaimId) -> Option<&Fact> {
+        let &i = self.claim_index.get(id)?;
+        self.facts.get(*self.fact_of.get(i)?)
+    }
+
+    /// The fact with this id.
+    pub fn fact(&self, id: FactId) -> Option<&Fact> {
+        self.facts.get(id.0).filter(|f| f.id == id)
+    }
+
+    /// The differences found within a fact.
+    pub fn differences_of(&self, fact: FactId) -> impl Iterator<Item = &Difference> + '_ {
+        self.differences.iter().filter(move |d| d.fact == fact)
+    }
+
+    /// Why claims `a` and `b` were, or were not, aligned: their score with its breakdown against
+    /// the threshold, the link and fact they share, and how they differ. `None` when either claim is
+    /// not in the run.
+    ///
+    /// Scores the pair afresh with the run's configuration and claims (so the rarity statistics are
+    /// the run's), which costs one pass over the claims.
+    pub fn explain(&self, a: &ClaimId, b: &ClaimId) -> Option<Explanation> {
+        let (&ia, &ib) = (self.claim_index.get(a)?, self.claim_index.get(b)?);
+        let edge = self.graph.edge(a, b);
+        let score = match edge {
+            Some(edge) => edge.score.clone(),
+            None => Scorer::new(&self.align, &self.claims).score(ia, ib),
+        };
+        let (ca, cb) = (&self.claims[ia], &self.claims[ib]);
+        let fa = self.fact_of.get(ia).map(|&f| FactId(f));
+        let fb = self.fact_of.get(ib).map(|&f| FactId(f));
+        Some(Explanation {
+            a: a.clone(),
+            b: b.clone(),
+            same_source: ca.source == cb.source,
+            threshold: self.align.threshold,
+            edge: edge.map(|e| e.kind),
+            anchor: edge.and_then(|e| e.anchor.clone()),
+            same_fact: if fa == fb { fa } else { None },
+            differences: Differ::new(&self.diff, &self.align.lexicon).compare(ca, cb),
+            score,
+        })
+    }
+}
+
+/// Marks the links inside facts that are a best match: for some claim of the link and the other
+/// claim's source, no link inside the fact scores higher (ties: fewer contesting differences, then
+/// fewer differences, then the lower index). Differences are reported on best matches only, so a
+/// source that states a fact twice is compared through its closest wording, and a source compared
+/// with an exact copy of itself shows no difference.
+fn best_matches(
+    claims: &[Claim],
+    links: &[align::Link],
+    pair_diffs: &[Option<Vec<PairDifference>>],
+) -> Vec<bool> {
+    // For each (claim, other source): the best link so far, as (rank key, link index).
+    type Key = (f64, usize, usize, usize);
+    let mut best: HashMap<(usize, &SourceId), (Key, usize)> = HashMap::new();
+    let better = |x: &Key, y: &Key| -> bool {
+        // Higher score first, then fewer contesting differences, fewer differences, lower index.
+        match x.0.total_cmp(&y.0) {
+            std::cmp::Ordering::Greater => true,
+            std::cmp::Ordering::Less => false,
+            std::cmp::Ordering::Equal => (x.1, x.2, x.3) < (y.1, y.2, y.3),
+        }
+    };
+    for (l, link) in links.iter().enumerate() {
+        let Some(diffs) = &pair_diffs[l] else { continue };
+        let contesting = diffs.iter().filter(|d| diff::contests(d.kind)).count();
+        for (from, to) in [(link.a, link.b), (link.b, link.a)] {
+            let key: Key = (link.score.value, contesting, diffs.len(), to);
+            let slot = best.entry((from, &claims[to].source)).or_insert((key, l));
+            if better(&key, &slot.0) {
+                *slot = (key, l);
+            }
+        }
+    }
+    let mut marked = vec![false; links.len()];
+    for (_, l) in best.into_values() {
+        marked[l] = true;
+    }
+    marked
+}
+
+/// Why two claims were, or were not, aligned: the answer of [`Reconciliation::explain`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Explanation {
+    /// The first claim.
+    pub a: ClaimId,
+    /// The second claim.
+    pub b: ClaimId,
+    /// The pair's score, with each feature's part.
+    pub score: Score,
+    /// The threshold a cross-source pair must reach to be linked.
+    pub threshold: f64,
+    /// Whether both claims come from one source (such pairs are never linked).
+    pub same_source: bool,
+    /// The kind of the link between them, if they are linked.
+    pub edge: Option<EdgeKind>,
+    /// The shared anchor that linked them below the threshold, for an anchor link.
+    pub anchor: Option<String>,
+    /// The fact they share, if they are in one.
+    pub same_fact: Option<FactId>,
+    /// How the two claims differ (computed whether or not they are linked).
+    pub differences: Vec<PairDifference>,
+}
+
+impl fmt::Display for Explanation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let verdict = match (self.edge, self.same_source) {
+            (Some(kind), _) => match &self.anchor {
+                Some(anchor) => format!(
+                    "linked ({}) by the shared anchor \u{201c}{anchor}\u{201d}",
+                    kind.as_str()
+                ),
+                None => format!("linked ({})", kind.as_str()),
+            },
+            (None, true) => "not linked: same source".to_string(),
+            (None, false) => "not linked: below the threshold".to_string(),
+        };
+        writeln!(
+            f,
+            "{} ~ {}: score {:.3} (threshold {:.3}), {verdict}",
+            self.a, self.b, self.score.value, self.threshold
+        )?;
+        match self.same_fact {
+            Some(fact) => writeln!(f, "  same fact: {fact}")?,
+            None => writeln!(f, "  different facts")?,
+        }
+        for c in &self.score.breakdown {
+            writeln!(
+                f,
+                "  {:<20} {:>6.3} x {:>5.2} = {:>6.3}",
+                c.feature,
+                c.value,
+                c.weight,
+                c.value * c.weight
+            )?;
+        }
+        for d in &self.differences {
+            writeln!(f, "  {}: {}", d.kind.as_str(), d.summary)?;
+        }
+        Ok(())
+    }
 }

@@ -6,7 +6,6 @@
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
-use unicode_segmentation::UnicodeSegmentation;
 
 /// A word of a text, with its byte span.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,12 +23,53 @@ impl Word<'_> {
     }
 }
 
-/// The words of `text` (UAX#29 word boundaries, keeping only pieces with a letter or digit), with
-/// offsets relative to `text`.
+/// The words of `text`, with offsets relative to `text`: runs of letters and digits, joined as
+/// Unicode word boundaries (UAX #29) join them: an apostrophe or period between two letters stays
+/// inside the word ("didn't", "Putin's", "U.S"), and a period or comma between two digits too
+/// ("2.5", "1,250"). Hyphens and other punctuation separate words.
 pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
-    text.split_word_bound_indices()
-        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
-        .map(|(start, text)| Word { text, start })
+    let bytes = text.as_bytes();
+    let char_at = move |pos: usize| -> Option<(char, usize)> {
+        let b = *bytes.get(pos)?;
+        if b < 0x80 {
+            Some((char::from(b), 1))
+        } else {
+            let c = text[pos..].chars().next()?;
+            Some((c, c.len_utf8()))
+        }
+    };
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        // Skip to the next letter or digit.
+        loop {
+            let (c, len) = char_at(pos)?;
+            if c.is_alphanumeric() {
+                break;
+            }
+            pos += len;
+        }
+        let start = pos;
+        let mut prev = ' ';
+        while let Some((c, len)) = char_at(pos) {
+            if c.is_alphanumeric() {
+                pos += len;
+                prev = c;
+                continue;
+            }
+            let Some((next, _)) = char_at(pos + len) else { break };
+            let joins_letters =
+                matches!(plain_char(c), '\'' | '.') && prev.is_alphabetic() && next.is_alphabetic();
+            let joins_digits =
+                matches!(c, '.' | ',') && prev.is_ascii_digit() && next.is_ascii_digit();
+            if joins_letters || joins_digits {
+                pos += len;
+                prev = c;
+            } else {
+                break;
+            }
+        }
+        Some(Word { text: &text[start..pos], start })
+    })
 }
 
 /// The plain ASCII form of a typographic character: curly quotes, primes, dashes and non-breaking
@@ -49,7 +89,18 @@ pub fn plain_char(c: char) -> char {
 /// `s` with every character replaced by [`plain_char`], lowercased. Byte offsets of the result do
 /// not match `s`; use it for comparison, not for spans.
 pub fn plain_lower(s: &str) -> String {
-    s.chars().map(plain_char).flat_map(char::to_lowercase).collect()
+    let mut out = String::with_capacity(s.len());
+    push_plain_lower(s, &mut out);
+    out
+}
+
+/// Appends [`plain_lower`] of `s` to `out`, with a fast path for ASCII (most news text).
+pub fn push_plain_lower(s: &str, out: &mut String) {
+    if s.is_ascii() {
+        out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.extend(s.chars().map(plain_char).flat_map(char::to_lowercase));
+    }
 }
 
 /// Words that carry no content of their own for matching.
@@ -214,19 +265,43 @@ pub fn is_stop_word(lower: &str) -> bool {
 }
 
 /// The English Snowball stem of a lowercased word.
+///
+/// Stems are cached per thread: news vocabulary is Zipfian, so most words are stemmed once. The
+/// cache is cleared when it reaches [`STEM_CACHE_CAP`] entries, which bounds its memory.
 pub fn stem(lower: &str) -> String {
+    thread_local! {
+        static CACHE: std::cell::RefCell<rustc_hash::FxHashMap<String, String>> =
+            std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+    }
     static STEMMER: OnceLock<Stemmer> = OnceLock::new();
-    STEMMER.get_or_init(|| Stemmer::create(Algorithm::English)).stem(lower).into_owned()
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(stem) = cache.get(lower) {
+            return stem.clone();
+        }
+        let stem =
+            STEMMER.get_or_init(|| Stemmer::create(Algorithm::English)).stem(lower).into_owned();
+        if cache.len() >= STEM_CACHE_CAP {
+            cache.clear();
+        }
+        cache.insert(lower.to_string(), stem.clone());
+        stem
+    })
 }
+
+/// The most words [`stem`] keeps cached per thread.
+pub const STEM_CACHE_CAP: usize = 200_000;
 
 /// The content terms of `text`: stems of the lowercased plain words that are not stop words, in
 /// text order. Possessive `'s` is dropped; hyphenated words count as their parts.
 pub fn content_terms(text: &str) -> Vec<String> {
     let mut out = Vec::new();
+    let mut lower = String::new();
     for word in words(text) {
-        let lower = plain_lower(word.text);
-        let lower = lower.strip_suffix("'s").unwrap_or(&lower);
-        for part in lower.split(['-', '\'']).filter(|p| !p.is_empty()) {
+        lower.clear();
+        push_plain_lower(word.text, &mut lower);
+        let base = lower.strip_suffix("'s").unwrap_or(&lower);
+        for part in base.split('\'').filter(|p| !p.is_empty()) {
             if !is_stop_word(part) {
                 out.push(stem(part));
             }
@@ -245,6 +320,8 @@ mod tests {
         let texts: Vec<_> = ws.iter().map(|w| w.text).collect();
         assert_eq!(texts, ["Putin’s", "call", "30", "day", "truce"]);
         assert_eq!(ws[1].start, 10);
+        let ws: Vec<_> = words("don’t-stop U.S. rock’n $2.5 1,250. end.").map(|w| w.text).collect();
+        assert_eq!(ws, ["don’t", "stop", "U.S", "rock’n", "2.5", "1,250", "end"]);
     }
 
     #[test]

@@ -2,7 +2,12 @@
 
 mod common;
 
+mod entity;
 mod examples;
 mod extract;
+mod graph;
 mod properties;
+mod score;
+mod seeds_align;
 mod seeds_extract;
+mod truth;

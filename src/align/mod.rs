@@ -3,10 +3,21 @@
 //! Useful for: scoring pairs of claims with an explainable breakdown ([`Scorer`]), and linking the
 //! claims of a run ([`align`]).
 
+pub mod candidates;
+mod config;
+mod features;
+mod learn;
+pub(crate) mod lexicon;
 mod score;
+mod stats;
 
-pub use score::{AlignConfig, Contribution, Score, Scorer};
+pub use config::{AlignConfig, GradedPair, LabelledPair};
+pub use features::{FEATURES, FeatureVector, N_FEATURES};
+pub use lexicon::{BUILTIN_SYNONYMS, Lexicon};
+pub use score::{Contribution, Score, Scorer};
+pub use stats::TermStats;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::model::Claim;
@@ -22,21 +33,23 @@ pub struct Link {
     pub score: Score,
 }
 
-/// Links the claims of different sources that assert the same fact: every candidate pair scoring at
-/// or above the configuration's threshold.
+/// Links the claims of different sources that assert the same fact: every candidate pair
+/// ([`candidates::all_pairs`]) scoring at or above the configuration's threshold.
+///
+/// Returns the links sorted by `(a, b)`, whatever the number of threads: pairs are scored in
+/// parallel (rayon), one claim's candidates per task, and collected in order.
+///
+/// **Complexity**: O(n²) scored pairs for n claims.
 pub fn align(claims: &[Claim], config: &AlignConfig) -> Vec<Link> {
     let scorer = Scorer::new(config, claims);
-    let mut links = Vec::new();
-    for a in 0..claims.len() {
-        for b in a + 1..claims.len() {
-            if claims[a].source == claims[b].source {
-                continue;
-            }
-            let score = scorer.score(a, b);
-            if score.value >= config.threshold {
-                links.push(Link { a, b, score });
-            }
-        }
-    }
-    links
+    (0..claims.len())
+        .into_par_iter()
+        .flat_map_iter(|a| {
+            let scorer = &scorer;
+            // The breakdown is built only for the few pairs that are linked.
+            candidates::partners(claims, a)
+                .filter(move |&b| scorer.score_value(a, b) >= config.threshold)
+                .map(move |b| Link { a, b, score: scorer.score(a, b) })
+        })
+        .collect()
 }

@@ -4,28 +4,22 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Claim;
 
-/// Settings of the aligner: feature weights, the link threshold, term statistics, the lexicon.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct AlignConfig {
-    /// Pairs scoring at or above this are linked.
-    pub threshold: f64,
-}
-
-impl Default for AlignConfig {
-    fn default() -> AlignConfig {
-        AlignConfig { threshold: 0.5 }
-    }
-}
+use super::config::AlignConfig;
+use super::features::{self, Context, FEATURES, FeatureVector, Interner, Prepared};
+use super::learn::sigmoid;
+use super::lexicon::CompiledLexicon;
 
 /// What one feature gave to a score.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Contribution {
-    /// The feature's name (`term_overlap`, `entities`, …).
+    /// The feature's name (one of [`super::FEATURES`], or `intercept`).
     pub feature: String,
     /// The feature's raw value.
     pub value: f64,
     /// Its weight in the configuration.
     pub weight: f64,
+    /// What it added to the logit: `value × weight`.
+    pub part: f64,
 }
 
 /// A pair's score and why.
@@ -33,36 +27,137 @@ pub struct Contribution {
 pub struct Score {
     /// The combined score in [0, 1].
     pub value: f64,
-    /// Each feature's part.
+    /// Each feature's part, in [`super::FEATURES`] order after the `intercept`.
     pub breakdown: Vec<Contribution>,
 }
 
 /// Scores pairs of claims of one run; prepares every claim once.
+///
+/// **Complexity**: [`Scorer::new`] is linear in the total text of the claims; a pair costs
+/// O(t log t + w²) for t terms and w words (at most 128 words of a claim are compared by word
+/// sequence).
 #[derive(Debug)]
 pub struct Scorer<'a> {
     claims: &'a [Claim],
+    intercept: f64,
+    weights: FeatureVector,
+    prepared: Vec<Prepared>,
+    idf: Vec<f64>,
+    idf_max: f64,
+    rare_idf: f64,
+    strings: Vec<String>,
 }
 
 impl<'a> Scorer<'a> {
-    /// Prepares `claims` for scoring under `config` (term statistics of the run are computed here).
+    /// Prepares `claims` for scoring under `config`.
+    ///
+    /// Term rarity (IDF) counts each claim as a document, added to the configuration's default
+    /// document frequencies: `idf = ln((N + 1) / (df + 1)) + 1` with `N` and `df` summed over both.
     pub fn new(config: &AlignConfig, claims: &'a [Claim]) -> Scorer<'a> {
-        let _ = config;
-        Scorer { claims }
+        let mut interner = Interner::default();
+        let builtin = config.lexicon.builtin.then(CompiledLexicon::builtin);
+        let user = CompiledLexicon::compile(
+            config.lexicon.synonyms.iter().map(Vec::as_slice),
+            CompiledLexicon::builtin_len(),
+        );
+        let prepared: Vec<Prepared> =
+            claims.iter().map(|c| features::prepare(c, &mut interner, builtin, &user)).collect();
+
+        let mut run_df = vec![0u32; interner.strings.len()];
+        for p in &prepared {
+            for &t in &p.terms {
+                run_df[t as usize] += 1;
+            }
+        }
+        let documents = config.statistics.documents as f64 + claims.len() as f64;
+        // Only content terms need an IDF (run_df > 0 marks them); other interned strings (stop
+        // words, entity and unit keys) skip the lookup in the statistics.
+        let idf: Vec<f64> = interner
+            .strings
+            .iter()
+            .zip(&run_df)
+            .map(|(s, &run)| {
+                if run == 0 {
+                    return 0.0;
+                }
+                let df = f64::from(config.statistics.df(s)) + f64::from(run);
+                ((documents + 1.0) / (df + 1.0)).ln() + 1.0
+            })
+            .collect();
+        let idf_max = (documents + 1.0).ln() + 1.0;
+        Scorer {
+            claims,
+            intercept: config.intercept,
+            weights: config.weight_vector(),
+            prepared,
+            idf,
+            idf_max,
+            rare_idf: config.rare_idf,
+            strings: interner.strings,
+        }
     }
 
-    /// The score of claims `a` and `b` (indices into the claims given to [`Scorer::new`]).
-    /// Symmetric: `score(a, b) == score(b, a)`.
+    /// The claims this scorer was built on.
+    pub fn claims(&self) -> &'a [Claim] {
+        self.claims
+    }
+
+    /// The score of claims `a` and `b` (indices into the claims given to [`Scorer::new`]) with
+    /// its breakdown. Symmetric: `score(a, b) == score(b, a)`. A claim without content terms
+    /// scores 0 against anything.
+    ///
+    /// # Panics
+    /// When `a` or `b` is out of range.
     pub fn score(&self, a: usize, b: usize) -> Score {
-        let (ta, tb) = (&self.claims[a].terms, &self.claims[b].terms);
-        let shared = ta.iter().filter(|t| tb.contains(t)).count() as f64;
-        let value = if ta.is_empty() || tb.is_empty() {
-            0.0
-        } else {
-            shared / (ta.len().max(tb.len()) as f64)
-        };
-        Score {
-            value,
-            breakdown: vec![Contribution { feature: "term_overlap".into(), value, weight: 1.0 }],
+        let f = self.features(a, b);
+        let mut breakdown = Vec::with_capacity(FEATURES.len() + 1);
+        breakdown.push(Contribution {
+            feature: "intercept".into(),
+            value: 1.0,
+            weight: self.intercept,
+            part: self.intercept,
+        });
+        for ((name, &value), &weight) in FEATURES.iter().zip(&f).zip(&self.weights) {
+            breakdown.push(Contribution {
+                feature: (*name).into(),
+                value,
+                weight,
+                part: value * weight,
+            });
         }
+        Score { value: self.combine(a, b, &f), breakdown }
+    }
+
+    /// The score of claims `a` and `b` without the breakdown: the same value as
+    /// [`Scorer::score`], with no allocation.
+    ///
+    /// # Panics
+    /// When `a` or `b` is out of range.
+    pub fn score_value(&self, a: usize, b: usize) -> f64 {
+        let f = self.features(a, b);
+        self.combine(a, b, &f)
+    }
+
+    /// The raw feature values of a pair, in [`FEATURES`] order.
+    ///
+    /// # Panics
+    /// When `a` or `b` is out of range.
+    pub fn features(&self, a: usize, b: usize) -> FeatureVector {
+        let ctx = Context {
+            idf: &self.idf,
+            idf_max: self.idf_max,
+            rare_idf: self.rare_idf,
+            strings: &self.strings,
+        };
+        features::pair_features(&self.prepared[a], &self.prepared[b], &ctx)
+    }
+
+    fn combine(&self, a: usize, b: usize, f: &FeatureVector) -> f64 {
+        if self.prepared[a].terms.is_empty() || self.prepared[b].terms.is_empty() {
+            return 0.0;
+        }
+        // Summed in feature order so that the value is bit-identical for (a, b) and (b, a).
+        let z = f.iter().zip(&self.weights).fold(self.intercept, |z, (x, w)| z + x * w);
+        sigmoid(z)
     }
 }

@@ -4,44 +4,51 @@
 //! These read one claim's text. They are word rules, not a parser: they look for the cue words of
 //! English news prose and keep to what those words make clear.
 
-use crate::model::{Attribution, Entity, Modality, Polarity, Quote};
+use crate::model::{Attribution, Entity, EntityKind, Modality, Polarity, Quote};
 use crate::text::plain_char;
 
 /// A word of a claim: lowercase plain form and byte span relative to the claim.
 #[derive(Clone, Debug)]
-pub(crate) struct Token {
-    pub lower: String,
+pub(crate) struct Token<'a> {
+    /// Borrowed when the word is already plain lowercase, as most words are.
+    pub lower: std::borrow::Cow<'a, str>,
     pub start: usize,
     pub end: usize,
 }
 
 /// Lowercase plain words with spans; apostrophes (straight or curly) stay inside words, so "didn’t"
 /// is one token "didn't".
-pub(crate) fn tokens(text: &str) -> Vec<Token> {
+pub(crate) fn tokens(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
-    let flush = |out: &mut Vec<Token>, s: usize, e: usize| {
+    fn flush<'a>(text: &'a str, out: &mut Vec<Token<'a>>, s: usize, e: usize) {
         let word = &text[s..e];
         let word = word.trim_end_matches(['\'', '\u{2019}']);
         if word.is_empty() {
             return;
         }
-        let lower: String = word.chars().map(plain_char).flat_map(char::to_lowercase).collect();
+        let plain =
+            word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'');
+        let lower = if plain {
+            std::borrow::Cow::Borrowed(word)
+        } else {
+            std::borrow::Cow::Owned(crate::text::plain_lower(word))
+        };
         out.push(Token { lower, start: s, end: s + word.len() });
-    };
+    }
     for (i, c) in text.char_indices() {
         let in_word = c.is_alphanumeric() || (start.is_some() && plain_char(c) == '\'');
         match (in_word, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                flush(&mut out, s, i);
+                flush(text, &mut out, s, i);
                 start = None;
             }
             _ => {}
         }
     }
     if let Some(s) = start {
-        flush(&mut out, s, text.len());
+        flush(text, &mut out, s, text.len());
     }
     out
 }
@@ -134,9 +141,9 @@ const NEGATORS: &[&str] = &[
 
 /// Whether a negator at token `k` really negates: "ruled" only in "ruled out", "not only" and
 /// "no doubt"-style idioms do not.
-fn negates(tokens: &[Token], k: usize) -> bool {
-    let word = tokens[k].lower.as_str();
-    let next = tokens.get(k + 1).map(|t| t.lower.as_str());
+fn negates(tokens: &[Token<'_>], k: usize) -> bool {
+    let word = tokens[k].lower.as_ref();
+    let next = tokens.get(k + 1).map(|t| t.lower.as_ref());
     match word {
         "ruled" => next == Some("out"),
         "not" | "no" => !matches!(next, Some("only" | "doubt" | "longer" | "matter" | "less")),
@@ -146,15 +153,15 @@ fn negates(tokens: &[Token], k: usize) -> bool {
 }
 
 /// The modality of a claim's text.
-pub(crate) fn modality(text: &str, tokens: &[Token]) -> Modality {
+pub(crate) fn modality(text: &str, tokens: &[Token<'_>]) -> Modality {
     let trimmed = text
         .trim_end_matches(|c: char| c.is_whitespace() || matches!(plain_char(c), '"' | '\'' | ')'));
     if trimmed.ends_with('?') && !quoted_question(text) {
         return Modality::Question;
     }
     for (k, t) in tokens.iter().enumerate() {
-        if CONDITIONALS.contains(&t.lower.as_str()) {
-            let prev = k.checked_sub(1).map(|p| tokens[p].lower.as_str());
+        if CONDITIONALS.contains(&t.lower.as_ref()) {
+            let prev = k.checked_sub(1).map(|p| tokens[p].lower.as_ref());
             if t.lower == "if" && prev.is_some_and(|p| IF_AS_WHETHER.contains(&p)) {
                 continue;
             }
@@ -165,7 +172,7 @@ pub(crate) fn modality(text: &str, tokens: &[Token]) -> Modality {
             return Modality::Conditional;
         }
     }
-    if tokens.iter().any(|t| HEDGES.contains(&t.lower.as_str())) {
+    if tokens.iter().any(|t| HEDGES.contains(&t.lower.as_ref())) {
         return Modality::Hedged;
     }
     Modality::Asserted
@@ -180,10 +187,10 @@ fn quoted_question(text: &str) -> bool {
 
 /// The polarity of a claim's text: negated when it has an odd number of negating cues outside
 /// idioms ("not only"), so that "did not refuse" reads as affirmed.
-pub(crate) fn polarity(tokens: &[Token]) -> Polarity {
+pub(crate) fn polarity(tokens: &[Token<'_>]) -> Polarity {
     let mut count = 0;
     for (k, t) in tokens.iter().enumerate() {
-        let w = t.lower.as_str();
+        let w = t.lower.as_ref();
         if w.ends_with("n't") || (NEGATORS.contains(&w) && negates(tokens, k)) {
             count += 1;
         }
@@ -278,7 +285,7 @@ fn is_determiner(w: &str) -> bool {
 /// `entities` are the claim's mentions (spans absolute), `base` the claim's offset in the source.
 pub(crate) fn attribution(
     text: &str,
-    tokens: &[Token],
+    tokens: &[Token<'_>],
     entities: &[Entity],
     base: usize,
 ) -> Option<Attribution> {
@@ -323,14 +330,22 @@ pub(crate) fn attribution(
         }
     }
     for (k, t) in tokens.iter().enumerate() {
-        if !REPORTING_VERBS.contains(&t.lower.as_str()) || !outside[t.start] {
+        if !REPORTING_VERBS.contains(&t.lower.as_ref()) || !outside[t.start] {
             continue;
         }
         if let Some(found) = speaker_before(text, tokens, entities, base, k) {
             return Some(found);
         }
-        if let Some(found) = speaker_after(tokens, entities, base, k) {
-            return Some(found);
+        // "…,” said X": the speaker follows only when the verb directly follows a quotation or
+        // opens the clause.
+        let before_verb = text[..t.start].trim_end();
+        let inverted = k == 0
+            || before_verb.ends_with([',', '"', '\u{201D}'])
+                && text[..t.start].contains(['"', '\u{201D}']);
+        if inverted {
+            if let Some(found) = speaker_after(text, tokens, entities, base, k) {
+                return Some(found);
+            }
         }
     }
     None
@@ -338,19 +353,19 @@ pub(crate) fn attribution(
 
 fn speaker_before(
     text: &str,
-    tokens: &[Token],
+    tokens: &[Token<'_>],
     entities: &[Entity],
     base: usize,
     verb: usize,
 ) -> Option<Attribution> {
     let mut k = verb;
-    while k > 0 && SPEAKER_VERB_GAP.contains(&tokens[k - 1].lower.as_str()) {
+    while k > 0 && SPEAKER_VERB_GAP.contains(&tokens[k - 1].lower.as_ref()) {
         k -= 1;
     }
     if k == 0 {
         return None;
     }
-    let cue = tokens[verb].lower.clone();
+    let cue = tokens[verb].lower.to_string();
     let last = &tokens[k - 1];
     // Between the speaker and the verb there may be only white space (or a comma-free gap).
     let gap = &text[last.end..tokens[k].start];
@@ -359,7 +374,7 @@ fn speaker_before(
         // is an apposition we do not read.
         return None;
     }
-    if PRONOUNS.contains(&last.lower.as_str()) {
+    if PRONOUNS.contains(&last.lower.as_ref()) {
         let start = base + last.start;
         return Some(Attribution {
             speaker: text[last.start..last.end].to_string(),
@@ -381,7 +396,8 @@ fn speaker_before(
         });
     }
     // A capitalised name the entity finder did not know ("harbour master Ana Lind said").
-    let is_cap = |t: &Token| text[t.start..t.end].chars().next().is_some_and(char::is_uppercase);
+    let is_cap =
+        |t: &Token<'_>| text[t.start..t.end].chars().next().is_some_and(char::is_uppercase);
     if is_cap(last) {
         let mut j = k - 1;
         while j > 0
@@ -425,21 +441,34 @@ fn speaker_before(
 }
 
 fn speaker_after(
-    tokens: &[Token],
+    text: &str,
+    tokens: &[Token<'_>],
     entities: &[Entity],
     base: usize,
     verb: usize,
 ) -> Option<Attribution> {
     // "…,” said the minister, Ana Lind." — the named entity soonest after the verb.
     let after = tokens.get(verb + 1)?;
-    let e = entities
+    let near: Vec<&Entity> = entities
         .iter()
         .filter(|e| e.start >= base + after.start && e.start <= base + after.start + 60)
-        .min_by_key(|e| e.start)?;
+        // A possessive names whose speaker it is, not the speaker ("Kestria's top diplomat").
+        .filter(|e| {
+            let rest = text.get(e.end - base..).unwrap_or("");
+            !(rest.starts_with("'s") || rest.starts_with("\u{2019}s"))
+        })
+        .collect();
+    // A person is the speaker over a place or body named on the way ("said Kestria's top
+    // diplomat, Ana Lind"); without one, the first name after the verb.
+    let e = near
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .min_by_key(|e| e.start)
+        .or_else(|| near.iter().min_by_key(|e| e.start))?;
     Some(Attribution {
         speaker: e.canonical.clone(),
         surface: e.surface.clone(),
-        cue: tokens[verb].lower.clone(),
+        cue: tokens[verb].lower.to_string(),
         start: e.start,
         end: e.end,
         resolved: true,
@@ -601,8 +630,25 @@ mod tests {
             end: t.find("Lind").unwrap() + 4,
             kind: crate::model::EntityKind::Person,
         };
-        let a = attribution(t, &tokens(t), &[lind], 0).unwrap();
+        let a = attribution(t, &tokens(t), std::slice::from_ref(&lind), 0).unwrap();
         assert_eq!((a.speaker.as_str(), a.cue.as_str()), ("Ana Lind", "wrote"));
+        // The named entity after a reporting verb is its object, not its speaker, unless the verb
+        // follows a quotation.
+        let t = "The mayor, after a long meeting, warned Lind about the budget.";
+        let lind =
+            Entity { start: t.find("Lind").unwrap(), end: t.find("Lind").unwrap() + 4, ..lind };
+        assert!(attribution(t, &tokens(t), std::slice::from_ref(&lind), 0).is_none());
+        let t = "“We will rebuild,” said Valdor’s mayor, Lind.";
+        let valdor = Entity {
+            canonical: "Valdor".into(),
+            surface: "Valdor".into(),
+            start: t.find("Valdor").unwrap(),
+            end: t.find("Valdor").unwrap() + 6,
+            kind: crate::model::EntityKind::Place,
+        };
+        let lind =
+            Entity { start: t.find("Lind").unwrap(), end: t.find("Lind").unwrap() + 4, ..lind };
+        assert_eq!(attribution(t, &tokens(t), &[valdor, lind], 0).unwrap().speaker, "Ana Lind");
     }
 
     #[test]

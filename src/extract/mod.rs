@@ -36,9 +36,10 @@ pub struct Extraction {
 
 /// Extracts the claims of one source.
 ///
-/// Entity names in the claims are resolved within the source only (pronouns and role descriptions
-/// to the people the text names); resolving spellings across sources is the job of
-/// [`crate::entity::resolve`], which [`crate::Reconciler`] runs over the whole run.
+/// Entity names are as written (titles stripped) and pronoun speakers unresolved: resolving
+/// spellings across sources, and pronouns and role descriptions to the people the text names, is
+/// the job of [`crate::entity::resolve`], which [`crate::Reconciler`] runs over the whole run once
+/// every source is in, so that what one source says of a person helps read the others.
 ///
 /// # Complexity
 /// Linear in the length of the text.
@@ -51,7 +52,8 @@ pub struct Extraction {
 ///     Officials said 40 ships were waiting.").unwrap();
 /// let extraction = extract(&source);
 /// assert_eq!(extraction.claims.len(), 2);
-/// assert_eq!(extraction.claims[1].text, "Officials said 40 ships were waiting.");
+/// assert_eq!(extraction.claims[1].quantities[0].value, 40.0);
+/// assert_eq!(extraction.claims[1].quantities[0].unit, "ship");
 /// assert_eq!(extraction.title.as_deref(), Some("Harbour Reopens After Storm"));
 /// ```
 pub fn extract(source: &Source) -> Extraction {
@@ -81,7 +83,6 @@ pub fn extract(source: &Source) -> Extraction {
         }
     }
     carry_quote_speakers(&mut claims);
-    entity::resolve_references(&mut claims);
     let title = seg.headline.map(|(s, e)| text[s..e].to_string());
     Extraction { claims, skipped, title }
 }

@@ -52,7 +52,7 @@ pub fn segment(text: &str) -> Segmentation {
     let mut seg = Segmentation::default();
     let mut headline_key: Option<String> = None;
     let mut seen_body = false;
-    let mut seen_sentences: HashSet<String> = HashSet::new();
+    let mut seen_sentences: HashSet<u64> = HashSet::new();
     let mut offset = 0;
     for raw_line in text.split_inclusive('\n') {
         let line_start = offset;
@@ -102,7 +102,7 @@ fn classify_line(
     seg: &mut Segmentation,
     headline_key: &mut Option<String>,
     seen_body: &mut bool,
-    seen_sentences: &mut HashSet<String>,
+    seen_sentences: &mut HashSet<u64>,
 ) {
     let line = &text[ls..le];
     let skip = |reason| Span { start: ls, end: le, kind: SpanKind::Skip(reason) };
@@ -114,12 +114,14 @@ fn classify_line(
         seg.spans.push(skip(SkipReason::Boilerplate));
         return;
     }
-    let key = normalize_key(line);
-    if headline_key.as_deref() == Some(key.as_str()) {
+    // Headlines and headings are short; long lines skip the comparisons.
+    let short = line.len() <= 300;
+    let key = if short { normalize_key(line) } else { String::new() };
+    if short && headline_key.as_deref() == Some(key.as_str()) {
         seg.spans.push(skip(SkipReason::DuplicateHeadline));
         return;
     }
-    if is_heading(line) {
+    if short && is_heading(line) {
         if headline_key.is_none() && !*seen_body {
             *headline_key = Some(key);
             seg.headline = Some((ls, le));
@@ -131,8 +133,8 @@ fn classify_line(
     }
     *seen_body = true;
     for (s, e) in sentences(text, ls, le) {
-        let key = normalize_key(&text[s..e]);
-        if key.split(' ').count() >= 5 && !seen_sentences.insert(key) {
+        let (key, n_words) = sentence_key(&text[s..e]);
+        if n_words >= 5 && !seen_sentences.insert(key) {
             seg.spans.push(Span { start: s, end: e, kind: SpanKind::Skip(SkipReason::Duplicate) });
             continue;
         }
@@ -165,7 +167,12 @@ fn trim_span(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
 /// Lowercase plain letters and digits, single-spaced: two lines with the same key say the same.
 fn normalize_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in plain_lower(s).chars() {
+    for c in s.chars().map(plain_char) {
+        let c = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else {
+            c.to_lowercase().next().unwrap_or(c)
+        };
         if c.is_alphanumeric() {
             out.push(c);
         } else if !out.ends_with(' ') && !out.is_empty() {
@@ -174,6 +181,33 @@ fn normalize_key(s: &str) -> String {
     }
     out.truncate(out.trim_end().len());
     out
+}
+
+/// A hash of the sentence's lowercase letters and digits (so that two sentences with the same
+/// words have the same key), and its number of words.
+fn sentence_key(sentence: &str) -> (u64, usize) {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    let mut n_words = 0;
+    let mut in_word = false;
+    for c in sentence.chars() {
+        if c.is_alphanumeric() {
+            if !in_word {
+                n_words += 1;
+                hasher.write_u8(b' ');
+            }
+            in_word = true;
+            let lower = if c.is_ascii() {
+                c.to_ascii_lowercase()
+            } else {
+                c.to_lowercase().next().unwrap_or(c)
+            };
+            hasher.write_u32(u32::from(lower));
+        } else {
+            in_word = false;
+        }
+    }
+    (hasher.finish(), n_words)
 }
 
 /// Page furniture: calls to react, share, subscribe, follow; copyright lines; share-button rows.
@@ -254,12 +288,12 @@ fn is_boilerplate(line: &str) -> bool {
         "sad",
         "angry",
     ];
-    let lower = plain_lower(line);
-    let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©');
-    let n_words = lower.split_whitespace().count();
-    if n_words > 14 {
+    // Cheap test first: furniture lines are short.
+    if line.len() > 160 || line.split_whitespace().nth(14).is_some() {
         return false;
     }
+    let lower = plain_lower(line);
+    let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©');
     if PREFIXES.iter().any(|p| lower.starts_with(p)) {
         return true;
     }
@@ -564,15 +598,16 @@ fn clauses(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
         if !outside[ws] || k == 0 {
             continue;
         }
-        let word = sentence[ws..we].to_lowercase();
         let prev_end = words[k - 1].1;
         let comma_before = sentence[prev_end..ws].contains(',');
         if !comma_before {
             continue;
         }
+        let word = sentence[ws..we].to_ascii_lowercase();
         let after = words.len() - k - 1;
-        let next_is_gerund =
-            words.get(k + 1).is_some_and(|&(a, b)| sentence[a..b].to_lowercase().ends_with("ing"));
+        let next_is_gerund = words
+            .get(k + 1)
+            .is_some_and(|&(a, b)| sentence[a..b].to_ascii_lowercase().ends_with("ing"));
         // The cut goes right before the conjunction, so the comma and any closing quotation mark
         // stay with the clause they end.
         let cut_at = ws;
@@ -585,7 +620,7 @@ fn clauses(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
 
     // "While X, Y": the subordinate clause ends at its first comma.
     if let Some(&(ws, we)) = words.first() {
-        if SUBORDINATE_OPENERS.contains(&sentence[ws..we].to_lowercase().as_str()) {
+        if SUBORDINATE_OPENERS.contains(&sentence[ws..we].to_ascii_lowercase().as_str()) {
             let first_cut = cuts.iter().copied().min().unwrap_or(sentence.len());
             if let Some(comma) = sentence[..first_cut].find(',') {
                 if outside[comma]

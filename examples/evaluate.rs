@@ -1,0 +1,478 @@
+//! Alignment accuracy on labelled news sentence pairs.
+//!
+//! ```text
+//! cargo run --release --example evaluate -- [--data DIR] [--worst N] [--write-default FILE]
+//! ```
+//!
+//! `DIR` (default: `$CORROBORATE_DATA`) holds `msrp/msr_paraphrase_train.txt` and
+//! `sts-headlines/2013_headlines.tsv`, `2014_headlines.tsv`. Prints one table:
+//! - MSRP train, 10-fold cross-validation of the whole fitting procedure (term statistics,
+//!   weights and threshold fitted on nine folds, the tenth scored): accuracy, precision, recall,
+//!   F1, and a threshold sweep of the pooled fold scores;
+//! - STS headlines 2013+2014: Pearson and Spearman of the score of the configuration fitted on
+//!   all of MSRP train against the gold similarity;
+//! - the numeric slice of MSRP train (both sentences give numbers, not the same ones): how often
+//!   a number or quantity mismatch is flagged;
+//!
+//! then the worst cross-validated false positives and false negatives with their breakdowns.
+//! With `--write-default FILE` it also saves the configuration fitted on all of MSRP train
+//! (this is how `src/align/default_config.json` is made).
+
+#[path = "support/sentence.rs"]
+mod sentence;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use corroborate::align::{AlignConfig, GradedPair, LabelledPair, Scorer};
+use corroborate::{Error, Result};
+use rayon::prelude::*;
+
+struct Args {
+    l2: Option<f64>,
+    contrast: Option<f64>,
+    data: PathBuf,
+    worst: usize,
+    write_default: Option<PathBuf>,
+}
+
+fn parse_args() -> std::result::Result<Args, String> {
+    let mut data = std::env::var_os("CORROBORATE_DATA").map(PathBuf::from);
+    let (mut worst, mut write_default) = (5, None);
+    let (mut l2, mut contrast) = (None, None);
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let mut value = || args.next().ok_or(format!("{arg} needs a value"));
+        match arg.as_str() {
+            "--data" => data = Some(PathBuf::from(value()?)),
+            "--worst" => {
+                worst = value()?.parse().map_err(|_| "--worst needs a number".to_string())?
+            }
+            "--write-default" => write_default = Some(PathBuf::from(value()?)),
+            "--l2" => l2 = Some(value()?.parse().map_err(|_| "--l2 needs a number".to_string())?),
+            "--contrast" => {
+                contrast =
+                    Some(value()?.parse().map_err(|_| "--contrast needs a number".to_string())?)
+            }
+            other => return Err(format!("unknown argument {other:?}")),
+        }
+    }
+    let data = data.ok_or("no data folder: pass --data DIR or set CORROBORATE_DATA")?;
+    Ok(Args { l2, contrast, data, worst, write_default })
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(args) => args,
+        Err(msg) => {
+            eprintln!("evaluate: {msg}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("evaluate: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// A labelled MSRP pair with its raw sentences.
+struct MsrpPair {
+    pair: LabelledPair,
+    texts: [String; 2],
+}
+
+fn read(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| Error::io(path, e))
+}
+
+/// MSRP: BOM, a header line, then `quality<TAB>id1<TAB>id2<TAB>s1<TAB>s2`; no quoting.
+fn load_msrp(path: &Path) -> Result<Vec<MsrpPair>> {
+    let text = read(path)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let name = path.display().to_string();
+    let mut pairs = Vec::new();
+    for (i, line) in text.lines().enumerate().skip(1) {
+        let line = line.trim_end_matches('\r');
+        if line.is_empty() {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        if fields.len() != 5 {
+            return Err(Error::malformed(
+                &name,
+                i + 1,
+                format!("{} fields, expected 5", fields.len()),
+            ));
+        }
+        let same = match fields[0] {
+            "1" => true,
+            "0" => false,
+            q => {
+                return Err(Error::malformed(&name, i + 1, format!("quality {q:?} is not 0 or 1")));
+            }
+        };
+        pairs.push(MsrpPair {
+            pair: LabelledPair { claims: sentence::pair_claims(fields[3], fields[4]), same },
+            texts: [fields[3].to_string(), fields[4].to_string()],
+        });
+    }
+    Ok(pairs)
+}
+
+/// STS: `score<TAB>s1<TAB>s2`.
+fn load_sts(path: &Path) -> Result<Vec<(f64, [String; 2])>> {
+    let text = read(path)?;
+    let name = path.display().to_string();
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.is_empty() {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        if fields.len() != 3 {
+            return Err(Error::malformed(
+                &name,
+                i + 1,
+                format!("{} fields, expected 3", fields.len()),
+            ));
+        }
+        let gold: f64 = fields[0]
+            .parse()
+            .map_err(|_| Error::malformed(&name, i + 1, "score is not a number"))?;
+        out.push((gold, [fields[1].to_string(), fields[2].to_string()]));
+    }
+    Ok(out)
+}
+
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    tp: usize,
+    fp: usize,
+    tn: usize,
+    fn_: usize,
+}
+
+impl Counts {
+    fn of(scored: &[(f64, bool)], threshold: f64) -> Counts {
+        let mut c = Counts::default();
+        for &(s, y) in scored {
+            match (s >= threshold, y) {
+                (true, true) => c.tp += 1,
+                (true, false) => c.fp += 1,
+                (false, false) => c.tn += 1,
+                (false, true) => c.fn_ += 1,
+            }
+        }
+        c
+    }
+    fn add(&mut self, o: Counts) {
+        self.tp += o.tp;
+        self.fp += o.fp;
+        self.tn += o.tn;
+        self.fn_ += o.fn_;
+    }
+    fn accuracy(&self) -> f64 {
+        (self.tp + self.tn) as f64 / (self.tp + self.tn + self.fp + self.fn_).max(1) as f64
+    }
+    fn precision(&self) -> f64 {
+        self.tp as f64 / (self.tp + self.fp).max(1) as f64
+    }
+    fn recall(&self) -> f64 {
+        self.tp as f64 / (self.tp + self.fn_).max(1) as f64
+    }
+    fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+    }
+}
+
+fn pearson(xs: &[f64], ys: &[f64]) -> f64 {
+    let n = xs.len() as f64;
+    let (mx, my) = (xs.iter().sum::<f64>() / n, ys.iter().sum::<f64>() / n);
+    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
+    for (x, y) in xs.iter().zip(ys) {
+        sxy += (x - mx) * (y - my);
+        sxx += (x - mx) * (x - mx);
+        syy += (y - my) * (y - my);
+    }
+    sxy / (sxx * syy).sqrt()
+}
+
+/// Average ranks (ties share the mean rank).
+fn ranks(xs: &[f64]) -> Vec<f64> {
+    let mut idx: Vec<usize> = (0..xs.len()).collect();
+    idx.sort_by(|&a, &b| xs[a].total_cmp(&xs[b]));
+    let mut r = vec![0.0; xs.len()];
+    let mut i = 0;
+    while i < idx.len() {
+        let mut j = i;
+        while j + 1 < idx.len() && xs[idx[j + 1]] == xs[idx[i]] {
+            j += 1;
+        }
+        for &k in &idx[i..=j] {
+            r[k] = (i + j) as f64 / 2.0 + 1.0;
+        }
+        i = j + 1;
+    }
+    r
+}
+
+fn spearman(xs: &[f64], ys: &[f64]) -> f64 {
+    pearson(&ranks(xs), &ranks(ys))
+}
+
+/// Digit runs of a sentence ("2.5", "1,250" read as 1250), independent of the scorer's parser.
+fn digit_numbers(s: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for c in s.chars().chain(std::iter::once(' ')) {
+        if c.is_ascii_digit() || (!cur.is_empty() && (c == '.' || c == ',')) {
+            if c != ',' {
+                cur.push(c);
+            }
+        } else if !cur.is_empty() {
+            out.push(cur.trim_end_matches('.').to_string());
+            cur.clear();
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The starting configuration, with the fitting settings given on the command line.
+fn untrained(args: &Args) -> AlignConfig {
+    let mut config = AlignConfig::untrained();
+    if let Some(l2) = args.l2 {
+        config.l2 = l2;
+    }
+    if let Some(contrast) = args.contrast {
+        config.contrast = contrast;
+    }
+    config
+}
+
+fn run(args: &Args) -> Result<()> {
+    let msrp_path = args.data.join("msrp/msr_paraphrase_train.txt");
+    let msrp = load_msrp(&msrp_path)?;
+    let pairs: Vec<LabelledPair> = msrp.iter().map(|m| m.pair.clone()).collect();
+    eprintln!("MSRP train: {} pairs", pairs.len());
+
+    // 10-fold cross-validation of the whole fitting procedure.
+    const FOLDS: usize = 10;
+    let mut cv_scores = vec![0.0; pairs.len()];
+    let mut fold_configs = Vec::with_capacity(FOLDS);
+    let mut fold_counts = Counts::default();
+    for fold in 0..FOLDS {
+        let train: Vec<LabelledPair> = pairs
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % FOLDS != fold)
+            .map(|(_, p)| p.clone())
+            .collect();
+        let mut config = untrained(args);
+        config.fit(&train);
+        let test: Vec<usize> = (0..pairs.len()).filter(|i| i % FOLDS == fold).collect();
+        let scored: Vec<(f64, bool)> =
+            test.par_iter().map(|&i| (config.score_pair(&pairs[i]), pairs[i].same)).collect();
+        for (&i, &(s, _)) in test.iter().zip(&scored) {
+            cv_scores[i] = s;
+        }
+        fold_counts.add(Counts::of(&scored, config.threshold));
+        eprintln!(
+            "fold {fold}: threshold {:.4}, accuracy {:.4}",
+            config.threshold,
+            Counts::of(&scored, config.threshold).accuracy()
+        );
+        fold_configs.push(config);
+    }
+
+    // The configuration fitted on all of MSRP train: the default.
+    let mut full = untrained(args);
+    full.fit(&pairs);
+    if let Some(path) = &args.write_default {
+        full.save(path)?;
+        eprintln!("wrote {}", path.display());
+    }
+
+    let mut sts_rows = Vec::new();
+    let mut sts_pairs: Vec<[String; 2]> = Vec::new();
+    let mut all_gold = Vec::new();
+    let mut all_score = Vec::new();
+    for year in ["2013", "2014"] {
+        let path = args.data.join(format!("sts-headlines/{year}_headlines.tsv"));
+        let sts = load_sts(&path)?;
+        let scores: Vec<f64> = sts
+            .par_iter()
+            .map(|(_, [a, b])| Scorer::new(&full, &sentence::pair_claims(a, b)).score_value(0, 1))
+            .collect();
+        let gold: Vec<f64> = sts.iter().map(|(g, _)| *g).collect();
+        sts_pairs.extend(sts.iter().map(|(_, t)| t.clone()));
+        sts_rows.push((year, sts.len(), pearson(&scores, &gold), spearman(&scores, &gold)));
+        all_gold.extend(gold);
+        all_score.extend(scores);
+    }
+
+    // A separate graded model: the same features fitted to STS similarity (soft labels), by
+    // 10-fold cross-validation over the 1500 pairs; term statistics stay those of MSRP train.
+    let graded: Vec<GradedPair> = sts_pairs
+        .iter()
+        .zip(&all_gold)
+        .map(|([a, b], g)| GradedPair { claims: sentence::pair_claims(a, b), similarity: g / 5.0 })
+        .collect();
+    let mut graded_cv = vec![0.0; graded.len()];
+    for fold in 0..FOLDS {
+        let train: Vec<GradedPair> = graded
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % FOLDS != fold)
+            .map(|(_, p)| p.clone())
+            .collect();
+        let mut config = full.clone();
+        config.fit_graded(&train);
+        for i in (0..graded.len()).filter(|i| i % FOLDS == fold) {
+            graded_cv[i] = Scorer::new(&config, &graded[i].claims).score_value(0, 1);
+        }
+    }
+
+    // Numeric slice: both sentences give digits, not the same set.
+    let numeric: Vec<usize> = (0..msrp.len())
+        .filter(|&i| {
+            let (a, b) = (digit_numbers(&msrp[i].texts[0]), digit_numbers(&msrp[i].texts[1]));
+            !a.is_empty() && !b.is_empty() && a != b
+        })
+        .collect();
+    let flagged = numeric
+        .iter()
+        .filter(|&&i| {
+            let f = Scorer::new(&fold_configs[i % FOLDS], &pairs[i].claims).features(0, 1);
+            f[9] > 0.0 || f[12] > 0.0
+        })
+        .count();
+    let numeric_scored: Vec<(f64, bool)> =
+        numeric.iter().map(|&i| (cv_scores[i], pairs[i].same)).collect();
+    let numeric_counts: Counts = numeric.iter().fold(Counts::default(), |mut c, &i| {
+        c.add(Counts::of(&[(cv_scores[i], pairs[i].same)], fold_configs[i % FOLDS].threshold));
+        c
+    });
+    let numeric_negatives = numeric_scored.iter().filter(|s| !s.1).count();
+
+    println!("| data | split | measure | value |");
+    println!("| --- | --- | --- | --- |");
+    let c = fold_counts;
+    println!(
+        "| MSRP train ({} pairs) | 10-fold CV | accuracy | {:.4} |",
+        pairs.len(),
+        c.accuracy()
+    );
+    println!("| MSRP train | 10-fold CV | precision | {:.4} |", c.precision());
+    println!("| MSRP train | 10-fold CV | recall | {:.4} |", c.recall());
+    println!("| MSRP train | 10-fold CV | F1 | {:.4} |", c.f1());
+    let cv_scored: Vec<(f64, bool)> =
+        cv_scores.iter().copied().zip(pairs.iter().map(|p| p.same)).collect();
+    for t in (6..=16).map(|k| f64::from(k) * 0.05) {
+        let s = Counts::of(&cv_scored, t);
+        println!(
+            "| MSRP train | 10-fold CV, fixed threshold {t:.2} | accuracy / F1 | {:.4} / {:.4} |",
+            s.accuracy(),
+            s.f1()
+        );
+    }
+    let full_counts = Counts::of(
+        &pairs.iter().map(|p| (full.score_pair(p), p.same)).collect::<Vec<_>>(),
+        full.threshold,
+    );
+    println!(
+        "| MSRP train | fit on all (training fit, optimistic) | accuracy / F1 at threshold {:.4} | {:.4} / {:.4} |",
+        full.threshold,
+        full_counts.accuracy(),
+        full_counts.f1()
+    );
+    for (year, n, p, s) in &sts_rows {
+        println!(
+            "| STS headlines {year} ({n} pairs) | default config (MSRP fit) | Pearson / Spearman | {p:.4} / {s:.4} |"
+        );
+    }
+    println!(
+        "| STS headlines 2013+2014 ({} pairs) | default config (MSRP fit) | Pearson / Spearman | {:.4} / {:.4} |",
+        all_gold.len(),
+        pearson(&all_score, &all_gold),
+        spearman(&all_score, &all_gold)
+    );
+    println!(
+        "| STS headlines 2013+2014 | separate graded model, 10-fold CV on STS | Pearson / Spearman | {:.4} / {:.4} |",
+        pearson(&graded_cv, &all_gold),
+        spearman(&graded_cv, &all_gold)
+    );
+    println!(
+        "| MSRP numeric slice ({} pairs, {} negative) | 10-fold CV | number/quantity mismatch flagged | {:.4} |",
+        numeric.len(),
+        numeric_negatives,
+        flagged as f64 / numeric.len().max(1) as f64
+    );
+    println!(
+        "| MSRP numeric slice | 10-fold CV | accuracy / F1 | {:.4} / {:.4} |",
+        numeric_counts.accuracy(),
+        numeric_counts.f1()
+    );
+
+    // The worst errors of cross-validation, with their breakdowns.
+    let mut order: Vec<usize> = (0..pairs.len()).collect();
+    order.sort_by(|&a, &b| cv_scores[b].total_cmp(&cv_scores[a]));
+    let false_pos: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|&i| !pairs[i].same && cv_scores[i] >= fold_configs[i % FOLDS].threshold)
+        .take(args.worst)
+        .collect();
+    let false_neg: Vec<usize> = order
+        .iter()
+        .rev()
+        .copied()
+        .filter(|&i| pairs[i].same && cv_scores[i] < fold_configs[i % FOLDS].threshold)
+        .take(args.worst)
+        .collect();
+    for (title, list) in
+        [("worst false positives", &false_pos), ("worst false negatives", &false_neg)]
+    {
+        println!("\n## {title}");
+        for &i in list.iter() {
+            let score = Scorer::new(&fold_configs[i % FOLDS], &pairs[i].claims).score(0, 1);
+            println!("\nscore {:.4} (label {})", score.value, u8::from(pairs[i].same));
+            println!("  a: {}\n  b: {}", msrp[i].texts[0], msrp[i].texts[1]);
+            let parts: Vec<String> = score
+                .breakdown
+                .iter()
+                .filter(|c| c.part.abs() >= 0.05)
+                .map(|c| format!("{}={:.2}×{:.2}", c.feature, c.value, c.weight))
+                .collect();
+            println!("  {}", parts.join(" "));
+        }
+    }
+    // STS pairs whose score (× 5) is furthest from the gold similarity.
+    let mut sts_order: Vec<usize> = (0..all_gold.len()).collect();
+    let gap = |i: usize| all_score[i] * 5.0 - all_gold[i];
+    sts_order.sort_by(|&a, &b| gap(b).abs().total_cmp(&gap(a).abs()));
+    println!("\n## STS pairs furthest from gold (score × 5 against gold)");
+    for &i in sts_order.iter().take(args.worst * 2) {
+        let [a, b] = &sts_pairs[i];
+        let score = Scorer::new(&full, &sentence::pair_claims(a, b)).score(0, 1);
+        println!("\ngold {:.1} score×5 {:.2}\n  a: {a}\n  b: {b}", all_gold[i], score.value * 5.0);
+        let parts: Vec<String> = score
+            .breakdown
+            .iter()
+            .filter(|c| c.part.abs() >= 0.05)
+            .map(|c| format!("{}={:.2}×{:.2}", c.feature, c.value, c.weight))
+            .collect();
+        println!("  {}", parts.join(" "));
+    }
+    println!("\n## weights (fit on all of MSRP train)\nintercept {:.3}", full.intercept);
+    for (name, w) in &full.weights {
+        println!("{name} {w:.3}");
+    }
+    Ok(())
+}

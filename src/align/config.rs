@@ -1,0 +1,417 @@
+//! The aligner's configuration: feature weights, the link threshold, term statistics and the
+//! synonym lexicon; a builder; JSON save and load; fitting from labelled pairs.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::model::Claim;
+
+use super::features::{FEATURES, FeatureVector, N_FEATURES};
+use super::learn;
+use super::lexicon::Lexicon;
+use super::score::Scorer;
+use super::stats::TermStats;
+
+/// The default configuration, fitted on MSRP train (see [`AlignConfig`] for the command).
+const DEFAULT_JSON: &str = include_str!("default_config.json");
+const FACTS_JSON: &str = include_str!("facts_config.json");
+
+/// Settings of the aligner: the link threshold, feature weights, term statistics, the lexicon.
+///
+/// A pair's score is `sigmoid(intercept + Σ weight_f · value_f)` over the features listed in
+/// [`FEATURES`]; pairs scoring at or above `threshold` are linked.
+///
+/// [`AlignConfig::default`] holds weights, threshold and term statistics fitted on the training
+/// split of the Microsoft Research Paraphrase Corpus (4,076 news sentence pairs from different
+/// outlets; research-use licence), and the built-in news lexicon. The configuration holds only
+/// weights, a threshold and document frequencies of terms seen at least twice, nothing per example.
+///
+/// # Fitting
+///
+/// The shipped `src/align/default_config.json` is made by
+///
+/// ```text
+/// cargo run --release --example evaluate -- --data ../shared/data \
+///     --write-default src/align/default_config.json
+/// ```
+///
+/// which, after its 10-fold cross-validation, runs [`AlignConfig::fit`] on all of MSRP train, each
+/// sentence one claim built by [`crate::extract::claim_from_sentence`]: term statistics from the
+/// sentences, weights by L2-regularised logistic regression (Newton's method, deterministic), then
+/// the threshold of best training accuracy. Users with labelled pairs of their own do the same
+/// with [`AlignConfig::fit`] and [`AlignConfig::save`].
+///
+/// # What the score means
+///
+/// MSRP labels a pair 1 only when the sentences say the same thing with nothing of note added, so
+/// the default score reads as "these claims are restatements of each other". Two claims sharing a
+/// fact but each adding much of its own (a clause on who proposed what, another on who refused)
+/// score well below the threshold, though usually far above unrelated claims.
+///
+/// ```
+/// use corroborate::align::AlignConfig;
+///
+/// let mut config = AlignConfig::default();
+/// assert!(config.threshold > 0.0 && config.threshold < 1.0);
+/// config.set_threshold(0.8).add_synonyms(&["jab", "vaccination", "shot in the arm"]);
+/// let json = config.to_json();
+/// assert_eq!(AlignConfig::from_json(&json, "inline").unwrap(), config);
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AlignConfig {
+    /// Pairs scoring at or above this are linked. Default: fitted (maximum cross-validated
+    /// accuracy on MSRP train).
+    pub threshold: f64,
+    /// The logistic intercept.
+    pub intercept: f64,
+    /// Feature name -> weight (names of [`FEATURES`]; a missing feature weighs 0).
+    pub weights: BTreeMap<String, f64>,
+    /// Normalised IDF (IDF / largest possible IDF) at or above which a term counts as rare for
+    /// `rare_overlap`. Default: 0.6.
+    #[serde(default = "default_rare_idf")]
+    pub rare_idf: f64,
+    /// L2 penalty used when fitting weights. Default: 1.0.
+    #[serde(default = "default_l2")]
+    pub l2: f64,
+    /// Contrast pairs added per labelled pair when fitting (see [`AlignConfig::fit`]). Default: 1.
+    #[serde(default = "default_contrast")]
+    pub contrast: f64,
+    /// The synonym lexicon: the built-in news lexicon plus the user's groups.
+    #[serde(default)]
+    pub lexicon: Lexicon,
+    /// Default document frequencies, added to the run's own.
+    #[serde(default)]
+    pub statistics: TermStats,
+}
+
+fn default_rare_idf() -> f64 {
+    0.6
+}
+
+fn default_l2() -> f64 {
+    1.0
+}
+
+fn default_contrast() -> f64 {
+    1.0
+}
+
+impl Default for AlignConfig {
+    fn default() -> AlignConfig {
+        static DEFAULT: OnceLock<AlignConfig> = OnceLock::new();
+        DEFAULT
+            .get_or_init(|| {
+                AlignConfig::from_json(DEFAULT_JSON, "default_config.json")
+                    .expect("the shipped default configuration parses")
+            })
+            .clone()
+    }
+}
+
+impl AlignConfig {
+    /// The configuration that links the claims of articles: the same features, fitted to STS news
+    /// headline similarity grades (2013 and 2014) and linking pairs whose predicted grade is at
+    /// least 2.5 of 5 (threshold 0.5). Articles ask whether two claims report the same fact, with
+    /// details that may differ, which is looser than the paraphrase question of
+    /// [`AlignConfig::default`] (fitted on MSRP). [`crate::Config::default`] uses this one.
+    /// Refit with `cargo run --release --example fit_facts -- --data ../shared/data --write
+    /// src/align/facts_config.json`.
+    ///
+    /// ```
+    /// let facts = corroborate::align::AlignConfig::facts();
+    /// assert_eq!(facts.threshold, 0.5);
+    /// ```
+    pub fn facts() -> AlignConfig {
+        static FACTS: OnceLock<AlignConfig> = OnceLock::new();
+        FACTS
+            .get_or_init(|| {
+                AlignConfig::from_json(FACTS_JSON, "facts_config.json")
+                    .expect("the shipped facts configuration parses")
+            })
+            .clone()
+    }
+}
+
+/// A pair of claims with a label: whether they assert the same fact.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LabelledPair {
+    /// The two claims.
+    pub claims: [Claim; 2],
+    /// `true` when they assert the same fact.
+    pub same: bool,
+}
+
+/// A pair of claims with a graded similarity in [0, 1] (an STS score of 0–5 divided by 5).
+#[derive(Clone, Debug, PartialEq)]
+pub struct GradedPair {
+    /// The two claims.
+    pub claims: [Claim; 2],
+    /// How alike they are, from 0 (unrelated) to 1 (the same meaning).
+    pub similarity: f64,
+}
+
+impl AlignConfig {
+    /// A configuration with no fitted weights or statistics: hand-set weights that favour shared
+    /// rare content, the built-in lexicon, threshold 0.5. A starting point for [`AlignConfig::fit`].
+    pub fn untrained() -> AlignConfig {
+        let hand: &[(&str, f64)] = &[
+            ("coverage_min", 6.0),
+            ("coverage_max", 2.0),
+            ("numbers_mismatched", -1.5),
+            ("negation_mismatch", -1.0),
+            ("quote_shared", 1.0),
+            ("entity_overlap", 1.0),
+        ];
+        AlignConfig {
+            threshold: 0.5,
+            intercept: -4.5,
+            weights: hand.iter().map(|(n, w)| ((*n).to_string(), *w)).collect(),
+            rare_idf: default_rare_idf(),
+            l2: default_l2(),
+            contrast: default_contrast(),
+            lexicon: Lexicon::default(),
+            statistics: TermStats::default(),
+        }
+    }
+
+    /// Sets the link threshold (in [0, 1]).
+    pub fn set_threshold(&mut self, threshold: f64) -> &mut AlignConfig {
+        self.threshold = threshold;
+        self
+    }
+
+    /// Sets the weight of feature `name` (one of [`FEATURES`]).
+    ///
+    /// # Errors
+    /// [`Error::Config`] when `name` is not a feature.
+    pub fn set_weight(&mut self, name: &str, weight: f64) -> Result<&mut AlignConfig> {
+        if !FEATURES.contains(&name) {
+            return Err(Error::Config(format!("unknown feature {name:?}")));
+        }
+        self.weights.insert(name.to_string(), weight);
+        Ok(self)
+    }
+
+    /// Adds a group of interchangeable words or phrases to the lexicon.
+    pub fn add_synonyms<S: AsRef<str>>(&mut self, group: &[S]) -> &mut AlignConfig {
+        self.lexicon.add_synonyms(group);
+        self
+    }
+
+    /// Sets the default term statistics.
+    pub fn set_statistics(&mut self, statistics: TermStats) -> &mut AlignConfig {
+        self.statistics = statistics;
+        self
+    }
+
+    /// The weights in [`FEATURES`] order.
+    pub fn weight_vector(&self) -> FeatureVector {
+        let mut w = [0.0; N_FEATURES];
+        for (i, name) in FEATURES.iter().enumerate() {
+            w[i] = self.weights.get(*name).copied().unwrap_or(0.0);
+        }
+        w
+    }
+
+    /// Checks that every value is usable: finite weights, a threshold in [0, 1], known feature
+    /// names.
+    ///
+    /// # Errors
+    /// [`Error::Config`] naming the bad value.
+    pub fn validate(&self) -> Result<()> {
+        if !(0.0..=1.0).contains(&self.threshold) {
+            return Err(Error::Config(format!("threshold {} is not in [0, 1]", self.threshold)));
+        }
+        if !self.intercept.is_finite() {
+            return Err(Error::Config("intercept is not finite".into()));
+        }
+        for (name, w) in &self.weights {
+            if !FEATURES.contains(&name.as_str()) {
+                return Err(Error::Config(format!("unknown feature {name:?} in weights")));
+            }
+            if !w.is_finite() {
+                return Err(Error::Config(format!("weight of {name} is not finite")));
+            }
+        }
+        Ok(())
+    }
+
+    /// The configuration as pretty JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a configuration always serialises")
+    }
+
+    /// Parses a configuration from JSON; `input` names where it came from, for errors.
+    ///
+    /// # Errors
+    /// [`Error::Malformed`] naming `input` and the line when the JSON does not parse;
+    /// [`Error::Config`] when a value is out of range.
+    pub fn from_json(json: &str, input: &str) -> Result<AlignConfig> {
+        let config: AlignConfig = serde_json::from_str(json)
+            .map_err(|e| Error::malformed(input, e.line(), e.to_string()))?;
+        config.validate().map_err(|e| Error::malformed(input, 0, e.to_string()))?;
+        Ok(config)
+    }
+
+    /// Writes the configuration as JSON to `path`.
+    ///
+    /// # Errors
+    /// [`Error::Io`] naming the file.
+    pub fn save(&self, path: impl AsRef<Path>) -> Result<()> {
+        let path = path.as_ref();
+        std::fs::write(path, self.to_json() + "\n").map_err(|e| Error::io(path, e))
+    }
+
+    /// Reads a configuration saved by [`AlignConfig::save`].
+    ///
+    /// # Errors
+    /// [`Error::Io`] or [`Error::Malformed`] naming the file.
+    pub fn load(path: impl AsRef<Path>) -> Result<AlignConfig> {
+        let path = path.as_ref();
+        let json = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        AlignConfig::from_json(&json, &path.display().to_string())
+    }
+
+    /// Fits everything from labelled pairs: term statistics from their claims, then weights,
+    /// then the threshold. Deterministic.
+    ///
+    /// Labelled paraphrase data holds only pairs that already look alike, while a run of
+    /// articles mostly scores claims about different things. So that the weights also learn that
+    /// sharing a few words is not enough, the weights are fitted on the labelled pairs plus
+    /// `contrast` × as many *contrast pairs*: the first claim of one pair with the second claim of
+    /// another (the one, among 16 chosen deterministically, sharing the most terms), labelled
+    /// different. The threshold is then fitted on the labelled pairs alone.
+    pub fn fit(&mut self, pairs: &[LabelledPair]) -> &mut AlignConfig {
+        self.set_statistics(TermStats::from_claims(pairs.iter().flat_map(|p| p.claims.iter())));
+        let mut train = pairs.to_vec();
+        train.extend(contrast_pairs(pairs, self.contrast));
+        self.fit_weights(&train);
+        self.fit_threshold(pairs);
+        self
+    }
+
+    /// Fits the weights by L2-regularised logistic regression on the pairs' features (each pair
+    /// scored on its own, as `examples/pairs.rs` does).
+    pub fn fit_weights(&mut self, pairs: &[LabelledPair]) -> &mut AlignConfig {
+        let xs = self.feature_rows(pairs);
+        let ys: Vec<f64> = pairs.iter().map(|p| f64::from(u8::from(p.same))).collect();
+        let (intercept, w) = learn::logistic_regression(&xs, &ys, self.l2);
+        self.intercept = intercept;
+        self.weights = FEATURES.iter().zip(w).map(|(n, w)| ((*n).to_string(), w)).collect();
+        self
+    }
+
+    /// Fits the weights to graded similarities (each in [0, 1], read as soft labels) by the same
+    /// logistic regression, so that the score tracks the grade; the threshold is left alone.
+    pub fn fit_graded(&mut self, pairs: &[GradedPair]) -> &mut AlignConfig {
+        use rayon::prelude::*;
+        let xs: Vec<FeatureVector> =
+            pairs.par_iter().map(|p| Scorer::new(self, &p.claims).features(0, 1)).collect();
+        let ys: Vec<f64> = pairs.iter().map(|p| p.similarity.clamp(0.0, 1.0)).collect();
+        let (intercept, w) = learn::logistic_regression(&xs, &ys, self.l2);
+        self.intercept = intercept;
+        self.weights = FEATURES.iter().zip(w).map(|(n, w)| ((*n).to_string(), w)).collect();
+        self
+    }
+
+    /// Sets the threshold that maximises accuracy on `pairs` under the current weights.
+    pub fn fit_threshold(&mut self, pairs: &[LabelledPair]) -> &mut AlignConfig {
+        let scored: Vec<(f64, bool)> = pairs.iter().map(|p| (self.score_pair(p), p.same)).collect();
+        self.threshold = learn::best_threshold(&scored);
+        self
+    }
+
+    /// The score of one pair, scored on its own (the run is the two claims).
+    pub fn score_pair(&self, pair: &LabelledPair) -> f64 {
+        Scorer::new(self, &pair.claims).score_value(0, 1)
+    }
+
+    /// The feature vectors of `pairs`, each scored on its own.
+    pub fn feature_rows(&self, pairs: &[LabelledPair]) -> Vec<FeatureVector> {
+        use rayon::prelude::*;
+        pairs.par_iter().map(|p| Scorer::new(self, &p.claims).features(0, 1)).collect()
+    }
+}
+
+/// Up to `ratio × pairs.len()` contrast pairs (see [`AlignConfig::fit`]).
+fn contrast_pairs(pairs: &[LabelledPair], ratio: f64) -> Vec<LabelledPair> {
+    let n = pairs.len();
+    if n < 2 || ratio <= 0.0 {
+        return Vec::new();
+    }
+    let terms: Vec<[Vec<&str>; 2]> = pairs
+        .iter()
+        .map(|p| {
+            p.claims.each_ref().map(|c| {
+                let mut t: Vec<&str> = c.terms.iter().map(String::as_str).collect();
+                t.sort_unstable();
+                t.dedup();
+                t
+            })
+        })
+        .collect();
+    let wanted = ((n as f64 * ratio).round() as usize).min(n * 4);
+    let mut out = Vec::with_capacity(wanted);
+    for k in 0..wanted {
+        let i = k % n;
+        let round = k / n;
+        let mut best: Option<(usize, usize)> = None;
+        for c in 0..16usize {
+            let j = (i + 1 + (c * 7919 + round * 104_729 + i * 31) % (n - 1)) % n;
+            let shared = super::features::count_shared(&terms[i][0], &terms[j][1]);
+            if best.is_none_or(|(_, s)| shared > s) {
+                best = Some((j, shared));
+            }
+        }
+        if let Some((j, _)) = best {
+            out.push(LabelledPair {
+                claims: [pairs[i].claims[0].clone(), pairs[j].claims[1].clone()],
+                same: false,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_json_names_input_and_line() {
+        let err = AlignConfig::from_json("{\n\"threshold\": }", "my.json").unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("my.json: line 2"), "{msg}");
+    }
+
+    #[test]
+    fn out_of_range_threshold_is_rejected() {
+        let mut config = AlignConfig::untrained();
+        config.set_threshold(1.5);
+        let err = AlignConfig::from_json(&config.to_json(), "c.json").unwrap_err();
+        assert!(err.to_string().contains("threshold"), "{err}");
+    }
+
+    #[test]
+    fn unknown_weight_is_an_error() {
+        assert!(AlignConfig::untrained().set_weight("no_such_feature", 1.0).is_err());
+    }
+
+    #[test]
+    fn save_and_load_round_trip() {
+        let dir = std::env::temp_dir().join(format!("corroborate-config-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("c.json");
+        let mut config = AlignConfig::untrained();
+        config.add_synonyms(&["jab", "vaccination"]);
+        config.save(&path).unwrap();
+        assert_eq!(AlignConfig::load(&path).unwrap(), config);
+        let missing = AlignConfig::load(dir.join("missing.json")).unwrap_err();
+        assert!(missing.to_string().contains("missing.json"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

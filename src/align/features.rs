@@ -1,0 +1,696 @@
+//! The features of a pair of claims: what each claim is reduced to once ([`Prepared`]), and the
+//! feature vector of a pair computed from two prepared claims ([`pair_features`]).
+//!
+//! Every feature is symmetric by construction: a feature measured in one direction ("how much of
+//! `a` does `b` cover") appears as the minimum and the maximum of the two directions, and every
+//! other feature is a symmetric function of the two sets or sequences it compares.
+
+use std::collections::HashMap;
+
+use crate::model::{Claim, Polarity};
+use crate::text;
+
+use super::lexicon::CompiledLexicon;
+
+/// The names of the features, in the order of the feature vector and of a score's breakdown.
+///
+/// | name | raw value |
+/// | --- | --- |
+/// | `coverage_min`, `coverage_max` | IDF-weighted share of one claim's content terms that the other covers by the same stem, a synonym of the lexicon, or a near-identical spelling (strsim Jaro-Winkler); the weaker and the stronger direction |
+/// | `stem_overlap_min`, `stem_overlap_max` | share of one claim's distinct stems found in the other, unweighted; both directions |
+/// | `rare_overlap` | Jaccard overlap of the rare terms (normalised IDF ≥ `rare_idf`) |
+/// | `rare_unmatched` | normalised IDF of the rarest term one claim has and the other does not cover |
+/// | `unmatched_terms` | content terms neither covered on the other side, both claims together, /10, at most 1 |
+/// | `length_ratio` | shorter / longer length in words |
+/// | `numbers_matched` | numbers both claims give (values in digits or words, with million/billion scaled), /3, at most 1 |
+/// | `numbers_mismatched` | when both give numbers: numbers only one of them gives, /3, at most 1 |
+/// | `numbers_extra` | 1 when only one claim gives numbers |
+/// | `quantities_matched` | extracted quantities with the same unit and value, /3, at most 1 |
+/// | `quantity_conflict` | 1 when the claims give a quantity of the same unit, never with the same value |
+/// | `negation_mismatch` | 1 when one claim is negated ("not", "never", "no", or polarity `negated`) and the other is not |
+/// | `entity_overlap` | Jaccard overlap of the canonical entities |
+/// | `entity_missing` | canonical entities of one claim absent from the other, /3, at most 1 |
+/// | `names_missing` | capitalised words (names) of one claim absent from the other's words, /3, at most 1 |
+/// | `quote_shared` | 1 when both claims quote the same words |
+/// | `lcs` | longest common subsequence of the words, × 2 / (sum of lengths) |
+/// | `char_ngrams` | Dice overlap of character trigrams |
+/// | `bigram_overlap` | Dice overlap of word-stem bigrams |
+/// | `wording` | 1 − word-level Levenshtein distance (strsim) / longer length |
+/// | `unmatched_max` | uncovered content terms of the claim with more of them, /10, at most 1 |
+/// | `uncovered_idf` | IDF mass left uncovered in the weaker direction, in units of the largest IDF, /3, at most 1 |
+/// | `content_bigrams` | Dice overlap of content-term bigrams (stop words skipped) |
+/// | `word_trigrams` | Dice overlap of word-stem trigrams |
+/// | `coverage_min_sq` | `coverage_min` squared (lets the linear model bend) |
+/// | `length_diff` | difference in distinct content terms, /10, at most 1 |
+/// | `names_conflict` | names each claim has and the other lacks ("Kenya" against "Nigeria"): the smaller of the two counts, /2, at most 1 |
+/// | `entity_conflict` | the same for canonical entities |
+/// | `day_conflict` | 1 when both name a weekday or month and none in common |
+pub const FEATURES: &[&str] = &[
+    "coverage_min",
+    "coverage_max",
+    "stem_overlap_min",
+    "stem_overlap_max",
+    "rare_overlap",
+    "rare_unmatched",
+    "unmatched_terms",
+    "length_ratio",
+    "numbers_matched",
+    "numbers_mismatched",
+    "numbers_extra",
+    "quantities_matched",
+    "quantity_conflict",
+    "negation_mismatch",
+    "entity_overlap",
+    "entity_missing",
+    "names_missing",
+    "quote_shared",
+    "lcs",
+    "char_ngrams",
+    "bigram_overlap",
+    "wording",
+    "unmatched_max",
+    "uncovered_idf",
+    "content_bigrams",
+    "word_trigrams",
+    "coverage_min_sq",
+    "length_diff",
+    "names_conflict",
+    "entity_conflict",
+    "day_conflict",
+];
+
+/// Number of features.
+pub const N_FEATURES: usize = 31;
+
+/// A feature vector in the order of [`FEATURES`].
+pub type FeatureVector = [f64; N_FEATURES];
+
+/// Credit for a term covered by a synonym instead of the same stem.
+const SYNONYM_CREDIT: f64 = 0.9;
+/// Smallest Jaro-Winkler similarity for two stems to count as one spelling.
+const SPELLING_MIN: f64 = 0.9;
+/// Words of a claim taken into the sequence features (longer claims are cut, to bound work).
+const MAX_WORDS: usize = 128;
+
+/// A fast non-cryptographic hasher (the Fx hash of rustc) for the scorer's small string maps:
+/// the keys are not attacker-chosen in a way that matters for a batch job, and SipHash dominated
+/// the preparation time.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(buf));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.write_u64(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A `HashMap` with [`FxHasher`].
+pub(crate) type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+
+/// Interns strings as dense `u32` ids, so that per-pair work compares integers.
+#[derive(Debug, Default)]
+pub(crate) struct Interner {
+    ids: FxMap<String, u32>,
+    pub(crate) strings: Vec<String>,
+}
+
+impl Interner {
+    pub(crate) fn id(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = self.strings.len() as u32;
+        self.strings.push(s.to_string());
+        self.ids.insert(s.to_string(), id);
+        id
+    }
+}
+
+/// One claim reduced to what the features compare; built once per claim by the scorer.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Prepared {
+    /// Distinct content-term ids, sorted.
+    pub(crate) terms: Vec<u32>,
+    /// `(term, concept)` for every term inside a lexicon expression of this claim, sorted.
+    pub(crate) term_concepts: Vec<(u32, u32)>,
+    /// Distinct concepts this claim expresses, sorted.
+    pub(crate) concepts: Vec<u32>,
+    /// Every word stem (stop words included), in order, at most [`MAX_WORDS`].
+    pub(crate) words: Vec<u32>,
+    /// Distinct word stems, sorted.
+    pub(crate) word_set: Vec<u32>,
+    /// Distinct word-stem bigrams (hashed to 32 bits, like the other n-gram sets: a chance
+    /// collision between two claims' n-grams is about one in 40 million pairs of n-grams, and
+    /// the halved memory matters for runs of a million claims), sorted.
+    pub(crate) bigrams: Vec<u32>,
+    /// Distinct character trigrams, sorted.
+    pub(crate) trigrams: Vec<u32>,
+    /// Distinct content-term bigrams, sorted.
+    pub(crate) content_bigrams: Vec<u32>,
+    /// Distinct word-stem trigrams (hashed), sorted.
+    pub(crate) word_trigrams: Vec<u32>,
+    /// Distinct numbers, sorted (as `f64` bits of values rounded to 1e-6).
+    pub(crate) numbers: Vec<u64>,
+    /// Distinct `(unit id, value bits)` of the claim's extracted quantities, sorted.
+    pub(crate) quantities: Vec<(u32, u64)>,
+    /// Distinct canonical entity ids, sorted.
+    pub(crate) entities: Vec<u32>,
+    /// Distinct stems of capitalised words after the first word, sorted.
+    pub(crate) names: Vec<u32>,
+    /// Distinct quotes (hashes of their stem sequences), sorted.
+    pub(crate) quotes: Vec<u64>,
+    /// Whether the claim is negated.
+    pub(crate) negated: bool,
+    /// Bit set of the weekdays (bits 0–6) and months (bits 7–18) the claim names.
+    pub(crate) days: u32,
+}
+
+/// Run-wide data the features need besides the two prepared claims.
+pub(crate) struct Context<'a> {
+    /// IDF of every interned id (0 for ids that are never content terms).
+    pub(crate) idf: &'a [f64],
+    /// The largest possible IDF in this run, for normalising.
+    pub(crate) idf_max: f64,
+    /// Normalised IDF at or above which a term is rare.
+    pub(crate) rare_idf: f64,
+    /// Interned strings, for spelling similarity.
+    pub(crate) strings: &'a [String],
+}
+
+/// Reduces `claim` to its [`Prepared`] form, interning strings into `interner`.
+pub(crate) fn prepare(
+    claim: &Claim,
+    interner: &mut Interner,
+    builtin: Option<&CompiledLexicon>,
+    user: &CompiledLexicon,
+) -> Prepared {
+    let mut p = Prepared::default();
+    let text = &claim.text;
+
+    // One pass of word segmentation: each word lowercased in its plain form, and whether it
+    // starts with a capital.
+    let words: Vec<(String, bool)> = text::words(text)
+        .map(|w| (text::plain_lower(w.text), w.text.chars().next().is_some_and(char::is_uppercase)))
+        .collect();
+
+    // Word stems in order, with their word index and stop-word flag, split and stemmed the same
+    // way as `text::content_terms` (so the content stems are exactly the claim's terms).
+    let mut stems: Vec<(usize, String, bool)> = Vec::new();
+    for (i, (lower, _)) in words.iter().enumerate() {
+        let lower = lower.strip_suffix("'s").unwrap_or(lower);
+        for part in lower.split(['-', '\'']).filter(|p| !p.is_empty()) {
+            stems.push((i, text::stem(part), text::is_stop_word(part)));
+        }
+    }
+    let stem_ids: Vec<u32> = stems.iter().map(|s| interner.id(&s.1)).collect();
+
+    // Content terms: the claim's own when it has them (the pipeline's representation), else the
+    // same computation from its text.
+    if claim.terms.is_empty() {
+        p.terms = stems.iter().zip(&stem_ids).filter(|(s, _)| !s.2).map(|(_, &id)| id).collect();
+    } else {
+        p.terms = claim.terms.iter().map(|t| interner.id(t)).collect();
+    }
+    sort_dedup(&mut p.terms);
+
+    // Lexicon concepts, found over the content stems in a row (stop words skipped, as in terms),
+    // and over all stems (so "said", a stop word, still expresses the reporting concept).
+    let content: Vec<&str> = stems.iter().filter(|s| !s.2).map(|s| s.1.as_str()).collect();
+    let all: Vec<&str> = stems.iter().map(|s| s.1.as_str()).collect();
+    let mut found: Vec<(u32, u32)> = Vec::new();
+    for lex in builtin.into_iter().chain(std::iter::once(user)) {
+        for seq in [&content, &all] {
+            lex.find(seq, |start, len, concept| {
+                p.concepts.push(concept);
+                for s in &seq[start..start + len] {
+                    found.push((interner.id(s), concept));
+                }
+            });
+        }
+    }
+    p.term_concepts = found;
+    sort_dedup(&mut p.term_concepts);
+    sort_dedup(&mut p.concepts);
+
+    p.words = stem_ids.iter().copied().take(MAX_WORDS).collect();
+    p.word_set = stem_ids.clone();
+    sort_dedup(&mut p.word_set);
+    p.bigrams = p.words.windows(2).map(|w| mix(&[w[0], w[1]])).collect();
+    sort_dedup(&mut p.bigrams);
+    p.trigrams = char_trigrams(text);
+    let content_ids: Vec<u32> =
+        stems.iter().zip(&stem_ids).filter(|(s, _)| !s.2).map(|(_, &id)| id).collect();
+    p.content_bigrams = content_ids.windows(2).map(|w| mix(&[w[0], w[1]])).collect();
+    sort_dedup(&mut p.content_bigrams);
+    p.word_trigrams = p.words.windows(3).map(|w| mix(&[w[0], w[1], w[2]])).collect();
+    sort_dedup(&mut p.word_trigrams);
+
+    p.numbers = numbers_in_words(&words);
+    for q in &claim.quantities {
+        p.numbers.push(value_bits(q.value));
+        let unit = interner.id(&format!("unit:{}", q.unit));
+        p.quantities.push((unit, value_bits(q.value)));
+    }
+    sort_dedup(&mut p.numbers);
+    sort_dedup(&mut p.quantities);
+
+    p.entities = claim
+        .entities
+        .iter()
+        .map(|e| interner.id(&format!("entity:{}", e.canonical.to_lowercase())))
+        .collect();
+    sort_dedup(&mut p.entities);
+
+    // Names: capitalised words after the first (which is capitalised anyway), stop words aside.
+    // In a title-cased headline ("Supreme Court to Hear Voting Rights Case") capitals say nothing,
+    // so a claim whose content words are mostly capitalised has no names by this test.
+    let content_words = stems.iter().filter(|s| !s.2);
+    let (capitalised, total) =
+        content_words.fold((0, 0), |(c, t), s| (c + usize::from(words[s.0].1), t + 1));
+    if capitalised * 3 <= total * 2 || total < 3 {
+        for ((i, _, stop), &id) in stems.iter().zip(&stem_ids) {
+            if *i > 0 && words[*i].1 && !stop {
+                p.names.push(id);
+            }
+        }
+    }
+    sort_dedup(&mut p.names);
+
+    p.days = words.iter().fold(0, |bits, (w, _)| bits | day_bit(w));
+    p.quotes = quotes_in(claim);
+    p.negated = claim.polarity == Polarity::Negated || words.iter().any(|(w, _)| is_negation(w));
+    p
+}
+
+/// The feature vector of a pair. Symmetric: `pair_features(a, b) == pair_features(b, a)`.
+pub(crate) fn pair_features(a: &Prepared, b: &Prepared, ctx: &Context<'_>) -> FeatureVector {
+    let mut f = [0.0; N_FEATURES];
+    let da = direction(a, b, ctx);
+    let db = direction(b, a, ctx);
+    f[0] = da.coverage.min(db.coverage);
+    f[1] = da.coverage.max(db.coverage);
+    let shared = count_shared(&a.terms, &b.terms) as f64;
+    let (sa, sb) = (ratio(shared, a.terms.len()), ratio(shared, b.terms.len()));
+    f[2] = sa.min(sb);
+    f[3] = sa.max(sb);
+    f[4] = rare_jaccard(&a.terms, &b.terms, ctx);
+    f[5] = da.rarest_unmatched.max(db.rarest_unmatched);
+    f[6] = (f64::from(da.unmatched + db.unmatched) / 10.0).min(1.0);
+    let (la, lb) = (a.words.len(), b.words.len());
+    f[7] = if la.max(lb) == 0 { 0.0 } else { la.min(lb) as f64 / la.max(lb) as f64 };
+
+    let shared_numbers = count_shared(&a.numbers, &b.numbers);
+    f[8] = capped(shared_numbers, 3);
+    if !a.numbers.is_empty() && !b.numbers.is_empty() {
+        f[9] = capped(a.numbers.len() + b.numbers.len() - 2 * shared_numbers, 3);
+    } else if a.numbers.is_empty() != b.numbers.is_empty() {
+        f[10] = 1.0;
+    }
+    f[11] = capped(count_shared(&a.quantities, &b.quantities), 3);
+    f[12] = f64::from(quantity_conflict(&a.quantities, &b.quantities));
+    f[13] = f64::from(a.negated != b.negated);
+    let shared_entities = count_shared(&a.entities, &b.entities);
+    let union_entities = a.entities.len() + b.entities.len() - shared_entities;
+    f[14] = ratio(shared_entities as f64, union_entities);
+    f[15] = capped(union_entities - shared_entities, 3);
+    let missing_ab = a.names.iter().filter(|n| b.word_set.binary_search(n).is_err()).count();
+    let missing_ba = b.names.iter().filter(|n| a.word_set.binary_search(n).is_err()).count();
+    f[16] = capped(missing_ab + missing_ba, 3);
+    f[17] = f64::from(count_shared(&a.quotes, &b.quotes) > 0);
+    f[18] = ratio(2.0 * lcs(&a.words, &b.words) as f64, la + lb);
+    f[19] = dice(&a.trigrams, &b.trigrams);
+    f[20] = dice(&a.bigrams, &b.bigrams);
+    f[21] = if la.max(lb) == 0 {
+        0.0
+    } else {
+        1.0 - strsim::generic_levenshtein(&a.words, &b.words) as f64 / la.max(lb) as f64
+    };
+    f[22] = (f64::from(da.unmatched.max(db.unmatched)) / 10.0).min(1.0);
+    f[23] = (da.uncovered.max(db.uncovered) / ctx.idf_max / 3.0).min(1.0);
+    f[24] = dice(&a.content_bigrams, &b.content_bigrams);
+    f[25] = dice(&a.word_trigrams, &b.word_trigrams);
+    f[26] = f[0] * f[0];
+    f[27] = (a.terms.len().abs_diff(b.terms.len()) as f64 / 10.0).min(1.0);
+    f[28] = capped(missing_ab.min(missing_ba), 2);
+    let only_a = a.entities.len() - shared_entities;
+    let only_b = b.entities.len() - shared_entities;
+    f[29] = capped(only_a.min(only_b), 2);
+    f[30] = f64::from(a.days != 0 && b.days != 0 && a.days & b.days == 0);
+    f
+}
+
+/// What one direction of a pair gives: how much of `from` the other claim covers.
+struct Direction {
+    /// IDF-weighted covered share of `from`'s terms.
+    coverage: f64,
+    /// Normalised IDF of the rarest uncovered term (0 when all are covered).
+    rarest_unmatched: f64,
+    /// Number of uncovered terms.
+    unmatched: u32,
+    /// IDF mass left uncovered.
+    uncovered: f64,
+}
+
+/// How much of `from`'s content `to` covers: by the same stem (credit 1), a shared lexicon concept
+/// (credit 0.9), or a near-identical spelling (credit 0.9 × similarity).
+fn direction(from: &Prepared, to: &Prepared, ctx: &Context<'_>) -> Direction {
+    let (mut total, mut covered, mut rarest, mut unmatched) = (0.0, 0.0, 0.0f64, 0u32);
+    for &t in &from.terms {
+        let idf = ctx.idf[t as usize];
+        total += idf;
+        let credit = if to.terms.binary_search(&t).is_ok() {
+            1.0
+        } else if synonym_covered(t, from, to) {
+            SYNONYM_CREDIT
+        } else {
+            SYNONYM_CREDIT * spelling_similarity(t, to, ctx)
+        };
+        covered += idf * credit;
+        if credit == 0.0 {
+            unmatched += 1;
+            rarest = rarest.max(idf / ctx.idf_max);
+        }
+    }
+    Direction {
+        coverage: if total > 0.0 { covered / total } else { 0.0 },
+        rarest_unmatched: rarest,
+        unmatched,
+        uncovered: total - covered,
+    }
+}
+
+/// Whether term `t` of `from` lies in a lexicon expression whose concept `to` also expresses.
+fn synonym_covered(t: u32, from: &Prepared, to: &Prepared) -> bool {
+    let start = from.term_concepts.partition_point(|&(term, _)| term < t);
+    from.term_concepts[start..]
+        .iter()
+        .take_while(|&&(term, _)| term == t)
+        .any(|&(_, c)| to.concepts.binary_search(&c).is_ok())
+}
+
+/// The best Jaro-Winkler similarity of term `t` to a term of `to` sharing its first two letters,
+/// when at least [`SPELLING_MIN`]; else 0. Catches transliterations and spelling variants
+/// ("zelenskiy"/"zelenski") that stemming leaves apart.
+fn spelling_similarity(t: u32, to: &Prepared, ctx: &Context<'_>) -> f64 {
+    let s = &ctx.strings[t as usize];
+    if s.len() < 4 {
+        return 0.0;
+    }
+    let prefix = &s.as_bytes()[..2];
+    let mut best = 0.0f64;
+    for &u in &to.terms {
+        let o = &ctx.strings[u as usize];
+        if o.len() >= 4 && o.as_bytes()[..2] == *prefix {
+            best = best.max(strsim::jaro_winkler(s, o));
+        }
+    }
+    if best >= SPELLING_MIN { best } else { 0.0 }
+}
+
+fn rare_jaccard(a: &[u32], b: &[u32], ctx: &Context<'_>) -> f64 {
+    let rare = |t: &&u32| ctx.idf[**t as usize] / ctx.idf_max >= ctx.rare_idf;
+    let (ra, rb) = (a.iter().filter(rare).count(), b.iter().filter(rare).count());
+    let shared = a.iter().filter(rare).filter(|t| b.binary_search(t).is_ok()).count();
+    ratio(shared as f64, ra + rb - shared)
+}
+
+fn quantity_conflict(a: &[(u32, u64)], b: &[(u32, u64)]) -> bool {
+    a.iter().any(|&(unit, _)| {
+        let same_unit = |q: &&(u32, u64)| q.0 == unit;
+        b.iter().any(|q| q.0 == unit)
+            && !a
+                .iter()
+                .filter(same_unit)
+                .any(|qa| b.iter().filter(same_unit).any(|qb| qa.1 == qb.1))
+    })
+}
+
+/// Length of the longest common subsequence, with a stack row (sequences are at most
+/// [`MAX_WORDS`] long).
+fn lcs(a: &[u32], b: &[u32]) -> usize {
+    let mut row = [0u16; MAX_WORDS + 1];
+    for &x in a {
+        let mut diag = 0u16;
+        for (j, &y) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = if x == y { diag + 1 } else { up.max(row[j]) };
+            diag = up;
+        }
+    }
+    usize::from(row[b.len()])
+}
+
+fn dice<T: Ord>(a: &[T], b: &[T]) -> f64 {
+    ratio(2.0 * count_shared(a, b) as f64, a.len() + b.len())
+}
+
+/// Number of elements two sorted, deduplicated slices share.
+pub(crate) fn count_shared<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+fn ratio(num: f64, den: usize) -> f64 {
+    if den == 0 { 0.0 } else { num / den as f64 }
+}
+
+fn capped(n: usize, cap: usize) -> f64 {
+    n.min(cap) as f64 / cap as f64
+}
+
+fn sort_dedup<T: Ord>(v: &mut Vec<T>) {
+    v.sort_unstable();
+    v.dedup();
+    v.shrink_to_fit();
+}
+
+/// Character trigrams of the lowercased plain text, letters and digits only, runs of anything
+/// else read as one space.
+fn char_trigrams(text: &str) -> Vec<u32> {
+    let mut chars: Vec<char> = Vec::with_capacity(text.len() + 2);
+    chars.push(' ');
+    for c in text.chars().map(text::plain_char).flat_map(char::to_lowercase) {
+        let c = if c.is_alphanumeric() { c } else { ' ' };
+        if c != ' ' || chars.last() != Some(&' ') {
+            chars.push(c);
+        }
+    }
+    if chars.last() != Some(&' ') {
+        chars.push(' ');
+    }
+    let mut out: Vec<u32> = chars
+        .windows(3)
+        .map(|w| mix(&[u32::from(w[0]), u32::from(w[1]), u32::from(w[2])]))
+        .collect();
+    sort_dedup(&mut out);
+    out
+}
+
+/// The bits of `v` rounded to six decimals, so equal values compare equal as integers.
+fn value_bits(v: f64) -> u64 {
+    ((v * 1e6).round() / 1e6).to_bits()
+}
+
+/// Numbers written in `text`: digits ("1,250", "2.5", "30-day"), small number words ("nine"), each
+/// scaled by a following "thousand", "million", "billion" or "trillion".
+#[cfg(test)]
+fn numbers_in(text: &str) -> Vec<u64> {
+    let words: Vec<(String, bool)> =
+        text::words(text).map(|w| (text::plain_lower(w.text), false)).collect();
+    numbers_in_words(&words)
+}
+
+/// [`numbers_in`] over words already lowercased.
+fn numbers_in_words(words: &[(String, bool)]) -> Vec<u64> {
+    const WORDS: &[(&str, f64)] = &[
+        ("one", 1.0),
+        ("two", 2.0),
+        ("three", 3.0),
+        ("four", 4.0),
+        ("five", 5.0),
+        ("six", 6.0),
+        ("seven", 7.0),
+        ("eight", 8.0),
+        ("nine", 9.0),
+        ("ten", 10.0),
+        ("eleven", 11.0),
+        ("twelve", 12.0),
+        ("twenty", 20.0),
+        ("thirty", 30.0),
+        ("forty", 40.0),
+        ("fifty", 50.0),
+        ("hundred", 100.0),
+        ("dozen", 12.0),
+    ];
+    let mut out = Vec::new();
+    for (i, (w, _)) in words.iter().enumerate() {
+        let value = if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            let digits: String = w
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+                .filter(|c| *c != ',')
+                .collect();
+            digits.trim_end_matches('.').parse::<f64>().ok()
+        } else {
+            WORDS.iter().find(|(name, _)| name == w).map(|(_, v)| *v)
+        };
+        let Some(mut value) = value else { continue };
+        if w == "hundred" && i > 0 && words[i - 1].0.chars().all(|c| c.is_ascii_digit()) {
+            continue; // already counted with its multiplier below
+        }
+        let scale = match words.get(i + 1).map(|w| w.0.as_str()) {
+            Some("hundred") if !w.eq("hundred") => 100.0,
+            Some("thousand") => 1e3,
+            Some("million") => 1e6,
+            Some("billion") => 1e9,
+            Some("trillion") => 1e12,
+            _ => 1.0,
+        };
+        value *= scale;
+        if value.is_finite() {
+            out.push(value_bits(value));
+        }
+    }
+    out
+}
+
+/// The bit of a weekday or month name (0 for other words). "May" is left out: it is mostly the
+/// verb.
+fn day_bit(lower: &str) -> u32 {
+    const NAMES: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    NAMES.iter().position(|n| !n.is_empty() && *n == lower).map_or(0, |i| 1 << i)
+}
+
+/// Whether `lower` (a lowercased plain word) is a negation.
+fn is_negation(lower: &str) -> bool {
+    matches!(
+        lower,
+        "not" | "no" | "never" | "none" | "nobody" | "nothing" | "neither" | "nor" | "cannot"
+    ) || lower.ends_with("n't")
+}
+
+#[cfg(test)]
+fn has_negation(text: &str) -> bool {
+    text::words(text).any(|w| is_negation(&text::plain_lower(w.text)))
+}
+
+/// Quotes of a claim: its extracted quotes, and any words between a pair of double quotes in
+/// its text; each as a hash of its stem sequence (two stems at least).
+fn quotes_in(claim: &Claim) -> Vec<u64> {
+    let mut texts: Vec<String> = claim.quotes.iter().map(|q| q.text.clone()).collect();
+    let plain: String = claim.text.chars().map(text::plain_char).collect();
+    let parts: Vec<&str> = plain.split('"').collect();
+    for inner in parts.iter().skip(1).step_by(2).take(parts.len().saturating_sub(1) / 2) {
+        texts.push((*inner).to_string());
+    }
+    let mut out: Vec<u64> = texts
+        .iter()
+        .filter_map(|t| {
+            let terms = text::content_terms(t);
+            (terms.len() >= 2).then(|| fnv(terms.join(" ").as_bytes()))
+        })
+        .collect();
+    sort_dedup(&mut out);
+    out
+}
+
+/// A 32-bit hash of a few ids (a multiply-xorshift mix), for n-gram sets.
+fn mix(ids: &[u32]) -> u32 {
+    let mut h: u64 = 0x9E37_79B9_7F4A_7C15;
+    for &id in ids {
+        h = (h ^ u64::from(id)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        h ^= h >> 31;
+    }
+    (h >> 32) as u32
+}
+
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_read_and_scaled() {
+        let bits = |v: f64| value_bits(v);
+        let found =
+            numbers_in("It paid $2.5 billion for 1,250 shares over nine days, a 30-day plan.");
+        for v in [2.5e9, 1250.0, 9.0, 30.0] {
+            assert!(found.contains(&bits(v)), "{v} missing from {found:?}");
+        }
+        assert_eq!(found.len(), 4);
+    }
+
+    #[test]
+    fn lcs_counts_common_subsequence() {
+        assert_eq!(lcs(&[1, 2, 3, 4], &[1, 3, 4, 5]), 3);
+        assert_eq!(lcs(&[], &[1]), 0);
+    }
+
+    #[test]
+    fn negation_words() {
+        assert!(has_negation("He did not sign it"));
+        assert!(has_negation("They didn't agree"));
+        assert!(!has_negation("Notable signatures"));
+    }
+
+    #[test]
+    fn quotes_from_text() {
+        let claim =
+            Claim::new("a".into(), 0, 0, "He called it \"a historic step forward\" on Monday.");
+        assert_eq!(quotes_in(&claim).len(), 1);
+        let bare = Claim::new("a".into(), 0, 0, "A lone \" mark.");
+        assert!(quotes_in(&bare).is_empty());
+    }
+}

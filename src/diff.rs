@@ -1,0 +1,1167 @@
+//! Differences: how two aligned claims of different sources differ, typed.
+//!
+//! Useful for: saying, for two claims already known to assert the same fact, *what* differs between
+//! them — a number, a negation, the certainty, the speaker, the day, a detail only one gives, or the
+//! whole account — with one sentence quoting the exact words. Not useful for: deciding whether two
+//! claims assert the same fact at all (that is [`crate::align`]).
+//!
+//! The rules, in the order they are tried (see [`compare`]):
+//!
+//! - **quantity**: both claims give a quantity in the same non-empty unit, and no value of one is
+//!   compatible with any value of the other. Values are intervals: an exact value is a point, an
+//!   approximate one spans ± [`DiffConfig::approx_tolerance`], "more than" / "fewer than" are
+//!   half-lines; two values are compatible when their intervals meet. Numbers in different units are
+//!   never compared ("two-hour call" against "30-day ceasefire"), nor are unitless numbers, nor a
+//!   per-party count ("nine each") against a total.
+//! - **polarity**: one claim negates the content the two share and the other affirms it, and the
+//!   claims say nearly the same words (each covers at least [`DiffConfig::same_content`] of the
+//!   other's content terms). A negation counts only when its scope (the words after the cue, up to
+//!   the end of the clause) reaches a content term both claims share, so "X proposed a truce; Y has
+//!   declined" does not contradict "X urged Y to accept a truce".
+//! - **account**: as for polarity, but the claims otherwise say different things: two tellings of
+//!   one event that cannot both be true and fit no narrower kind.
+//! - **modality**: one claim states the fact as definite, the other as hedged, conditional or a
+//!   question, and the hedge bears on what the two share: a hedge cue ("could", "reportedly",
+//!   "floated", "if") stands in a clause holding a shared content term. An adjective that hedges
+//!   only its noun ("a memorandum on a *possible* peace accord") does not make the claim uncertain.
+//! - **attribution**: the same quoted words (or near-identical claims) put in the mouths of two
+//!   different named speakers (resolved entities, or capitalised names; never pronouns). "Olsen"
+//!   and "Mara Olsen" are one speaker.
+//! - **time**: both claims date the event to a day or a week (resolved calendar values, or
+//!   unresolved weekday names), and none of the days of one falls in those of the other. Months and
+//!   years are background ("the first since March 2022") and are not compared.
+//! - **detail**: content words only one claim gives ("which Kyiv accepted"), quoted as phrases.
+//!   Not reported when an account difference already covers the pair.
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::align::Lexicon;
+use crate::align::lexicon::CompiledLexicon;
+use crate::model::{Attribution, Bound, Claim, Modality, Polarity, Quantity, TimeExpr};
+use crate::report::DifferenceKind;
+use crate::text::{content_terms, is_stop_word, plain_lower, stem, words};
+use crate::time::Date;
+
+/// Settings of difference detection.
+///
+/// ```
+/// use corroborate::diff::DiffConfig;
+/// let config = DiffConfig::default();
+/// assert_eq!(config.approx_tolerance, 0.1);
+/// assert_eq!(config.same_content, 0.75);
+/// assert_eq!(config.max_detail_phrases, 4);
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DiffConfig {
+    /// Relative tolerance of an approximate quantity: "about 30" is compatible with 27 to 33.
+    /// Default `0.1`.
+    pub approx_tolerance: f64,
+    /// The share of each claim's content terms the other must have for the two to count as saying
+    /// the same words: a flipped negation between such claims is a `polarity` difference, between
+    /// less similar ones an `account` difference. Default `0.75`.
+    pub same_content: f64,
+    /// At most this many phrases are quoted per side in a `detail` summary. Default `4`.
+    pub max_detail_phrases: usize,
+}
+
+impl Default for DiffConfig {
+    fn default() -> DiffConfig {
+        DiffConfig { approx_tolerance: 0.1, same_content: 0.75, max_detail_phrases: 4 }
+    }
+}
+
+impl DiffConfig {
+    /// Sets [`DiffConfig::approx_tolerance`].
+    pub fn approx_tolerance(&mut self, tolerance: f64) -> &mut DiffConfig {
+        self.approx_tolerance = tolerance;
+        self
+    }
+
+    /// Sets [`DiffConfig::same_content`].
+    pub fn same_content(&mut self, share: f64) -> &mut DiffConfig {
+        self.same_content = share;
+        self
+    }
+}
+
+/// One way in which two claims differ, before it is attached to a fact.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PairDifference {
+    /// What differs.
+    pub kind: DifferenceKind,
+    /// One sentence saying what differs, quoting the exact words.
+    pub summary: String,
+}
+
+/// How claims `a` and `b` (of different sources, already aligned) differ, with the built-in
+/// synonym lexicon. See [`Differ`] to use a run's own lexicon, or to compare many pairs.
+///
+/// Returns the differences in the order of the rules in the [module docs](self); an exact copy of a
+/// claim gives none.
+///
+/// **Complexity**: O(w² + q²) in the claims' words `w` and quantities/times `q`; claims are
+/// sentences, so this is small.
+pub fn compare(a: &Claim, b: &Claim, config: &DiffConfig) -> Vec<PairDifference> {
+    Differ::new(config, &Lexicon::default()).compare(a, b)
+}
+
+/// Compares claims with a configuration and a synonym lexicon compiled once.
+///
+/// Words the lexicon makes synonyms ("talks" and "negotiations", "truce" and "halt in
+/// hostilities") count as shared: they are neither a `detail` nor what makes two claims differ.
+#[derive(Debug)]
+pub struct Differ {
+    config: DiffConfig,
+    builtin: Option<&'static CompiledLexicon>,
+    user: CompiledLexicon,
+}
+
+impl Differ {
+    /// A differ with `config` and the synonyms of `lexicon` (the built-in groups when
+    /// `lexicon.builtin`, and the user's).
+    pub fn new(config: &DiffConfig, lexicon: &Lexicon) -> Differ {
+        Differ {
+            config: config.clone(),
+            builtin: lexicon.builtin.then(CompiledLexicon::builtin),
+            user: CompiledLexicon::compile(
+                lexicon.synonyms.iter().map(Vec::as_slice),
+                CompiledLexicon::builtin_len(),
+            ),
+        }
+    }
+
+    /// How claims `a` and `b` differ: see [`compare`].
+    pub fn compare(&self, a: &Claim, b: &Claim) -> Vec<PairDifference> {
+        compare_views(a, b, &View::new(a, self), &View::new(b, self), &self.config)
+    }
+}
+
+fn compare_views(
+    a: &Claim,
+    b: &Claim,
+    view_a: &View<'_>,
+    view_b: &View<'_>,
+    config: &DiffConfig,
+) -> Vec<PairDifference> {
+    let (view_a, view_b) = (view_a, view_b);
+    let shared: HashSet<&str> =
+        view_a.terms.intersection(&view_b.terms).map(String::as_str).collect();
+    let mut out = Vec::new();
+
+    out.extend(quantity(a, b, config));
+
+    let neg_a = negates_shared(a, view_a, &shared);
+    let neg_b = negates_shared(b, view_b, &shared);
+    let mut account = false;
+    if neg_a != neg_b {
+        let close = coverage(view_a, &shared) >= config.same_content
+            && coverage(view_b, &shared) >= config.same_content;
+        let (neg, neg_view, pos) = if neg_a { (a, view_a, b) } else { (b, view_b, a) };
+        let cue =
+            neg_view.negation_cue.map(|c| format!(" (\u{201c}{c}\u{201d})")).unwrap_or_default();
+        if close {
+            out.push(PairDifference {
+                kind: DifferenceKind::Polarity,
+                summary: format!("{} negates{cue} what {} affirms.", neg.source, pos.source),
+            });
+        } else {
+            account = true;
+            out.push(PairDifference {
+                kind: DifferenceKind::Account,
+                summary: format!(
+                    "{} and {} tell the event differently: {} says \u{201c}{}\u{201d}{cue}, {} says \u{201c}{}\u{201d}.",
+                    a.source,
+                    b.source,
+                    neg.source,
+                    clip(&neg.text, 90),
+                    pos.source,
+                    clip(&pos.text, 90)
+                ),
+            });
+        }
+    }
+
+    out.extend(modality(a, b, view_a, view_b, &shared));
+    out.extend(attribution(a, b, view_a, view_b, &shared));
+    out.extend(time(a, b));
+    if !account {
+        out.extend(detail(a, b, view_a, view_b, config));
+    }
+    out
+}
+
+/// Whether a difference of this kind makes a fact contested: every kind but `detail`.
+pub fn contests(kind: DifferenceKind) -> bool {
+    kind != DifferenceKind::Detail
+}
+
+/// Words that negate what follows them.
+const NEGATION_CUES: &[&str] = &[
+    "not",
+    "no",
+    "never",
+    "without",
+    "nor",
+    "neither",
+    "none",
+    "nothing",
+    "nobody",
+    "declined",
+    "declines",
+    "decline",
+    "declining",
+    "rejected",
+    "rejects",
+    "reject",
+    "rejecting",
+    "refused",
+    "refuses",
+    "refuse",
+    "refusing",
+    "denied",
+    "denies",
+    "deny",
+    "denying",
+    "failed",
+    "fails",
+    "dismissed",
+    "dismisses",
+    "cannot",
+    "fail",
+    "ruled",
+];
+
+/// Words that end the scope of a negation: a new clause begins.
+///
+/// "and" and "or" are included: "not safe for traffic and will stay closed" negates the safety,
+/// not the closure. A narrower scope only ever reports fewer contradictions.
+const CLAUSE_WORDS: &[&str] = &[
+    "but", "while", "though", "although", "however", "whereas", "because", "since", "which", "and",
+    "or",
+];
+
+/// Words that hedge the clause they stand in, or make it conditional: quoted in a modality
+/// summary, and used to check that a hedge bears on what two claims share.
+const HEDGE_CUES: &[&str] = &[
+    "potentially",
+    "possibly",
+    "may",
+    "might",
+    "could",
+    "would",
+    "reportedly",
+    "floated",
+    "perhaps",
+    "allegedly",
+    "apparently",
+    "seems",
+    "seem",
+    "appears",
+    "appear",
+    "suggested",
+    "suggests",
+    "considering",
+    "considered",
+    "if",
+    "unless",
+    "whether",
+    "hoped",
+    "hopes",
+    "expected",
+    "likely",
+    "possible",
+    "potential",
+    "probably",
+    "unclear",
+    "uncertain",
+];
+
+/// Adjectives that, right before a content word, hedge that noun ("a possible peace accord",
+/// "a potential venue") rather than the claim: the accord is possible, the claim about it is not.
+const ATTRIBUTIVE_HEDGES: &[&str] = &[
+    "possible",
+    "potential",
+    "prospective",
+    "proposed",
+    "likely",
+    "probable",
+    "future",
+    "eventual",
+    "alleged",
+    "suspected",
+    "expected",
+    "planned",
+];
+
+/// Words that start a new clause for a hedge (coordination with "and" does not: "X may come and
+/// sign" hedges both).
+const HEDGE_CLAUSE_WORDS: &[&str] = &["but", "while", "though", "although", "however", "whereas"];
+
+/// How far a negation reaches, in words, at most.
+const NEGATION_SCOPE: usize = 10;
+
+fn is_negation_cue(lower: &str) -> bool {
+    // "ruled" negates only in "ruled out"; the scope then starts at "out", which is no content.
+    NEGATION_CUES.contains(&lower) || lower.ends_with("n't")
+}
+
+/// A claim's words prepared for comparison.
+struct View<'c> {
+    /// Its content terms, without negation cues (they are compared through polarity), and the
+    /// lexicon concepts its words express, as `~{concept}`.
+    terms: HashSet<String>,
+    /// Its words with their terms.
+    words: Vec<ViewWord<'c>>,
+    /// The first negation cue, as written.
+    negation_cue: Option<&'c str>,
+}
+
+struct ViewWord<'c> {
+    text: &'c str,
+    start: usize,
+    lower: String,
+    /// Content terms, then the word's concepts as `~{concept}`.
+    terms: Vec<String>,
+    /// How many of `terms` are content terms (the rest are concepts).
+    n_lexical: usize,
+}
+
+impl ViewWord<'_> {
+    /// Whether the other claim lacks this word: a content term of it is not there, and no concept
+    /// it expresses is either.
+    fn is_extra(&self, other: &HashSet<String>) -> bool {
+        let (lexical, concepts) = self.terms.split_at(self.n_lexical);
+        lexical.iter().any(|t| !other.contains(t)) && !concepts.iter().any(|c| other.contains(c))
+    }
+}
+
+impl<'c> View<'c> {
+    fn new(claim: &'c Claim, differ: &Differ) -> View<'c> {
+        let mut terms = HashSet::new();
+        let mut out = Vec::new();
+        let mut negation_cue = None;
+        // Stems of every word part, for the lexicon: (word index, stem, is a stop word).
+        let mut stems: Vec<(usize, String, bool)> = Vec::new();
+        for (i, word) in words(&claim.text).enumerate() {
+            let lower = plain_lower(word.text);
+            let word_terms = if is_negation_cue(&lower) {
+                negation_cue.get_or_insert(word.text);
+                Vec::new()
+            } else {
+                content_terms(word.text)
+            };
+            let bare = lower.strip_suffix("'s").unwrap_or(&lower);
+            for part in bare.split(['-', '\'']).filter(|p| !p.is_empty()) {
+                stems.push((i, stem(part), is_stop_word(part)));
+            }
+            terms.extend(word_terms.iter().cloned());
+            let n_lexical = word_terms.len();
+            out.push(ViewWord {
+                text: word.text,
+                start: word.start,
+                lower,
+                terms: word_terms,
+                n_lexical,
+            });
+        }
+        // Concepts, found over the content stems in a row and over all stems, as the scorer does.
+        let content: Vec<(usize, &str)> =
+            stems.iter().filter(|s| !s.2).map(|s| (s.0, s.1.as_str())).collect();
+        let all: Vec<(usize, &str)> = stems.iter().map(|s| (s.0, s.1.as_str())).collect();
+        for lex in differ.builtin.into_iter().chain(std::iter::once(&differ.user)) {
+            for seq in [&content, &all] {
+                let seq_stems: Vec<&str> = seq.iter().map(|s| s.1).collect();
+                lex.find(&seq_stems, |start, len, concept| {
+                    let token = format!("~{concept}");
+                    for &(word, _) in &seq[start..start + len] {
+                        let w = &mut out[word];
+                        if w.n_lexical > 0 && !w.terms.contains(&token) {
+                            w.terms.push(token.clone());
+                        }
+                    }
+                    terms.insert(token);
+                });
+            }
+        }
+        View { terms, words: out, negation_cue }
+    }
+}
+
+/// The share of a claim's content words that the other claim shares (by term or by concept; 1 when
+/// it has none).
+fn coverage(view: &View<'_>, shared: &HashSet<&str>) -> f64 {
+    let content: Vec<&ViewWord<'_>> = view.words.iter().filter(|w| w.n_lexical > 0).collect();
+    if content.is_empty() {
+        return 1.0;
+    }
+    let covered = content.iter().filter(|w| w.terms.iter().any(|t| shared.contains(t.as_str())));
+    covered.count() as f64 / content.len() as f64
+}
+
+/// Whether `claim` negates content it shares with the other claim: it is negated (as extraction
+/// says), and the scope of one of its negation cues reaches a shared term. A negated claim with no
+/// cue this module knows ("halted") does not count: a contradiction is only reported when the words
+/// that make it are found.
+fn negates_shared(claim: &Claim, view: &View<'_>, shared: &HashSet<&str>) -> bool {
+    if claim.polarity != Polarity::Negated {
+        return false;
+    }
+    for (i, word) in view.words.iter().enumerate() {
+        if !is_negation_cue(&word.lower) {
+            continue;
+        }
+        let mut prev_end = word.start + word.text.len();
+        for next in view.words[i + 1..].iter().take(NEGATION_SCOPE) {
+            let gap = claim.text.get(prev_end..next.start).unwrap_or("");
+            if ends_clause(gap) || CLAUSE_WORDS.contains(&next.lower.as_str()) {
+                break;
+            }
+            if next.terms.iter().any(|t| shared.contains(t.as_str())) {
+                return true;
+            }
+            prev_end = next.start + next.text.len();
+        }
+    }
+    false
+}
+
+/// Whether the text between two words ends a clause.
+fn ends_clause(gap: &str) -> bool {
+    gap.chars().any(|c| {
+        matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '\u{2014}' | '\u{2013}')
+    }) || gap.contains(" - ")
+}
+
+fn quantity(a: &Claim, b: &Claim, config: &DiffConfig) -> Option<PairDifference> {
+    let mut units: Vec<&str> = a
+        .quantities
+        .iter()
+        .map(|q| q.unit.as_str())
+        .filter(|u| !u.is_empty() && b.quantities.iter().any(|q| q.unit == *u))
+        .collect();
+    units.sort_unstable();
+    units.dedup();
+    let mut parts = Vec::new();
+    for unit in units {
+        let qa: Vec<&Quantity> = a.quantities.iter().filter(|q| q.unit == unit).collect();
+        let qb: Vec<&Quantity> = b.quantities.iter().filter(|q| q.unit == unit).collect();
+        let comparable = qa.iter().any(|x| qb.iter().any(|y| x.each == y.each));
+        let compatible = qa
+            .iter()
+            .any(|x| qb.iter().any(|y| x.each != y.each || quantities_compatible(x, y, config)));
+        if comparable && !compatible {
+            let say = |claim: &Claim, qs: &[&Quantity]| {
+                qs.iter()
+                    .map(|q| format!("\u{201c}{}\u{201d}", quantity_words(claim, q)))
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            };
+            parts.push(format!(
+                "{} says {}, {} says {}",
+                a.source,
+                say(a, &qa),
+                b.source,
+                say(b, &qb)
+            ));
+        }
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    Some(PairDifference {
+        kind: DifferenceKind::Quantity,
+        summary: format!("{}.", parts.join("; ")),
+    })
+}
+
+/// Whether two quantities of one unit can both be true: their value intervals meet.
+pub fn quantities_compatible(x: &Quantity, y: &Quantity, config: &DiffConfig) -> bool {
+    let (lo_x, hi_x) = interval(x, config.approx_tolerance);
+    let (lo_y, hi_y) = interval(y, config.approx_tolerance);
+    // A hair of slack so that 0.1 + 0.2 and 0.3 are one value.
+    let eps = 1e-9 * (1.0 + x.value.abs().max(y.value.abs()));
+    lo_x <= hi_y + eps && lo_y <= hi_x + eps
+}
+
+fn interval(q: &Quantity, tolerance: f64) -> (f64, f64) {
+    let v = q.value;
+    match q.bound {
+        Bound::Exact => (v, v),
+        Bound::Approximate => {
+            let d = (v * tolerance).abs();
+            (v - d, v + d)
+        }
+        Bound::Lower => (v, f64::INFINITY),
+        Bound::Upper => (f64::NEG_INFINITY, v),
+    }
+}
+
+/// The words of a quantity as written in the claim, or its value and unit when the span is off.
+fn quantity_words(claim: &Claim, q: &Quantity) -> String {
+    span_words(claim, q.start, q.end).map(str::to_string).unwrap_or_else(|| {
+        if q.unit.is_empty() { format!("{}", q.value) } else { format!("{} {}", q.value, q.unit) }
+    })
+}
+
+/// The text of source span `[start, end)` inside the claim, when it lies there.
+fn span_words(claim: &Claim, start: usize, end: usize) -> Option<&str> {
+    let s = start.checked_sub(claim.start)?;
+    let e = end.checked_sub(claim.start)?;
+    claim.text.get(s..e).filter(|w| !w.trim().is_empty())
+}
+
+fn modality(
+    a: &Claim,
+    b: &Claim,
+    view_a: &View<'_>,
+    view_b: &View<'_>,
+    shared: &HashSet<&str>,
+) -> Option<PairDifference> {
+    let definite = |c: &Claim| c.modality == Modality::Asserted;
+    if definite(a) == definite(b) {
+        return None;
+    }
+    let (sure, unsure, unsure_view) = if definite(a) { (a, b, view_b) } else { (b, a, view_a) };
+    if unsure.modality != Modality::Question && !hedge_bears_on_shared(unsure, unsure_view, shared)
+    {
+        return None;
+    }
+    let how = match unsure.modality {
+        Modality::Conditional => "only under a condition",
+        Modality::Question => "as a question",
+        _ => "as uncertain",
+    };
+    let cue = unsure_view
+        .words
+        .iter()
+        .enumerate()
+        .find(|(i, w)| {
+            HEDGE_CUES.contains(&w.lower.as_str()) && !attributive(unsure, unsure_view, *i)
+        })
+        .map(|(_, w)| format!(" (\u{201c}{}\u{201d})", w.text))
+        .unwrap_or_default();
+    Some(PairDifference {
+        kind: DifferenceKind::Modality,
+        summary: format!(
+            "{} states it as definite; {} gives it {how}{cue}.",
+            sure.source, unsure.source
+        ),
+    })
+}
+
+/// Whether word `i` is an attributive hedge: an adjective such as "possible" right before a
+/// content word, in the same clause.
+fn attributive(claim: &Claim, view: &View<'_>, i: usize) -> bool {
+    let word = &view.words[i];
+    if !ATTRIBUTIVE_HEDGES.contains(&word.lower.as_str()) {
+        return false;
+    }
+    let Some(next) = view.words.get(i + 1) else { return false };
+    let gap = claim.text.get(word.start + word.text.len()..next.start).unwrap_or("");
+    !ends_clause(gap) && !next.terms.is_empty()
+}
+
+/// Whether the hedge of a hedged or conditional claim bears on content both claims share: some
+/// hedge cue that is not attributive stands in a clause holding a shared term. When no known cue
+/// is found at all, extraction knew better, and the hedge counts; when the only cues are
+/// attributive ("a memorandum on a possible peace accord"), it does not.
+fn hedge_bears_on_shared(claim: &Claim, view: &View<'_>, shared: &HashSet<&str>) -> bool {
+    let mut found_cue = false;
+    let boundary_before = |j: usize| -> bool {
+        // Whether a clause boundary lies between word j-1 and word j.
+        let (prev, cur) = (&view.words[j - 1], &view.words[j]);
+        let gap = claim.text.get(prev.start + prev.text.len()..cur.start).unwrap_or("");
+        ends_clause(gap) || HEDGE_CLAUSE_WORDS.contains(&cur.lower.as_str())
+    };
+    for (i, word) in view.words.iter().enumerate() {
+        let is_cue = HEDGE_CUES.contains(&word.lower.as_str())
+            || ATTRIBUTIVE_HEDGES.contains(&word.lower.as_str());
+        if !is_cue {
+            continue;
+        }
+        found_cue = true;
+        if attributive(claim, view, i) {
+            continue;
+        }
+        let mut start = i;
+        while start > 0 && !boundary_before(start) {
+            start -= 1;
+        }
+        let mut end = i + 1;
+        while end < view.words.len() && !boundary_before(end) {
+            end += 1;
+        }
+        if view.words[start..end]
+            .iter()
+            .any(|w| w.terms.iter().any(|t| shared.contains(t.as_str())))
+        {
+            return true;
+        }
+    }
+    !found_cue
+}
+
+fn attribution(
+    a: &Claim,
+    b: &Claim,
+    view_a: &View<'_>,
+    view_b: &View<'_>,
+    shared: &HashSet<&str>,
+) -> Option<PairDifference> {
+    let resolved =
+        |c: &Claim| c.attribution.as_ref().filter(|t| named(t)).map(|t| t.speaker.clone());
+    for qa in &a.quotes {
+        for qb in &b.quotes {
+            if !same_words(&qa.text, &qb.text) {
+                continue;
+            }
+            let sa = qa.speaker.clone().or_else(|| resolved(a));
+            let sb = qb.speaker.clone().or_else(|| resolved(b));
+            if let (Some(sa), Some(sb)) = (sa, sb)
+                && !same_speaker(&sa, &sb)
+            {
+                return Some(PairDifference {
+                    kind: DifferenceKind::Attribution,
+                    summary: format!(
+                        "{} attributes \u{201c}{}\u{201d} to {sa}, {} to {sb}.",
+                        a.source,
+                        clip(&qa.text, 80),
+                        b.source
+                    ),
+                });
+            }
+        }
+    }
+    let near_identical = coverage(view_a, shared) >= 0.8 && coverage(view_b, shared) >= 0.8;
+    if near_identical
+        && let (Some(sa), Some(sb)) = (resolved(a), resolved(b))
+        && !same_speaker(&sa, &sb)
+    {
+        return Some(PairDifference {
+            kind: DifferenceKind::Attribution,
+            summary: format!("{} has {sa} say it, {} has {sb}.", a.source, b.source),
+        });
+    }
+    None
+}
+
+/// Whether an attribution names someone: resolved to an entity, or written with a capitalised name
+/// ("port director Henrik Dahl"), not a pronoun or a description ("he", "officials").
+fn named(attribution: &Attribution) -> bool {
+    const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+    attribution.resolved
+        || (!PRONOUNS.contains(&plain_lower(attribution.speaker.trim()).as_str())
+            && attribution.speaker.split_whitespace().any(|w| w.starts_with(char::is_uppercase)))
+}
+
+/// Whether two quotations are the same words, give or take punctuation, case and an ellipsis.
+fn same_words(x: &str, y: &str) -> bool {
+    let norm = |s: &str| -> String {
+        let lower = plain_lower(s);
+        let kept: String =
+            lower.chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
+        kept.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let (x, y) = (norm(x), norm(y));
+    if x.is_empty() || y.is_empty() {
+        return false;
+    }
+    if x == y {
+        return true;
+    }
+    let (short, long) = if x.len() <= y.len() { (&x, &y) } else { (&y, &x) };
+    (short.len() >= 12 && long.contains(short.as_str()))
+        || strsim::normalized_levenshtein(&x, &y) >= 0.85
+}
+
+/// Whether two speaker names name one person: equal, or one is the other's last name.
+fn same_speaker(x: &str, y: &str) -> bool {
+    let (x, y) = (plain_lower(x), plain_lower(y));
+    if x == y {
+        return true;
+    }
+    let last = |s: &str| s.split_whitespace().last().map(str::to_string);
+    let (short, long) = if x.len() <= y.len() { (&x, &y) } else { (&y, &x) };
+    !short.is_empty() && (long.split_whitespace().any(|w| w == short) || last(short) == last(long))
+}
+
+/// A day-level time of a claim: a resolved calendar range, or an unresolved weekday name.
+#[derive(Clone, Debug, PartialEq)]
+enum DayTime {
+    Range(i64, i64),
+    Weekday(String),
+}
+
+/// The longest range, in days, still compared as "a day": a week, give or take.
+const MAX_DAY_RANGE: i64 = 10;
+
+const WEEKDAYS: &[&str] =
+    &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+fn day_times(claim: &Claim) -> Vec<(DayTime, &TimeExpr)> {
+    let mut out = Vec::new();
+    for t in &claim.times {
+        let Some(norm) = t.normalized.as_deref() else { continue };
+        if t.resolved {
+            if let Some((lo, hi)) = day_range(norm)
+                && hi - lo <= MAX_DAY_RANGE
+            {
+                out.push((DayTime::Range(lo, hi), t));
+            }
+        } else if WEEKDAYS.contains(&norm) {
+            out.push((DayTime::Weekday(norm.to_string()), t));
+        }
+    }
+    out
+}
+
+/// `YYYY-MM-DD` or `YYYY-MM-DD/YYYY-MM-DD` as days since the epoch; months and years give `None`.
+fn day_range(norm: &str) -> Option<(i64, i64)> {
+    let (lo, hi) = norm.split_once('/').unwrap_or((norm, norm));
+    let lo: Date = lo.parse().ok()?;
+    let hi: Date = hi.parse().ok()?;
+    Some((lo.to_days(), hi.to_days()))
+}
+
+fn time(a: &Claim, b: &Claim) -> Option<PairDifference> {
+    let ta = day_times(a);
+    let tb = day_times(b);
+    let ranges = |ts: &[(DayTime, &TimeExpr)]| {
+        ts.iter()
+            .filter_map(
+                |(d, _)| if let DayTime::Range(lo, hi) = d { Some((*lo, *hi)) } else { None },
+            )
+            .collect::<Vec<_>>()
+    };
+    let (ra, rb) = (ranges(&ta), ranges(&tb));
+    let differ = if !ra.is_empty() && !rb.is_empty() {
+        !ra.iter().any(|&(l1, h1)| rb.iter().any(|&(l2, h2)| l1 <= h2 && l2 <= h1))
+    } else if ra.is_empty() && rb.is_empty() && !ta.is_empty() && !tb.is_empty() {
+        !ta.iter().any(|(x, _)| tb.iter().any(|(y, _)| x == y))
+    } else {
+        false
+    };
+    if !differ {
+        return None;
+    }
+    let say = |ts: &[(DayTime, &TimeExpr)]| {
+        ts.iter()
+            .map(|(_, t)| match (&t.normalized, t.resolved) {
+                (Some(n), true) => format!("\u{201c}{}\u{201d} ({n})", t.text),
+                _ => format!("\u{201c}{}\u{201d}", t.text),
+            })
+            .collect::<Vec<_>>()
+            .join(" and ")
+    };
+    Some(PairDifference {
+        kind: DifferenceKind::Time,
+        summary: format!("{} dates it {}, {} {}.", a.source, say(&ta), b.source, say(&tb)),
+    })
+}
+
+fn detail(
+    a: &Claim,
+    b: &Claim,
+    view_a: &View<'_>,
+    view_b: &View<'_>,
+    config: &DiffConfig,
+) -> Option<PairDifference> {
+    let only_a = extra_phrases(a, view_a, b, &view_b.terms, config.max_detail_phrases);
+    let only_b = extra_phrases(b, view_b, a, &view_a.terms, config.max_detail_phrases);
+    let say = |claim: &Claim, phrases: &[String]| {
+        format!(
+            "only {} gives {}",
+            claim.source,
+            phrases.iter().map(|p| format!("\u{201c}{p}\u{201d}")).collect::<Vec<_>>().join(", ")
+        )
+    };
+    let summary = match (only_a.is_empty(), only_b.is_empty()) {
+        (true, true) => return None,
+        (false, true) => say(a, &only_a),
+        (true, false) => say(b, &only_b),
+        (false, false) => format!("{}; {}", say(a, &only_a), say(b, &only_b)),
+    };
+    let mut summary = summary;
+    if let Some(first) = summary.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    Some(PairDifference { kind: DifferenceKind::Detail, summary: format!("{summary}.") })
+}
+
+/// The phrases of `claim` whose content words the other claim lacks: runs of such words, joined
+/// across stop words, trimmed of stop words at both ends, quoted as written.
+///
+/// Numbers, names and times the other claim answers with its own (a quantity of the same unit or
+/// value, the same entity in another spelling, a number, a time) are not details: the quantity and
+/// time rules compare them.
+fn extra_phrases(
+    claim: &Claim,
+    view: &View<'_>,
+    other_claim: &Claim,
+    other: &HashSet<String>,
+    max: usize,
+) -> Vec<String> {
+    let other_units: HashSet<&str> =
+        other_claim.quantities.iter().map(|q| q.unit.as_str()).collect();
+    let other_has_number = other_claim.text.chars().any(|c| c.is_ascii_digit());
+    let other_names: HashSet<&str> =
+        other_claim.entities.iter().map(|e| e.canonical.as_str()).collect();
+    let answered = |w: &ViewWord<'_>| {
+        let at = claim.start + w.start;
+        let in_quantity = claim.quantities.iter().any(|q| {
+            q.start <= at
+                && at < q.end
+                && (other_units.contains(q.unit.as_str())
+                    || other_claim.quantities.iter().any(|o| o.value == q.value))
+        });
+        // A name the other claim gives in another spelling ("Andrei" for "Andriy").
+        let in_name = claim
+            .entities
+            .iter()
+            .any(|e| e.start <= at && at < e.end && other_names.contains(e.canonical.as_str()));
+        let in_time = !other_claim.times.is_empty()
+            && claim.times.iter().any(|t| t.start <= at && at < t.end);
+        let numeric = other_has_number
+            && w.text.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.'));
+        in_quantity || in_name || in_time || numeric
+    };
+    let extra: Vec<Option<bool>> = view
+        .words
+        .iter()
+        .map(|w| {
+            if w.terms.is_empty() {
+                None // a stop word or a negation cue: neither extra nor shared
+            } else if answered(w) {
+                Some(false) // a number or time the other answers: it ends a phrase
+            } else {
+                Some(w.is_extra(other))
+            }
+        })
+        .collect();
+    let mut phrases = Vec::new();
+    let mut i = 0;
+    while i < extra.len() {
+        if extra[i] != Some(true) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        let mut j = i + 1;
+        while j < extra.len() {
+            let gap = claim
+                .text
+                .get(view.words[j - 1].start + view.words[j - 1].text.len()..view.words[j].start);
+            if gap.is_some_and(ends_clause) {
+                break;
+            }
+            match extra[j] {
+                Some(true) => end = j,
+                Some(false) => break,
+                None => {}
+            }
+            j += 1;
+        }
+        let from = view.words[i].start;
+        let to = view.words[end].start + view.words[end].text.len();
+        if let Some(p) = claim.text.get(from..to) {
+            phrases.push(p.to_string());
+        }
+        i = end + 1;
+    }
+    phrases.truncate(max);
+    phrases
+}
+
+/// `text` cut to at most `max` characters at a word boundary, with an ellipsis when cut.
+pub(crate) fn clip(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut}\u{2026}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Quote, SourceId};
+
+    fn claim(source: &str, text: &str) -> Claim {
+        let mut c = Claim::new(SourceId::new(source), 0, 0, text);
+        c.terms = content_terms(text);
+        c
+    }
+
+    fn qty(c: &mut Claim, words: &str, value: f64, unit: &str, bound: Bound) {
+        let start = c.text.find(words).expect("words in claim");
+        c.quantities.push(Quantity {
+            value,
+            unit: unit.into(),
+            start,
+            end: start + words.len(),
+            bound,
+            each: false,
+        });
+    }
+
+    fn kinds(a: &Claim, b: &Claim) -> Vec<DifferenceKind> {
+        compare(a, b, &DiffConfig::default()).into_iter().map(|d| d.kind).collect()
+    }
+
+    #[test]
+    fn an_exact_copy_differs_in_nothing() {
+        let mut a = claim("a", "Officials said 40 people were hurt on Monday, not 30.");
+        a.polarity = Polarity::Negated;
+        a.modality = Modality::Hedged;
+        qty(&mut a, "40 people", 40.0, "person", Bound::Exact);
+        let mut b = a.clone();
+        b.source = SourceId::new("b");
+        assert!(compare(&a, &b, &DiffConfig::default()).is_empty());
+    }
+
+    #[test]
+    fn same_unit_different_value_is_a_quantity_difference() {
+        let mut a = claim("a", "The strike lasted 12 days.");
+        qty(&mut a, "12 days", 12.0, "day", Bound::Exact);
+        let mut b = claim("b", "The strike lasted 14 days.");
+        qty(&mut b, "14 days", 14.0, "day", Bound::Exact);
+        let diffs = compare(&a, &b, &DiffConfig::default());
+        assert_eq!(diffs[0].kind, DifferenceKind::Quantity);
+        assert_eq!(
+            diffs[0].summary,
+            "a says \u{201c}12 days\u{201d}, b says \u{201c}14 days\u{201d}."
+        );
+    }
+
+    #[test]
+    fn approximate_values_within_tolerance_and_bounds_agree() {
+        let mut a = claim("a", "About 300 workers walked out.");
+        qty(&mut a, "About 300 workers", 300.0, "worker", Bound::Approximate);
+        let mut b = claim("b", "Some 320 workers walked out.");
+        qty(&mut b, "320 workers", 320.0, "worker", Bound::Exact);
+        assert!(!kinds(&a, &b).contains(&DifferenceKind::Quantity));
+        let mut c = claim("c", "More than 250 workers walked out.");
+        qty(&mut c, "More than 250 workers", 250.0, "worker", Bound::Lower);
+        assert!(!kinds(&b, &c).contains(&DifferenceKind::Quantity));
+        let mut d = claim("d", "Fewer than 200 workers walked out.");
+        qty(&mut d, "Fewer than 200 workers", 200.0, "worker", Bound::Upper);
+        assert!(kinds(&c, &d).contains(&DifferenceKind::Quantity));
+        let mut e = claim("e", "About 400 workers walked out.");
+        qty(&mut e, "About 400 workers", 400.0, "worker", Bound::Approximate);
+        assert!(kinds(&a, &e).contains(&DifferenceKind::Quantity));
+    }
+
+    #[test]
+    fn numbers_in_different_units_or_without_unit_are_not_compared() {
+        let mut a = claim("a", "After a two-hour call, a 30-day truce was proposed.");
+        qty(&mut a, "two-hour", 2.0, "hour", Bound::Exact);
+        qty(&mut a, "30-day", 30.0, "day", Bound::Exact);
+        let mut b = claim("b", "Troops downed 76 of 112 drones during the 30-day truce talks.");
+        qty(&mut b, "76", 76.0, "drone", Bound::Exact);
+        qty(&mut b, "112 drones", 112.0, "drone", Bound::Exact);
+        qty(&mut b, "30-day", 30.0, "day", Bound::Exact);
+        assert!(!kinds(&a, &b).contains(&DifferenceKind::Quantity));
+        let mut c = claim("c", "Item 4 passed.");
+        qty(&mut c, "4", 4.0, "", Bound::Exact);
+        let mut d = claim("d", "Item 5 passed.");
+        qty(&mut d, "5", 5.0, "", Bound::Exact);
+        assert!(!kinds(&c, &d).contains(&DifferenceKind::Quantity));
+    }
+
+    #[test]
+    fn a_negation_of_shared_content_is_polarity_or_account() {
+        let a = claim("a", "The mayor approved the new harbour budget on Friday.");
+        let mut b = claim("b", "The mayor has not approved the new harbour budget.");
+        b.polarity = Polarity::Negated;
+        assert!(kinds(&a, &b).contains(&DifferenceKind::Polarity), "{:?}", kinds(&a, &b));
+        let c =
+            claim("c", "Council members cheered as the harbour budget passed after a long night.");
+        let mut d =
+            claim("d", "The mayor declined to sign the harbour budget, citing the pension fund.");
+        d.polarity = Polarity::Negated;
+        let k = kinds(&c, &d);
+        assert!(k.contains(&DifferenceKind::Account), "{k:?}");
+        assert!(!k.contains(&DifferenceKind::Detail), "an account covers the details: {k:?}");
+    }
+
+    #[test]
+    fn a_negation_in_another_clause_is_no_contradiction() {
+        let a = claim(
+            "a",
+            "The union proposed a ten-day truce, which the port accepted, but the mayor has declined.",
+        );
+        let mut a = a;
+        a.polarity = Polarity::Negated;
+        let b = claim("b", "The union urged the mayor to back a ten-day truce.");
+        let k = kinds(&a, &b);
+        assert!(
+            !k.contains(&DifferenceKind::Polarity) && !k.contains(&DifferenceKind::Account),
+            "{k:?}"
+        );
+        assert!(k.contains(&DifferenceKind::Detail));
+    }
+
+    #[test]
+    fn hedged_against_definite_is_modality() {
+        let a = claim("a", "The cathedral will host the talks.");
+        let mut b = claim("b", "The cathedral could possibly host the talks.");
+        b.modality = Modality::Hedged;
+        let diffs = compare(&a, &b, &DiffConfig::default());
+        let m = diffs.iter().find(|d| d.kind == DifferenceKind::Modality).expect("modality");
+        assert_eq!(
+            m.summary,
+            "a states it as definite; b gives it as uncertain (\u{201c}could\u{201d})."
+        );
+        let mut c = b.clone();
+        c.modality = Modality::Conditional;
+        assert!(!kinds(&b, &c).contains(&DifferenceKind::Modality), "both indefinite");
+    }
+
+    #[test]
+    fn an_attributive_hedge_hedges_its_noun_not_the_claim() {
+        let a = claim("a", "The ministry is ready to discuss a framework for a peace accord.");
+        let mut b =
+            claim("b", "The ministry is ready to work on a framework for a possible peace accord.");
+        b.modality = Modality::Hedged;
+        assert!(!kinds(&a, &b).contains(&DifferenceKind::Modality), "{:?}", kinds(&a, &b));
+        let mut c = claim("c", "The ministry could discuss a framework for a peace accord.");
+        c.modality = Modality::Hedged;
+        assert!(kinds(&a, &c).contains(&DifferenceKind::Modality));
+        // No cue known: extraction's word stands.
+        let mut d =
+            claim("d", "The ministry discussed a framework for a peace accord, sources hinted.");
+        d.modality = Modality::Hedged;
+        assert!(kinds(&a, &d).contains(&DifferenceKind::Modality));
+    }
+
+    #[test]
+    fn same_words_other_speaker_is_attribution() {
+        let quote = |c: &mut Claim, speaker: &str| {
+            let words = "we will not return to work";
+            let start = c.text.to_lowercase().find(words).unwrap();
+            let text = c.text[start..start + words.len()].to_string();
+            c.quotes.push(Quote {
+                text,
+                start,
+                end: start + words.len(),
+                speaker: Some(speaker.into()),
+            });
+        };
+        let mut a = claim("a", "\u{201c}We will not return to work,\u{201d} said Mara Olsen.");
+        quote(&mut a, "Mara Olsen");
+        let mut b = claim("b", "\u{201c}We will not return to work,\u{201d} said Piet Vance.");
+        quote(&mut b, "Piet Vance");
+        assert!(kinds(&a, &b).contains(&DifferenceKind::Attribution));
+        let mut c = claim("c", "Olsen said: \u{201c}we will not return to work.\u{201d}");
+        quote(&mut c, "Olsen");
+        assert!(
+            !kinds(&a, &c).contains(&DifferenceKind::Attribution),
+            "a surname is the same speaker"
+        );
+        let mut d = claim("d", "The strike goes on, said Mara Olsen.");
+        d.attribution = Some(Attribution {
+            speaker: "Mara Olsen".into(),
+            surface: "Mara Olsen".into(),
+            cue: "said".into(),
+            start: 25,
+            end: 35,
+            resolved: true,
+        });
+        let mut e = d.clone();
+        e.source = SourceId::new("e");
+        e.attribution.as_mut().unwrap().speaker = "Piet Vance".into();
+        assert!(kinds(&d, &e).contains(&DifferenceKind::Attribution));
+    }
+
+    fn time_expr(c: &mut Claim, text: &str, normalized: &str, resolved: bool) {
+        let start = c.text.find(text).unwrap();
+        c.times.push(TimeExpr {
+            text: text.into(),
+            start,
+            end: start + text.len(),
+            normalized: Some(normalized.into()),
+            resolved,
+        });
+    }
+
+    #[test]
+    fn another_day_is_a_time_difference_but_background_years_are_not() {
+        let mut a = claim("a", "The ferry sank on Tuesday.");
+        time_expr(&mut a, "Tuesday", "2025-03-11", true);
+        let mut b = claim("b", "The ferry sank on Wednesday.");
+        time_expr(&mut b, "Wednesday", "2025-03-12", true);
+        assert!(kinds(&a, &b).contains(&DifferenceKind::Time));
+        let mut c = claim("c", "The ferry sank last week, the first loss since March 2022.");
+        time_expr(&mut c, "last week", "2025-03-10/2025-03-16", true);
+        time_expr(&mut c, "March 2022", "2022-03", true);
+        assert!(!kinds(&a, &c).contains(&DifferenceKind::Time), "the week holds the day");
+        let mut d = claim("d", "The ferry sank on Tuesday.");
+        time_expr(&mut d, "Tuesday", "tuesday", false);
+        let mut e = claim("e", "The ferry sank on Thursday.");
+        time_expr(&mut e, "Thursday", "thursday", false);
+        assert!(kinds(&d, &e).contains(&DifferenceKind::Time));
+        assert!(
+            !kinds(&d, &a).contains(&DifferenceKind::Time),
+            "resolved against unresolved: unknown"
+        );
+    }
+
+    #[test]
+    fn a_detail_only_one_gives_is_quoted() {
+        let a =
+            claim("a", "The union proposed a ten-day truce, which the port authority accepted.");
+        let b = claim("b", "The union proposed a ten-day truce.");
+        let diffs = compare(&a, &b, &DiffConfig::default());
+        assert_eq!(diffs.len(), 1, "{diffs:?}");
+        assert_eq!(diffs[0].kind, DifferenceKind::Detail);
+        assert_eq!(diffs[0].summary, "Only a gives \u{201c}port authority accepted\u{201d}.");
+    }
+
+    #[test]
+    fn synonyms_are_not_details() {
+        let a = claim("a", "Dock workers walked out after talks with the port collapsed.");
+        let b = claim("b", "Dock workers walked out after negotiations with the port collapsed.");
+        assert!(compare(&a, &b, &DiffConfig::default()).is_empty());
+        let c = claim("c", "Dock workers walked out after payments from the port collapsed.");
+        let d = &compare(&a, &c, &DiffConfig::default())[0];
+        assert_eq!(
+            d.summary,
+            "Only a gives \u{201c}talks\u{201d}; only c gives \u{201c}payments\u{201d}."
+        );
+        let mut lexicon = Lexicon::default();
+        lexicon.add_synonyms(&["talks", "payments"]);
+        assert!(Differ::new(&DiffConfig::default(), &lexicon).compare(&a, &c).is_empty());
+    }
+
+    #[test]
+    fn another_spelling_of_a_name_or_number_is_not_a_detail() {
+        let name = |c: &mut Claim, words: &str| {
+            let start = c.text.find(words).unwrap();
+            c.entities.push(crate::model::Entity {
+                canonical: "Andriy Kovalenko".into(),
+                surface: words.into(),
+                start,
+                end: start + words.len(),
+                kind: Default::default(),
+            });
+        };
+        let mut a = claim("a", "Andrei Kovalenko confirmed the swap of 40 prisoners.");
+        name(&mut a, "Andrei Kovalenko");
+        qty(&mut a, "40 prisoners", 40.0, "prisoner", Bound::Exact);
+        let mut b = claim("b", "Andriy Kovalenko confirmed the swap of forty captives.");
+        name(&mut b, "Andriy Kovalenko");
+        qty(&mut b, "forty captives", 40.0, "captive", Bound::Exact);
+        let diffs = compare(&a, &b, &DiffConfig::default());
+        assert!(diffs.is_empty(), "{diffs:?}");
+    }
+
+    #[test]
+    fn clip_cuts_at_a_word() {
+        assert_eq!(clip("one two three", 9), "one two\u{2026}");
+        assert_eq!(clip("short", 9), "short");
+    }
+}
