@@ -221,7 +221,7 @@ fn sampled_recall(
                     return None;
                 }
                 let (a, b) = (i.min(j), i.max(j));
-                (scorer.score(a, b).value >= align.threshold).then_some((a, b))
+                (scorer.score_value(a, b) >= align.threshold).then_some((a, b))
             })
         })
         .collect();

@@ -172,9 +172,9 @@ pub fn align_blocked_with_stats(
             let mut links = Vec::new();
             for &j in scratch.iter() {
                 let (a, b) = (i as usize, j as usize);
-                let score = scorer.score(a, b);
-                if score.value >= threshold {
-                    links.push(Link { a, b, score });
+                // The breakdown (which allocates) only for the few pairs that are linked.
+                if scorer.score_value(a, b) >= threshold {
+                    links.push(Link { a, b, score: scorer.score(a, b) });
                 }
             }
             (links, scratch.len() as u64, u64::from(cut))
@@ -602,7 +602,7 @@ impl BlockIndex {
         let cap = self.cap();
         let n = self.len();
         let min_weight = self.config.min_weight;
-        let per_claim: Vec<(Vec<u32>, Vec<(u32, f32)>)> = (0..n)
+        let per_claim: Vec<(Vec<u32>, WeightedKeys)> = (0..n)
             .into_par_iter()
             .map(|i| {
                 let mut usable = self.usable_keys_of(i, cap);
@@ -680,6 +680,9 @@ impl BlockIndex {
 fn key_weight(n: usize, df: usize) -> f64 {
     (n as f64 / df.max(1) as f64).ln()
 }
+
+/// Keys with their weights.
+type WeightedKeys = Vec<(u32, f32)>;
 
 thread_local! {
     /// Per-thread accumulator for candidate generation: a weight per claim (all zero between
