@@ -113,3 +113,38 @@ fn seeds_blocking_recall() {
     );
     assert!(recall >= 0.99, "recall {recall} on {} links", all.len());
 }
+
+/// The scale example's last stdout line is exactly the documented one, with sane values.
+#[test]
+fn scale_example_prints_the_documented_last_line() {
+    let exe = std::env::current_exe().expect("test binary path");
+    let dir = exe.parent().and_then(|d| d.parent()).expect("target dir");
+    let path = dir.join("examples").join(format!("scale{}", std::env::consts::EXE_SUFFIX));
+    assert!(path.exists(), "example scale is not built at {}", path.display());
+    let out = std::process::Command::new(path)
+        .args(["--claims", "600", "--sources", "12", "--brute-sample", "20"])
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout.lines().count(), 1, "stdout holds only the result line: {stdout}");
+    let line = stdout.trim_end();
+    let fields: Vec<(&str, &str)> =
+        line.split(' ').map(|f| f.split_once('=').expect("key=value")).collect();
+    let keys: Vec<&str> = fields.iter().map(|f| f.0).collect();
+    assert_eq!(keys, ["claims", "sources", "seconds", "pairs_scored", "recall", "peak_mb"]);
+    assert!(fields[0].1.parse::<usize>().unwrap() >= 500, "{line}");
+    assert_eq!(fields[1].1, "12");
+    assert!(fields[2].1.parse::<f64>().unwrap() > 0.0);
+    assert!(fields[3].1.parse::<u64>().unwrap() > 0);
+    let recall: f64 = fields[4].1.parse().unwrap();
+    assert!((0.0..=1.0).contains(&recall));
+    assert!(fields[5].1.parse::<f64>().unwrap() > 0.0);
+
+    let bad = std::process::Command::new(dir.join("examples").join("scale"))
+        .args(["--claims", "ten"])
+        .output()
+        .expect("run");
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--claims"));
+}
