@@ -42,7 +42,7 @@ fn blocking_finds_the_true_pairs_of_a_hard_corpus() {
 
 #[test]
 fn blocked_alignment_keeps_most_all_pairs_links() {
-    let corpus = SynthCorpus::generate(&SynthConfig::new(1500, 30));
+    let corpus = SynthCorpus::generate(&SynthConfig::new(800, 16));
     let claims = corpus.claims();
     let config = AlignConfig::default();
     let all: Vec<(usize, usize)> = align(&claims, &config).iter().map(|l| (l.a, l.b)).collect();
