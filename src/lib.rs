@@ -61,6 +61,7 @@
 #![deny(missing_docs)]
 
 pub mod align;
+pub mod block;
 pub mod consensus;
 pub mod diff;
 pub mod entity;
@@ -68,12 +69,14 @@ pub mod error;
 pub mod extract;
 pub mod graph;
 pub mod import;
+pub mod jsonl;
 pub mod model;
 pub mod quantity;
 pub mod reconcile;
 pub mod render;
 pub mod report;
 pub mod source;
+pub mod synth;
 pub mod text;
 pub mod time;
 pub mod truth;

@@ -7,6 +7,7 @@ mod examples;
 mod extract;
 mod graph;
 mod properties;
+mod scale;
 mod score;
 mod seeds_align;
 mod seeds_extract;

@@ -1,0 +1,286 @@
+//! Extraction and alignment at scale, with blocking recall measured against brute force.
+//!
+//! `cargo run --release --example scale -- --claims N --sources S [--brute-sample K] [--seed X]
+//! [--gold]`
+//!
+//! Generates a synthetic multi-source corpus ([`corroborate::synth`]; not timed), extracts claims
+//! from every article and aligns them with blocking (timed), then measures blocking recall: K
+//! claims drawn at random are scored by brute force against every claim of the corpus, and recall
+//! is the share of those above-threshold links that the blocked run also made. `--gold` skips
+//! extraction and uses the generator's own annotations (entities, numbers) instead.
+//!
+//! The last line of stdout is exactly
+//! `claims=N sources=S seconds=T pairs_scored=P recall=R peak_mb=M`; everything else goes to stderr.
+
+use std::collections::HashMap;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use corroborate::align::{AlignConfig, Scorer};
+use corroborate::block::{BlockConfig, align_blocked_with_stats, blocking_recall, candidates};
+use corroborate::model::Claim;
+use corroborate::synth::{SynthConfig, SynthCorpus};
+use corroborate::{entity, extract};
+
+struct Args {
+    claims: usize,
+    sources: usize,
+    brute_sample: usize,
+    seed: u64,
+    gold: bool,
+    show: usize,
+    candidates_only: bool,
+    block: BlockConfig,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = Args {
+        claims: 10_000,
+        sources: 100,
+        brute_sample: 1000,
+        seed: 1,
+        gold: false,
+        show: 0,
+        candidates_only: false,
+        block: BlockConfig::default(),
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(flag) = it.next() {
+        let mut value = |name: &str| -> Result<u64, String> {
+            let v = it.next().ok_or_else(|| format!("{name} needs a value"))?;
+            v.parse().map_err(|_| format!("{name}: {v:?} is not a non-negative integer"))
+        };
+        match flag.as_str() {
+            "--claims" => args.claims = value("--claims")? as usize,
+            "--sources" => args.sources = value("--sources")? as usize,
+            "--brute-sample" => args.brute_sample = value("--brute-sample")? as usize,
+            "--seed" => args.seed = value("--seed")?,
+            "--gold" => args.gold = true,
+            "--candidates-only" => args.candidates_only = true,
+            "--show" => args.show = value("--show")? as usize,
+            "--min-cap" => args.block.min_cap = value("--min-cap")? as usize,
+            "--min-weight" => args.block.min_weight = value("--min-weight")? as f64 / 10.0,
+            "--composite-keys" => args.block.composite_keys = value("--composite-keys")? as usize,
+            other => return Err(format!("unknown argument {other:?}")),
+        }
+    }
+    if args.sources == 0 {
+        return Err("--sources must be at least 1".into());
+    }
+    Ok(args)
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("scale: {e}");
+            eprintln!(
+                "usage: scale --claims N --sources S [--brute-sample K] [--seed X] [--gold] [--show K]"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let t = Instant::now();
+    let corpus = SynthCorpus::generate(&SynthConfig {
+        claims: args.claims,
+        sources: args.sources,
+        seed: args.seed,
+    });
+    let hardness = corpus.hardness();
+    eprintln!(
+        "generated {} sentences in {} articles in {:.2}s: dominant entity in {:.1}% of sentences, \
+         {} true pairs, {:.1}% of them share no entity and no number",
+        corpus.len(),
+        corpus.articles.len(),
+        t.elapsed().as_secs_f64(),
+        100.0 * hardness.dominant_share,
+        hardness.true_pairs,
+        100.0 * hardness.bare_pair_share
+    );
+    for line in corpus.articles.iter().flat_map(|a| a.text.lines()).take(args.show) {
+        eprintln!("  {line}");
+    }
+    let sentence_facts = sentence_facts(&corpus);
+    let gold = if args.gold { Some(corpus.claims()) } else { None };
+    let sources = if args.gold { Vec::new() } else { corpus.sources() };
+    let text_bytes: usize = corpus.articles.iter().map(|a| a.text.len()).sum();
+    drop(corpus);
+
+    // Timed: extraction and alignment.
+    let t = Instant::now();
+    let claims: Vec<Claim> = match gold {
+        Some(claims) => claims,
+        None => {
+            let mut claims: Vec<Claim> =
+                sources.par_iter().flat_map_iter(|s| extract::extract(s).claims).collect();
+            entity::resolve(&mut claims);
+            claims
+        }
+    };
+    drop(sources);
+    let t_extract = t.elapsed().as_secs_f64();
+    let align = AlignConfig::default();
+    let block = args.block.clone();
+    if args.candidates_only {
+        let t = Instant::now();
+        let found = candidates(&claims, &block);
+        let truth = true_pairs(&claims, &sentence_facts);
+        let hit = truth.iter().filter(|p| found.binary_search(p).is_ok()).count();
+        eprintln!(
+            "candidates only: {} pairs ({:.1} per claim) in {:.2}s; {hit} of {} true pairs ({:.4})",
+            found.len(),
+            found.len() as f64 / claims.len().max(1) as f64,
+            t.elapsed().as_secs_f64(),
+            truth.len(),
+            hit as f64 / truth.len().max(1) as f64
+        );
+        return ExitCode::SUCCESS;
+    }
+    let (links, stats) = align_blocked_with_stats(&claims, &align, &block);
+    let seconds = t.elapsed().as_secs_f64();
+    eprintln!(
+        "extraction {t_extract:.2}s ({:.1} MB/s), alignment {:.2}s: {} claims, {} keys ({} too \
+         common, cap {}), {} pairs scored, {} links",
+        text_bytes as f64 / 1e6 / t_extract.max(1e-9),
+        seconds - t_extract,
+        stats.claims,
+        stats.keys,
+        stats.common_keys,
+        stats.cap,
+        stats.pairs,
+        links.len()
+    );
+
+    // Not timed: blocking recall against brute force for a sample of claims.
+    let t = Instant::now();
+    let recall = sampled_recall(&claims, &align, &links, args.brute_sample, args.seed);
+    eprintln!(
+        "recall on {} sampled claims measured in {:.2}s",
+        args.brute_sample.min(claims.len()),
+        t.elapsed().as_secs_f64()
+    );
+
+    // Not timed: blocking recall against the generator's truth (pairs of claims of different
+    // sources telling one fact), which does not depend on the scorer.
+    let t = Instant::now();
+    let truth = true_pairs(&claims, &sentence_facts);
+    let found = candidates(&claims, &block);
+    let hit = truth.iter().filter(|p| found.binary_search(p).is_ok()).count();
+    eprintln!(
+        "blocking recall against the truth: {hit} of {} true pairs are candidates ({:.4}), \
+         measured in {:.2}s",
+        truth.len(),
+        hit as f64 / truth.len().max(1) as f64,
+        t.elapsed().as_secs_f64()
+    );
+
+    println!(
+        "claims={} sources={} seconds={:.3} pairs_scored={} recall={:.4} peak_mb={:.1}",
+        claims.len(),
+        args.sources,
+        seconds,
+        stats.pairs,
+        recall,
+        peak_mb()
+    );
+    ExitCode::SUCCESS
+}
+
+/// Blocking recall for `k` claims drawn at random: each is scored against every claim of the
+/// corpus; the above-threshold links found so are the reference.
+fn sampled_recall(
+    claims: &[Claim],
+    align: &AlignConfig,
+    links: &[corroborate::align::Link],
+    k: usize,
+    seed: u64,
+) -> f64 {
+    let n = claims.len();
+    if n == 0 || k == 0 {
+        return 1.0;
+    }
+    let mut order: Vec<usize> = (0..n).collect();
+    let mut state = seed ^ 0x2545_f491_4f6c_dd1d;
+    for i in (1..n).rev() {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        order.swap(i, (state % (i as u64 + 1)) as usize);
+    }
+    order.truncate(k.min(n));
+    let scorer = Scorer::new(align, claims);
+    let mut reference: Vec<(usize, usize)> = order
+        .par_iter()
+        .flat_map_iter(|&i| {
+            let scorer = &scorer;
+            (0..n).filter_map(move |j| {
+                if j == i || claims[i].source == claims[j].source {
+                    return None;
+                }
+                let (a, b) = (i.min(j), i.max(j));
+                (scorer.score_value(a, b) >= align.threshold).then_some((a, b))
+            })
+        })
+        .collect();
+    reference.sort_unstable();
+    reference.dedup();
+    let recall = blocking_recall(&reference, links);
+    eprintln!(
+        "brute force: {} reference links for {} sampled claims",
+        reference.len(),
+        order.len()
+    );
+    recall
+}
+
+/// For each article, its sentences' starts and facts, to find the fact of a claim by its offset.
+fn sentence_facts(corpus: &SynthCorpus) -> HashMap<String, Vec<(usize, u32)>> {
+    corpus
+        .articles
+        .iter()
+        .map(|a| (a.id.clone(), a.sentences.iter().map(|s| (s.start, s.fact)).collect()))
+        .collect()
+}
+
+/// Pairs `(a, b)`, `a < b`, of claims of different sources whose sentences tell one fact, sorted.
+fn true_pairs(claims: &[Claim], facts: &HashMap<String, Vec<(usize, u32)>>) -> Vec<(u32, u32)> {
+    let mut by_fact: Vec<(u32, u32)> = claims
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            let sentences = facts.get(c.source.as_str())?;
+            let at = sentences.partition_point(|s| s.0 <= c.start).checked_sub(1)?;
+            Some((sentences[at].1, i as u32))
+        })
+        .collect();
+    by_fact.sort_unstable();
+    let mut pairs = Vec::new();
+    for group in by_fact.chunk_by(|x, y| x.0 == y.0) {
+        for (x, &(_, a)) in group.iter().enumerate() {
+            for &(_, b) in &group[x + 1..] {
+                if claims[a as usize].source != claims[b as usize].source {
+                    pairs.push((a.min(b), a.max(b)));
+                }
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// Peak resident memory in MiB (VmHWM), 0 where /proc is not available.
+fn peak_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<f64>().ok())
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}

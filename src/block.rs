@@ -1,0 +1,871 @@
+//! Blocking: which pairs of claims are worth scoring at all.
+//!
+//! Useful for: aligning a run of many claims (thousands of sources, a million claims) in near-linear
+//! time ([`align_blocked`]), listing the candidate pairs ([`candidates`]), and keeping an index that
+//! new sources are queried against instead of recomputing everything ([`BlockIndex`]).
+//! Not useful for: deciding whether two claims assert the same fact (that is
+//! [`crate::align::Scorer`]); blocking only rules out pairs that cannot score high.
+//!
+//! # Keys
+//!
+//! Every claim gets a set of *blocking keys*, each hashed to 64 bits and interned as a `u32`:
+//! its canonical entities (`e`), its quantities as value and unit (`q`), its content terms (`t`,
+//! the stems in [`Claim::terms`], with [`BlockConfig::synonyms`] folded), and each two consecutive
+//! content terms (`b`: "grain harbour" is rare as a phrase though each word is common).
+//!
+//! - A key held by at least 2 and at most [`BlockConfig::cap`] claims is *usable*. The cap is
+//!   `max(min_cap, cap_share · N)` for a run of `N` claims (defaults: `max(1000, 0.001 · N)`), so
+//!   no block is larger than the cap, whatever the skew.
+//! - A key held by more claims than the cap (the politician in a third of all claims, "said",
+//!   "percent") is never used alone: each claim pairs its [`BlockConfig::composite_keys`] rarest
+//!   such keys two by two into *composite* keys, usable when they in turn stay under the cap.
+//!
+//! # Candidates: weighted prefix filtering
+//!
+//! A usable key held by `df` of the `N` claims weighs `ln(N / df)`. Two claims of different
+//! sources are a candidate pair when the keys they share weigh at least
+//! [`BlockConfig::min_weight`] together. Such pairs are found without looking at all pairs:
+//! each claim orders its usable keys rarest first and indexes only its *prefix*, the keys up to
+//! the point where the remaining ones weigh less than the minimum together. Two claims reaching
+//! the minimum share a key in both prefixes (Bayardo, Ma and Srikant, "Scaling up all pairs
+//! similarity search", WWW 2007). Each claim accumulates, per partner, the weight of the shared
+//! prefix keys in a per-thread array; a partner whose bound (that weight plus both claims'
+//! weight outside their prefixes) stays under the minimum is dropped, the others are verified by
+//! a merge of the two claims' keys.
+//!
+//! [`BlockConfig::probe_budget`] guards the work per claim (postings walked); runs report how
+//! many claims hit it ([`BlockStats::budget_cut`]).
+//!
+//! # Complexity
+//!
+//! Building is `O(K log K)` for `K` key occurrences (about 30 per claim); candidate generation
+//! walks, per claim, the postings of its prefix keys, each at most the cap long, and never more
+//! than the probing budget: `O(N · min(budget, prefix · cap))`. Memory is `O(K)` `u32`s.
+//! Candidate generation and scoring run in parallel with rayon and give the same result, in the
+//! same order, as a serial run.
+//!
+//! # Contract with [`crate::align::align`]
+//!
+//! [`align_blocked`] returns the same kind of links as `align` (`a < b`, sorted by `(a, b)`, score at
+//! or above the threshold, claims of different sources), but only for candidate pairs. Its
+//! *blocking recall* — the share of the links all-pairs scoring makes that it also makes — is what
+//! [`blocking_recall`] measures.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::align::{AlignConfig, Link, Scorer};
+use crate::model::{Claim, SourceId};
+use crate::text::plain_lower;
+
+/// Settings of blocking.
+///
+/// ```
+/// use corroborate::block::BlockConfig;
+/// let config = BlockConfig::default();
+/// assert_eq!(config.min_cap, 1000);
+/// assert_eq!(config.cap(2_000_000), 2000);
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BlockConfig {
+    /// The smallest cap on a block: a key held by at most this many claims is always usable.
+    /// Default 1000.
+    pub min_cap: usize,
+    /// The cap as a share of the run's claims, when that is larger than `min_cap`. Default 0.001.
+    pub cap_share: f64,
+    /// The least *shared weight* a candidate pair must have: the sum, over the usable keys the two
+    /// claims share, of `ln(N / df)` (`df`: how many of the run's `N` claims hold the key).
+    /// Default 10.0: two claims must share, say, two keys held by 1 claim in 150 each, or four
+    /// held by 1 in 12 each.
+    pub min_weight: f64,
+    /// A guard on the work per claim: how many postings candidate generation walks for one claim
+    /// (rarest keys first) before it stops. Default 20,000; runs count the claims that hit it.
+    pub probe_budget: usize,
+    /// How many of a claim's too-common keys (rarest first) are paired into composite keys.
+    /// Default 5 (10 composites at most).
+    pub composite_keys: usize,
+    /// Term groups whose members block as one key (synonyms: `["truce", "ceasefir"]`, written as
+    /// stems, the form [`Claim::terms`] holds). The first member of a group stands for the others.
+    #[serde(default)]
+    pub synonyms: Vec<Vec<String>>,
+}
+
+impl Default for BlockConfig {
+    fn default() -> BlockConfig {
+        BlockConfig {
+            min_cap: 1000,
+            cap_share: 0.001,
+            min_weight: 10.0,
+            probe_budget: 20_000,
+            composite_keys: 5,
+            synonyms: Vec::new(),
+        }
+    }
+}
+
+impl BlockConfig {
+    /// The largest block a key may make on its own in a run of `n_claims` claims.
+    pub fn cap(&self, n_claims: usize) -> usize {
+        self.min_cap.max((self.cap_share * n_claims as f64) as usize)
+    }
+}
+
+/// Counts of what blocking did, for reports and benchmarks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BlockStats {
+    /// Claims indexed.
+    pub claims: usize,
+    /// Distinct keys (plain and composite).
+    pub keys: usize,
+    /// Keys held by more claims than the cap (used only in composites).
+    pub common_keys: usize,
+    /// The cap in force.
+    pub cap: usize,
+    /// Candidate pairs (each scored once).
+    pub pairs: u64,
+    /// Claims whose candidate walk the probing budget cut short.
+    pub budget_cut: u64,
+}
+
+/// The candidate pairs of `claims`: pairs `(a, b)` with `a < b` of claims from different sources
+/// that share a usable blocking key (see the [module docs](self)), sorted and without duplicates.
+///
+/// # Complexity
+/// Near-linear in the number of claims; see the module docs.
+pub fn candidates(claims: &[Claim], config: &BlockConfig) -> Vec<(u32, u32)> {
+    let index = BlockIndex::build(claims, config);
+    let mut pairs: Vec<(u32, u32)> = (0..index.len() as u32)
+        .into_par_iter()
+        .map_init(Vec::new, |scratch, i| {
+            index.partners_after(i, scratch);
+            scratch.iter().map(|&j| (i, j)).collect::<Vec<_>>()
+        })
+        .flatten_iter()
+        .collect();
+    pairs.par_sort_unstable();
+    pairs
+}
+
+/// Aligns `claims` like [`crate::align::align`], scoring only the candidate pairs of
+/// [`candidates`], in parallel. Returns links sorted by `(a, b)`; the result does not depend on the
+/// number of threads.
+pub fn align_blocked(claims: &[Claim], align: &AlignConfig, config: &BlockConfig) -> Vec<Link> {
+    align_blocked_with_stats(claims, align, config).0
+}
+
+/// [`align_blocked`], also returning what blocking did.
+pub fn align_blocked_with_stats(
+    claims: &[Claim],
+    align: &AlignConfig,
+    config: &BlockConfig,
+) -> (Vec<Link>, BlockStats) {
+    let index = BlockIndex::build(claims, config);
+    let scorer = Scorer::new(align, claims);
+    let threshold = align.threshold;
+    let (links, pairs, cut) = (0..index.len() as u32)
+        .into_par_iter()
+        .map_init(Vec::new, |scratch, i| {
+            let cut = index.partners_after(i, scratch);
+            let mut links = Vec::new();
+            for &j in scratch.iter() {
+                let (a, b) = (i as usize, j as usize);
+                // The breakdown (which allocates) only for the few pairs that are linked.
+                if scorer.score_value(a, b) >= threshold {
+                    links.push(Link { a, b, score: scorer.score(a, b) });
+                }
+            }
+            (links, scratch.len() as u64, u64::from(cut))
+        })
+        .reduce(
+            || (Vec::new(), 0, 0),
+            |(mut la, pa, ca), (lb, pb, cb)| {
+                la.extend(lb);
+                (la, pa + pb, ca + cb)
+            },
+        );
+    // Rayon's reduce joins adjacent pieces in order, so links come out sorted by (a, b).
+    debug_assert!(links.is_sorted_by_key(|l| (l.a, l.b)));
+    let mut stats = index.stats();
+    stats.pairs = pairs;
+    stats.budget_cut = cut;
+    (links, stats)
+}
+
+/// The share of `reference` links (all-pairs scoring, or a sample of it) that `found` also holds:
+/// blocking recall. 1.0 when `reference` is empty. Both lists are compared by `(a, b)`.
+pub fn blocking_recall(reference: &[(usize, usize)], found: &[Link]) -> f64 {
+    if reference.is_empty() {
+        return 1.0;
+    }
+    let mut have: Vec<(usize, usize)> = found.iter().map(|l| (l.a, l.b)).collect();
+    have.sort_unstable();
+    let hit = reference.iter().filter(|p| have.binary_search(p).is_ok()).count();
+    hit as f64 / reference.len() as f64
+}
+
+/// An index of the blocking keys of claims, which grows as sources arrive.
+///
+/// Claims are numbered in the order they are inserted (`0..len()`), which is their index in the
+/// run. [`BlockIndex::query`] lists the indexed claims that share a usable key with a claim; the
+/// statistics that decide which keys are usable (how many claims hold each key, the cap) are
+/// those of the claims indexed so far, so they update with every insert.
+#[derive(Clone, Debug)]
+pub struct BlockIndex {
+    config: BlockConfig,
+    synonyms: HashMap<String, String>,
+    key_ids: HashMap<u64, u32, KeyHash>,
+    /// Claims holding each key, ascending.
+    postings: Vec<Vec<u32>>,
+    /// Whether the key is a composite (composites are never paired again).
+    composite: Vec<bool>,
+    /// Each claim's plain keys, ascending: `claim_keys[key_start[i]..key_start[i + 1]]`.
+    key_start: Vec<usize>,
+    claim_keys: Vec<u32>,
+    /// Each claim's composite keys, ascending (mostly empty: only claims with too-common keys).
+    comp_keys: Vec<Vec<u32>>,
+    /// Each claim's source, interned.
+    claim_source: Vec<u32>,
+    source_ids: HashMap<SourceId, u32>,
+    /// Each claim's prefix keys (rarest first), set by [`BlockIndex::build`]; see `prepare_probes`.
+    probe_start: Vec<usize>,
+    probe_keys: Vec<u32>,
+    /// The claims holding each key in their prefix, ascending (empty until `prepare_probes`).
+    prefix_postings: Vec<Vec<u32>>,
+    /// Each claim's usable keys sorted by id, with their weights (set by `prepare_probes`), for
+    /// computing shared weights by a merge.
+    usable_start: Vec<usize>,
+    usable: Vec<(u32, f32)>,
+    /// Each claim's weight outside its prefix (less than the minimum by construction).
+    rest: Vec<f32>,
+    /// Each key's weight (0 for keys that are not usable), set by `prepare_probes`.
+    key_weight: Vec<f32>,
+}
+
+/// What an insert changed, for a caller that keeps candidate pairs up to date
+/// ([`crate::incremental`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct InsertEffect {
+    /// The indices the inserted claims got.
+    pub new_claims: std::ops::Range<usize>,
+    /// Keys that were too common before the insert and are usable now (the cap grew with the
+    /// run): every pair in their blocks is a new candidate.
+    pub now_usable: Vec<u32>,
+}
+
+impl BlockIndex {
+    /// An empty index.
+    pub fn new(config: &BlockConfig) -> BlockIndex {
+        let mut synonyms = HashMap::new();
+        for group in &config.synonyms {
+            if let Some(head) = group.first() {
+                for member in group {
+                    synonyms.insert(member.clone(), head.clone());
+                }
+            }
+        }
+        BlockIndex {
+            config: config.clone(),
+            synonyms,
+            key_ids: HashMap::default(),
+            postings: Vec::new(),
+            composite: Vec::new(),
+            key_start: vec![0],
+            claim_keys: Vec::new(),
+            comp_keys: Vec::new(),
+            claim_source: Vec::new(),
+            source_ids: HashMap::new(),
+            probe_start: vec![0],
+            probe_keys: Vec::new(),
+            prefix_postings: Vec::new(),
+            usable_start: vec![0],
+            usable: Vec::new(),
+            rest: Vec::new(),
+            key_weight: Vec::new(),
+        }
+    }
+
+    /// The index of a whole run: every claim inserted at once, so that every key's rarity is that
+    /// of the whole run, and each claim's probing order prepared for candidate generation.
+    pub fn build(claims: &[Claim], config: &BlockConfig) -> BlockIndex {
+        let mut index = BlockIndex::new(config);
+        index.insert(claims);
+        index.prepare_probes();
+        index
+    }
+
+    /// How many claims are indexed.
+    pub fn len(&self) -> usize {
+        self.claim_source.len()
+    }
+
+    /// Whether no claim is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.claim_source.is_empty()
+    }
+
+    /// The cap in force for the claims indexed so far.
+    pub fn cap(&self) -> usize {
+        self.config.cap(self.len())
+    }
+
+    /// The claims holding `key`, ascending.
+    pub fn posting(&self, key: u32) -> &[u32] {
+        &self.postings[key as usize]
+    }
+
+    /// Whether claims `a` and `b` come from the same source.
+    pub fn same_source(&self, a: usize, b: usize) -> bool {
+        self.claim_source[a] == self.claim_source[b]
+    }
+
+    /// Adds `claims` to the index; they get the indices `len()..len() + claims.len()`.
+    ///
+    /// Key counts and the cap are brought up to date. Claims that hold a key that has just become
+    /// too common get their composite keys recomputed (the *affected* claims: about a cap's worth
+    /// per such key), so that the index answers [`BlockIndex::query`] as a fresh index over all
+    /// claims would, except that composites made earlier stay (a claim does hold both of their
+    /// keys, so they only ever add true candidates).
+    ///
+    /// # Complexity
+    /// `O(k log k)` per new claim with `k` keys, plus the affected claims; not the whole index.
+    pub fn insert(&mut self, claims: &[Claim]) -> InsertEffect {
+        let old_cap = self.cap();
+        let first = self.len();
+        // Hashing is the costly part of key extraction and needs no shared state: parallel.
+        let hashed: Vec<Vec<u64>> = claims.par_iter().map(|c| self.plain_key_hashes(c)).collect();
+        let mut touched: Vec<u32> = Vec::new();
+        for (offset, (claim, hashes)) in claims.iter().zip(hashed).enumerate() {
+            let idx = (first + offset) as u32;
+            let n_sources = self.source_ids.len() as u32;
+            let source = *self.source_ids.entry(claim.source.clone()).or_insert(n_sources);
+            self.claim_source.push(source);
+            self.comp_keys.push(Vec::new());
+            let start = self.claim_keys.len();
+            for h in hashes {
+                let key = self.intern(h, false);
+                self.postings[key as usize].push(idx);
+                if first > 0 {
+                    touched.push(key);
+                }
+                self.claim_keys.push(key);
+            }
+            self.claim_keys[start..].sort_unstable();
+            self.key_start.push(self.claim_keys.len());
+        }
+        let cap = self.cap();
+        touched.sort_unstable();
+        touched.dedup();
+        // Keys that are too common now but were not before: their older claims need composites.
+        let mut affected: Vec<u32> = Vec::new();
+        if first > 0 {
+            for &key in &touched {
+                let df = self.postings[key as usize].len();
+                let before = self.postings[key as usize].partition_point(|&c| (c as usize) < first);
+                if df > cap && before <= old_cap {
+                    affected.extend(
+                        self.postings[key as usize].iter().filter(|&&c| (c as usize) < first),
+                    );
+                }
+            }
+            affected.sort_unstable();
+            affected.dedup();
+        }
+        affected.extend(first as u32..self.len() as u32);
+        self.add_composites(&affected);
+        // Keys the grown cap lets back in.
+        let now_usable = if cap > old_cap && first > 0 {
+            (0..self.postings.len() as u32)
+                .filter(|&k| {
+                    let p = &self.postings[k as usize];
+                    let before = p.partition_point(|&c| (c as usize) < first);
+                    !self.composite[k as usize] && before > old_cap && p.len() <= cap
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        InsertEffect { new_claims: first..self.len(), now_usable }
+    }
+
+    /// The indexed claims (other than `claim_idx` itself, and not of its source) whose shared keys
+    /// with indexed claim `claim_idx` weigh at least [`BlockConfig::min_weight`] under the
+    /// index's current statistics, ascending. This is what a new claim is matched against when a
+    /// source is added to a run; unlike batch candidate generation it walks every usable key.
+    pub fn query(&self, claim_idx: usize) -> Vec<u32> {
+        let i = claim_idx as u32;
+        let source = self.claim_source[claim_idx];
+        let mut out = Vec::new();
+        for key in self.usable_keys_of(claim_idx, self.cap()) {
+            out.extend(
+                self.postings[key as usize]
+                    .iter()
+                    .filter(|&&j| j != i && self.claim_source[j as usize] != source),
+            );
+        }
+        out.sort_unstable();
+        out.dedup();
+        out.retain(|&j| self.shared_weight_now(claim_idx, j as usize) >= self.config.min_weight);
+        out
+    }
+
+    /// The weight of the usable keys claims `a` and `b` share, under the index's current
+    /// statistics (see the [module docs](self)).
+    pub fn shared_weight_now(&self, a: usize, b: usize) -> f64 {
+        let n = self.len();
+        let kb = self.all_keys(b);
+        let mut shared: Vec<(u32, f32)> = self
+            .usable_keys_of(a, self.cap())
+            .into_iter()
+            .filter(|k| kb.contains(k))
+            .map(|k| (k, key_weight(n, self.postings[k as usize].len()) as f32))
+            .collect();
+        // Summed in key order, as the merge in candidate generation sums them.
+        shared.sort_unstable_by_key(|u| u.0);
+        f64::from(shared.iter().map(|u| u.1).sum::<f32>())
+    }
+
+    /// Whether claims `a` and `b` share a key usable under the index's current statistics.
+    pub fn share_usable_key(&self, a: usize, b: usize) -> bool {
+        let cap = self.cap();
+        let kb = self.all_keys(b);
+        self.usable_keys_of(a, cap).iter().any(|k| kb.contains(k))
+    }
+
+    /// What the index holds, with `pairs` left at zero.
+    pub fn stats(&self) -> BlockStats {
+        let cap = self.cap();
+        BlockStats {
+            claims: self.len(),
+            keys: self.postings.len(),
+            common_keys: self
+                .postings
+                .iter()
+                .zip(&self.composite)
+                .filter(|(p, c)| !**c && p.len() > cap)
+                .count(),
+            cap,
+            pairs: 0,
+            budget_cut: 0,
+        }
+    }
+
+    /// The candidate partners `j > i` of claim `i`, ascending, in `out`: claims of other sources
+    /// that share a key of both prefixes and whose shared weight reaches the minimum. Returns
+    /// whether the probing budget cut the walk short. Needs `prepare_probes` (done by
+    /// [`BlockIndex::build`]).
+    fn partners_after(&self, i: u32, out: &mut Vec<u32>) -> bool {
+        out.clear();
+        let iu = i as usize;
+        let source = self.claim_source[iu];
+        let min_weight = self.config.min_weight as f32;
+        let mut cut = false;
+        SCRATCH.with(|scratch| {
+            let (acc, touched) = &mut *scratch.borrow_mut();
+            if acc.len() < self.len() {
+                acc.resize(self.len(), 0.0);
+            }
+            // Accumulate the weight of the prefix keys each partner shares with claim i.
+            let mut walked = 0usize;
+            for &key in self.probed(iu) {
+                let posting = &self.prefix_postings[key as usize];
+                let after = &posting[posting.partition_point(|&j| j <= i)..];
+                if walked > 0 && walked + after.len() > self.config.probe_budget {
+                    cut = true;
+                    break;
+                }
+                walked += after.len();
+                let w = self.key_weight[key as usize];
+                for &j in after {
+                    if self.claim_source[j as usize] != source {
+                        let a = &mut acc[j as usize];
+                        if *a == 0.0 {
+                            touched.push(j);
+                        }
+                        *a += w;
+                    }
+                }
+            }
+            // Keys outside either prefix add at most the two rests: a partner whose bound stays
+            // under the minimum cannot reach it, and is not verified.
+            let rest_i = self.rest[iu];
+            let mine = self.usable_sorted(iu);
+            for &j in touched.iter() {
+                let partial = acc[j as usize];
+                acc[j as usize] = 0.0;
+                // The prefix keys alone may settle it either way; only the rest is merged.
+                let keep = partial >= min_weight
+                    || (partial + rest_i + self.rest[j as usize] >= min_weight - 1e-3
+                        && shared_weight(mine, self.usable_sorted(j as usize)) >= min_weight);
+                if keep {
+                    out.push(j);
+                }
+            }
+            touched.clear();
+        });
+        out.sort_unstable();
+        cut
+    }
+
+    fn usable_sorted(&self, i: usize) -> &[(u32, f32)] {
+        &self.usable[self.usable_start[i]..self.usable_start[i + 1]]
+    }
+
+    /// Claim `i`'s plain and composite keys, each sorted.
+    fn all_keys(&self, i: usize) -> KeySet<'_> {
+        KeySet {
+            plain: &self.claim_keys[self.key_start[i]..self.key_start[i + 1]],
+            comp: &self.comp_keys[i],
+        }
+    }
+
+    fn probed(&self, i: usize) -> &[u32] {
+        &self.probe_keys[self.probe_start[i]..self.probe_start[i + 1]]
+    }
+
+    /// Claim `i`'s usable keys (plain and composite), rarest first.
+    fn usable_keys_of(&self, i: usize, cap: usize) -> Vec<u32> {
+        let keys = self.all_keys(i);
+        let mut usable: Vec<u32> = keys
+            .plain
+            .iter()
+            .chain(keys.comp)
+            .copied()
+            .filter(|&k| (2..=cap).contains(&self.postings[k as usize].len()))
+            .collect();
+        usable.sort_unstable_by_key(|&k| (self.postings[k as usize].len(), k));
+        usable
+    }
+
+    fn intern(&mut self, hash: u64, composite: bool) -> u32 {
+        let next = self.postings.len() as u32;
+        let key = *self.key_ids.entry(hash).or_insert(next);
+        if key == next {
+            self.postings.push(Vec::new());
+            self.composite.push(composite);
+        }
+        key
+    }
+
+    /// Gives each claim of `claims` (ascending) the composite keys of its rarest too-common
+    /// keys, two by two, adding it to their postings where it is not there yet.
+    fn add_composites(&mut self, claims: &[u32]) {
+        let cap = self.cap();
+        let take = self.config.composite_keys;
+        let made: Vec<Vec<u64>> = claims
+            .par_iter()
+            .map(|&i| {
+                let i = i as usize;
+                let plain = &self.claim_keys[self.key_start[i]..self.key_start[i + 1]];
+                let mut common: Vec<u32> = plain
+                    .iter()
+                    .copied()
+                    .filter(|&k| self.postings[k as usize].len() > cap)
+                    .collect();
+                common.sort_unstable_by_key(|&k| (self.postings[k as usize].len(), k));
+                common.truncate(take);
+                common.sort_unstable();
+                let mut out = Vec::new();
+                for (x, &a) in common.iter().enumerate() {
+                    for &b in &common[x + 1..] {
+                        out.push(composite_hash(a, b));
+                    }
+                }
+                out
+            })
+            .collect();
+        for (&i, hashes) in claims.iter().zip(made) {
+            for h in hashes {
+                let key = self.intern(h, true);
+                if self.comp_keys[i as usize].binary_search(&key).is_err() {
+                    let posting = &mut self.postings[key as usize];
+                    // Affected older claims arrive after newer ones were added: keep it sorted.
+                    let at = posting.partition_point(|&c| c < i);
+                    posting.insert(at, i);
+                    let own = &mut self.comp_keys[i as usize];
+                    let at = own.partition_point(|&k| k < key);
+                    own.insert(at, key);
+                }
+            }
+        }
+    }
+
+    /// Each claim's *prefix*: its usable keys, rarest first, up to the last key from which on the
+    /// remaining keys still weigh at least `min_weight` together. Two claims sharing a weight of
+    /// `min_weight` or more share their rarest shared key, and it lies in both prefixes (weights
+    /// depend only on key counts, so all claims order keys alike): indexing and probing
+    /// prefixes only loses no such pair (prefix filtering, Chaudhuri et al. 2006; Bayardo et al.
+    /// 2007, "Scaling up all pairs similarity search").
+    fn prepare_probes(&mut self) {
+        let cap = self.cap();
+        let n = self.len();
+        let min_weight = self.config.min_weight;
+        let per_claim: Vec<(Vec<u32>, WeightedKeys)> = (0..n)
+            .into_par_iter()
+            .map(|i| {
+                let mut usable = self.usable_keys_of(i, cap);
+                let weighted: Vec<(u32, f32)> = usable
+                    .iter()
+                    .map(|&k| (k, key_weight(n, self.postings[k as usize].len()) as f32))
+                    .collect();
+                // suffix[p]: the weight of the keys from position p on. A key is in the prefix
+                // while that is at least the minimum (less a rounding margin: shared weights are
+                // summed in another order).
+                let mut suffix = vec![0.0f32; weighted.len() + 1];
+                for p in (0..weighted.len()).rev() {
+                    suffix[p] = suffix[p + 1] + weighted[p].1;
+                }
+                let take = suffix.iter().take_while(|&&w| w >= min_weight as f32 - 1e-3).count();
+                usable.truncate(take.min(weighted.len()));
+                (usable, weighted)
+            })
+            .collect();
+        self.probe_start = Vec::with_capacity(per_claim.len() + 1);
+        self.probe_start.push(0);
+        self.probe_keys.clear();
+        self.prefix_postings = vec![Vec::new(); self.postings.len()];
+        self.usable_start = Vec::with_capacity(per_claim.len() + 1);
+        self.usable_start.push(0);
+        self.usable.clear();
+        self.key_weight = vec![0.0; self.postings.len()];
+        self.rest = Vec::with_capacity(per_claim.len());
+        for (i, (prefix, mut usable)) in per_claim.into_iter().enumerate() {
+            let in_prefix: f32 = usable[..prefix.len()].iter().map(|u| u.1).sum();
+            let all: f32 = usable.iter().map(|u| u.1).sum();
+            self.rest.push((all - in_prefix).max(0.0));
+            for &(k, w) in &usable {
+                self.key_weight[k as usize] = w;
+            }
+            for &k in &prefix {
+                self.prefix_postings[k as usize].push(i as u32);
+            }
+            self.probe_keys.extend(prefix);
+            self.probe_start.push(self.probe_keys.len());
+            usable.sort_unstable_by_key(|u| u.0);
+            self.usable.extend(usable);
+            self.usable_start.push(self.usable.len());
+        }
+    }
+
+    /// The 64-bit hashes of a claim's plain keys, deduplicated.
+    fn plain_key_hashes(&self, claim: &Claim) -> Vec<u64> {
+        let mut out = Vec::with_capacity(claim.terms.len() + 4);
+        for e in &claim.entities {
+            out.push(key_hash(b'e', &plain_lower(&e.canonical)));
+        }
+        for q in &claim.quantities {
+            // -0.0 and 0.0 are one value; the unit keeps "30 day" apart from "30 percent".
+            let value = if q.value == 0.0 { 0.0 } else { q.value };
+            out.push(key_hash(b'q', &format!("{value}|{}", q.unit)));
+        }
+        let terms: Vec<&String> =
+            claim.terms.iter().map(|t| self.synonyms.get(t).unwrap_or(t)).collect();
+        for t in &terms {
+            out.push(key_hash(b't', t));
+        }
+        // Consecutive content terms: a description made of common words ("riverside grain
+        // harbour") is rare as a phrase even when each word is common.
+        for pair in terms.windows(2) {
+            out.push(key_hash(b'b', &format!("{} {}", pair[0], pair[1])));
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// The weight of a key held by `df` of `n` claims: its inverse document frequency.
+fn key_weight(n: usize, df: usize) -> f64 {
+    (n as f64 / df.max(1) as f64).ln()
+}
+
+/// Keys with their weights.
+type WeightedKeys = Vec<(u32, f32)>;
+
+thread_local! {
+    /// Per-thread accumulator for candidate generation: a weight per claim (all zero between
+    /// claims) and the claims touched, so that no allocation happens per claim.
+    static SCRATCH: std::cell::RefCell<(Vec<f32>, Vec<u32>)> =
+        const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+}
+
+/// The summed weight of the keys two claims share: a merge of their usable keys, sorted by id.
+fn shared_weight(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    let (mut x, mut y, mut w) = (0, 0, 0.0f32);
+    while x < a.len() && y < b.len() {
+        match a[x].0.cmp(&b[y].0) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => {
+                w += a[x].1;
+                x += 1;
+                y += 1;
+            }
+        }
+    }
+    w
+}
+
+/// A claim's plain and composite keys.
+struct KeySet<'a> {
+    plain: &'a [u32],
+    comp: &'a [u32],
+}
+
+impl KeySet<'_> {
+    fn contains(&self, key: &u32) -> bool {
+        self.plain.binary_search(key).is_ok() || self.comp.binary_search(key).is_ok()
+    }
+}
+
+/// FNV-1a over a namespace byte and the key's text: stable across runs and platforms, so key
+/// hashes can be compared between machines (a partitioned run) and releases.
+fn key_hash(namespace: u8, text: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in std::iter::once(&namespace).chain(text.as_bytes()) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+fn composite_hash(a: u32, b: u32) -> u64 {
+    // Key ids are local to one index; composites never leave it. The high bit keeps them apart
+    // from plain-key hashes in the same interner (a plain hash with that bit set could collide
+    // only with probability 2^-63 per pair, which is ignored).
+    let mut h = (u64::from(a) << 32 | u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    h ^= h >> 29;
+    h | 1 << 63
+}
+
+/// A hasher for keys that are already well-mixed 64-bit hashes: passes them through.
+#[derive(Default, Clone, Copy, Debug)]
+struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type KeyHash = BuildHasherDefault<PassThrough>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::SourceId;
+    use crate::synth::{SynthConfig, SynthCorpus};
+
+    fn corpus(n: usize, sources: usize) -> Vec<Claim> {
+        SynthCorpus::generate(&SynthConfig::new(n, sources)).claims()
+    }
+
+    /// Candidates are exactly the pairs whose shared weight reaches the minimum: prefix
+    /// filtering loses none of them and adds none.
+    #[test]
+    fn candidates_equal_the_weight_definition() {
+        let claims = corpus(1500, 30);
+        let config = BlockConfig { min_cap: 40, ..BlockConfig::default() };
+        let index = BlockIndex::build(&claims, &config);
+        let mut expected = Vec::new();
+        for a in 0..claims.len() {
+            for b in a + 1..claims.len() {
+                if claims[a].source != claims[b].source
+                    && index.shared_weight_now(a, b) >= config.min_weight
+                {
+                    expected.push((a as u32, b as u32));
+                }
+            }
+        }
+        let found = candidates(&claims, &config);
+        assert!(found.len() > 500, "{}", found.len());
+        assert!(found.len() < claims.len() * claims.len() / 20, "{}", found.len());
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn a_key_in_every_claim_is_not_used_alone() {
+        let mut claims = Vec::new();
+        for i in 0..400 {
+            let source = SourceId::new(format!("s{}", i % 20));
+            // One word in every claim, one shared by pairs only.
+            let mut c = Claim::new(source, i, 0, format!("Marenko spoke w{}", i / 2));
+            c.terms = crate::text::content_terms(&c.text);
+            claims.push(c);
+        }
+        let config = BlockConfig { min_cap: 50, min_weight: 3.0, ..BlockConfig::default() };
+        let index = BlockIndex::build(&claims, &config);
+        assert!(index.stats().common_keys >= 2, "{:?}", index.stats());
+        let found = candidates(&claims, &config);
+        // Only the pairs that share their rare word: (0, 1), (2, 3), ...
+        assert_eq!(found.len(), 200);
+        assert!(found.iter().all(|&(a, b)| b == a + 1 && a % 2 == 0));
+    }
+
+    #[test]
+    fn parallel_run_equals_serial_run() {
+        let claims = corpus(2000, 40);
+        let align = AlignConfig::default();
+        let config = BlockConfig::default();
+        let parallel = align_blocked(&claims, &align, &config);
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+        let serial = pool.install(|| align_blocked(&claims, &align, &config));
+        assert!(!parallel.is_empty());
+        assert_eq!(parallel, serial);
+        assert!(parallel.windows(2).all(|w| (w[0].a, w[0].b) < (w[1].a, w[1].b)));
+    }
+
+    #[test]
+    fn streamed_index_answers_like_a_built_one() {
+        let claims = corpus(1200, 24);
+        let config = BlockConfig::default();
+        let built = BlockIndex::build(&claims, &config);
+        let mut streamed = BlockIndex::new(&config);
+        let mut start = 0;
+        for chunk in claims.chunk_by(|a, b| a.source == b.source) {
+            let effect = streamed.insert(chunk);
+            assert_eq!(effect.new_claims, start..start + chunk.len());
+            start += chunk.len();
+        }
+        assert_eq!(streamed.len(), claims.len());
+        for i in (0..claims.len()).step_by(7) {
+            assert_eq!(streamed.query(i), built.query(i), "claim {i}");
+        }
+    }
+
+    #[test]
+    fn synonyms_block_as_one_key() {
+        let make = |source: &str, text: &str| {
+            let mut c = Claim::new(SourceId::new(source), 0, 0, text);
+            c.terms = crate::text::content_terms(text);
+            c
+        };
+        let mut claims = vec![make("a", "truce agreed"), make("b", "ceasefire agreed")];
+        for i in 0..50 {
+            claims.push(make(&format!("x{i}"), &format!("filler number w{i}")));
+        }
+        let plain = BlockConfig { min_weight: 5.0, ..BlockConfig::default() };
+        assert!(!candidates(&claims, &plain).contains(&(0, 1)));
+        let folded =
+            BlockConfig { synonyms: vec![vec!["truce".into(), "ceasefir".into()]], ..plain };
+        assert!(candidates(&claims, &folded).contains(&(0, 1)));
+    }
+
+    #[test]
+    fn recall_is_the_share_found() {
+        let link =
+            |a, b| Link { a, b, score: crate::align::Score { value: 1.0, breakdown: vec![] } };
+        assert_eq!(blocking_recall(&[], &[]), 1.0);
+        assert_eq!(blocking_recall(&[(0, 1), (2, 3)], &[link(2, 3), link(4, 5)]), 0.5);
+    }
+}
