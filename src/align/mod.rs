@@ -33,14 +33,23 @@ pub struct Link {
     pub score: Score,
 }
 
+/// From this many claims on, [`align`] scores only the candidate pairs that blocking finds
+/// ([`crate::block`]) instead of all cross-source pairs. Below it all pairs cost little and no
+/// link can be missed; from it on, the quadratic cost is what would blow up.
+pub const BLOCKING_MIN_CLAIMS: usize = 5_000;
+
 /// Links the claims of different sources that assert the same fact: every candidate pair
-/// ([`candidates::all_pairs`]) scoring at or above the configuration's threshold.
+/// ([`candidates::all_pairs`] below [`BLOCKING_MIN_CLAIMS`] claims, blocked candidates from there
+/// on) scoring at or above the configuration's threshold.
 ///
 /// Returns the links sorted by `(a, b)`, whatever the number of threads: pairs are scored in
 /// parallel (rayon), one claim's candidates per task, and collected in order.
 ///
 /// **Complexity**: O(n²) scored pairs for n claims.
 pub fn align(claims: &[Claim], config: &AlignConfig) -> Vec<Link> {
+    if claims.len() >= BLOCKING_MIN_CLAIMS {
+        return crate::block::align_blocked(claims, config, &crate::block::BlockConfig::default());
+    }
     let scorer = Scorer::new(config, claims);
     (0..claims.len())
         .into_par_iter()
