@@ -244,8 +244,8 @@ pub struct BlockIndex {
     key_weight: Vec<f32>,
 }
 
-/// What an insert changed, for a caller that keeps candidate pairs up to date
-/// ([`crate::incremental`]).
+/// What an insert changed, for a caller that keeps candidate pairs up to date as sources stream
+/// in.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct InsertEffect {
     /// The indices the inserted claims got.
