@@ -65,3 +65,69 @@ fn boilerplate_and_headlines_are_skipped() {
         !report.claims.iter().any(|c| c.text.contains("Reaction?") || c.text.contains("Subscribe"))
     );
 }
+
+/// The canonical names of the claims of `source` that mention `surface` as written.
+fn canonical_of(report: &Reconciliation, source: &str, surface: &str) -> Vec<String> {
+    let mut names: Vec<String> = report
+        .claims
+        .iter()
+        .filter(|c| c.source.as_str() == source)
+        .flat_map(|c| c.entities.iter())
+        .filter(|e| e.surface.contains(surface))
+        .map(|e| e.canonical.clone())
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+#[test]
+fn entity_spellings_merge_across_the_sources() {
+    let Some(dir) = seeds_dir() else { return };
+    let report = reconcile_seeds(&dir);
+    // Each group: (source, surface as written) pairs that must share one canonical name.
+    let groups: [&[(&str, &str)]; 5] = [
+        &[(A, "Zelensky"), (B, "Zelenskiy"), (A, "Volodymyr Zelensky")],
+        &[(A, "Pope Leo XIV"), (B, "Pope Leo")],
+        &[(A, "Ursula von der Leyen"), (B, "Ursula von der Leyen")],
+        &[(A, "U.S."), (A, "United States"), (B, "United States")],
+        &[(A, "Putin"), (A, "Vladimir Putin"), (B, "Vladimir Putin")],
+    ];
+    for group in groups {
+        let mut all: Vec<String> =
+            group.iter().flat_map(|(s, surface)| canonical_of(&report, s, surface)).collect();
+        assert!(!all.is_empty(), "{group:?}: no mention found");
+        all.sort();
+        all.dedup();
+        assert_eq!(all.len(), 1, "{group:?} resolve to {all:?}");
+    }
+    // "EC" and "European Commission" name one body, whose president is one person.
+    let ec = canonical_of(&report, A, "EC");
+    let commission = canonical_of(&report, B, "European Commission");
+    assert!(ec.iter().any(|n| commission.contains(n)), "{ec:?} vs {commission:?}");
+}
+
+/// `(value, unit)` of every quantity of the one claim of `source` holding `words`.
+fn quantities(report: &Reconciliation, source: &str, words: &str) -> Vec<(f64, String)> {
+    claim(report, source, words).quantities.iter().map(|q| (q.value, q.unit.clone())).collect()
+}
+
+#[test]
+fn quantities_on_the_seed_claims() {
+    let Some(dir) = seeds_dir() else { return };
+    let report = reconcile_seeds(&dir);
+    let day = |v: f64| (v, "day".to_string());
+    assert!(quantities(&report, A, "30-day unconditional ceasefire").contains(&day(30.0)));
+    assert!(quantities(&report, B, "30-day halt in hostilities").contains(&day(30.0)));
+    let exchange = claim(&report, B, "prisoner exchange");
+    let nine: Vec<_> = exchange.quantities.iter().filter(|q| q.value == 9.0).collect();
+    assert_eq!(nine.len(), 1, "{:?}", exchange.quantities);
+    assert!(nine[0].each, "nine from each country is a per-party count");
+    assert!(quantities(&report, A, "two-hour conversation").contains(&(2.0, "hour".to_string())));
+    let drones = quantities(&report, A, "drones");
+    assert!(drones.contains(&(76.0, "drone".to_string())), "{drones:?}");
+    assert!(drones.contains(&(112.0, "drone".to_string())), "{drones:?}");
+    // "Leo XIV" is a name, not a count.
+    let vatican = quantities(&report, A, "Pope Leo XIV");
+    assert!(vatican.iter().all(|(v, _)| *v != 14.0), "{vatican:?}");
+}
