@@ -240,10 +240,23 @@ impl NameList {
         if self.key == other.key {
             return 1.0;
         }
+        let total = self.greedy_match(other, PersonName::similarity);
+        total / self.names.len().max(other.names.len()) as f64
+    }
+}
+
+impl NameList {
+    /// The sum of the scores of a greedy one-to-one matching of this list's names to `other`'s,
+    /// best pairs first (ties by position), under `score`.
+    fn greedy_match(
+        &self,
+        other: &NameList,
+        score: impl Fn(&PersonName, &PersonName) -> f64,
+    ) -> f64 {
         let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
         for (i, a) in self.names.iter().enumerate() {
             for (j, b) in other.names.iter().enumerate() {
-                let s = a.similarity(b);
+                let s = score(a, b);
                 if s > 0.0 {
                     pairs.push((s, i, j));
                 }
@@ -260,11 +273,9 @@ impl NameList {
                 total += s;
             }
         }
-        total / self.names.len().max(other.names.len()) as f64
+        total
     }
-}
 
-impl NameList {
     /// How much of what this list says `other` confirms, in [0, 1] (directional): names are
     /// matched greedily, best pairs first, by [`PersonName::implication`], and the matched scores
     /// are summed and divided by the length of this list. A partial list ("Knuth") therefore
@@ -277,26 +288,7 @@ impl NameList {
         if self.key == other.key {
             return 1.0;
         }
-        let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
-        for (i, a) in self.names.iter().enumerate() {
-            for (j, b) in other.names.iter().enumerate() {
-                let s = a.implication(b);
-                if s > 0.0 {
-                    pairs.push((s, i, j));
-                }
-            }
-        }
-        pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
-        let mut used_a = vec![false; self.names.len()];
-        let mut used_b = vec![false; other.names.len()];
-        let mut total = 0.0;
-        for (s, i, j) in pairs {
-            if !used_a[i] && !used_b[j] {
-                used_a[i] = true;
-                used_b[j] = true;
-                total += s;
-            }
-        }
+        let total = self.greedy_match(other, PersonName::implication);
         total / self.names.len() as f64
     }
 }
