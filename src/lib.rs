@@ -51,6 +51,12 @@
 //! - [`graph`], [`diff`]: the agreement graph, facts, and the typed differences between sources.
 //! - [`report`], [`render`]: the [`Reconciliation`] and its text, Markdown, JSON and DOT renderings.
 //!   The JSON report schema (`corroborate/1`) is documented in [`render`].
+//! - [`block`]: candidate pairs for large runs (capped, weighted keys), used by [`align::align`]
+//!   from [`align::BLOCKING_MIN_CLAIMS`] claims on; [`jsonl`]: claims and links as JSON Lines;
+//!   [`synth`]: generated multi-source corpora with known truth.
+//! - [`truth`]: truth discovery (Voting, Sums, AverageLog, Investment, PooledInvestment,
+//!   TruthFinder) over `(source, object, attribute, value)` statements; [`consensus`] runs it over
+//!   the values the facts of a run dispute and gives every source a trust.
 //!
 //! # Errors and robustness
 //!
