@@ -112,7 +112,7 @@ fn generate(n: usize, sources: usize) -> Vec<Claim> {
             rng.pick(OBJECTS),
             rng.pick(PLACES)
         );
-        let tellers = if rng.next() % 2 == 0 { 1 } else { 2 + (rng.next() % 3) as usize };
+        let tellers = if rng.next().is_multiple_of(2) { 1 } else { 2 + (rng.next() % 3) as usize };
         for _ in 0..tellers.min(n - made) {
             let s = (rng.next() % sources as u64) as usize;
             per_source[s].push(format!("{event} {}.", rng.pick(TAILS)));

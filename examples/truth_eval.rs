@@ -113,7 +113,7 @@ fn run() -> Result<(), String> {
 /// books whose ISBN-13 ends in an even digit, score it on the odd ones, and the reverse.
 fn sweep_truthfinder(listings: &Listings, reference: &HashMap<String, NameList>) {
     let data = &listings.data;
-    let even = |isbn: &str| isbn.as_bytes().last().is_some_and(|d| (d - b'0') % 2 == 0);
+    let even = |isbn: &str| isbn.as_bytes().last().is_some_and(|d| (d - b'0').is_multiple_of(2));
     let odd = |isbn: &str| !even(isbn);
     let mut rows = Vec::new();
     for rho in [0.3, 0.5, 0.8, 1.0] {

@@ -154,10 +154,10 @@ fn values_of(claim: &Claim) -> Vec<(String, Value)> {
             out.push(("time".to_string(), v));
         }
     }
-    if let Some(a) = claim.attribution.as_ref().filter(|a| a.resolved) {
-        if let Some(v) = Value::text(&a.speaker) {
-            out.push(("speaker".to_string(), v));
-        }
+    if let Some(a) = claim.attribution.as_ref().filter(|a| a.resolved)
+        && let Some(v) = Value::text(&a.speaker)
+    {
+        out.push(("speaker".to_string(), v));
     }
     out
 }

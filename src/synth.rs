@@ -953,7 +953,7 @@ fn number_words(n: u64) -> String {
     let n = n as usize;
     if n < 20 {
         ONES[n].to_string()
-    } else if n % 10 == 0 {
+    } else if n.is_multiple_of(10) {
         TENS[n / 10].to_string()
     } else {
         format!("{}-{}", TENS[n / 10], ONES[n % 10])

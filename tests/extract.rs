@@ -42,31 +42,31 @@ fn check(case: &Case) -> Result<(), String> {
         return Err(format!("{:?}: {} claims contain it", case.claim, found.len()));
     };
     let mut errors = Vec::new();
-    if let Some(m) = &case.modality {
-        if claim.modality.as_str() != m {
-            errors.push(format!("modality {} != {m}", claim.modality.as_str()));
-        }
+    if let Some(m) = &case.modality
+        && claim.modality.as_str() != m
+    {
+        errors.push(format!("modality {} != {m}", claim.modality.as_str()));
     }
-    if let Some(p) = &case.polarity {
-        if claim.polarity.as_str() != p {
-            errors.push(format!("polarity {} != {p}", claim.polarity.as_str()));
-        }
+    if let Some(p) = &case.polarity
+        && claim.polarity.as_str() != p
+    {
+        errors.push(format!("polarity {} != {p}", claim.polarity.as_str()));
     }
     let attribution = claim.attribution.as_ref();
-    if let Some(a) = &case.attribution {
-        if !attribution.is_some_and(|x| x.speaker.contains(a.as_str())) {
-            errors.push(format!("speaker {:?} lacks {a:?}", attribution.map(|x| &x.speaker)));
-        }
+    if let Some(a) = &case.attribution
+        && !attribution.is_some_and(|x| x.speaker.contains(a.as_str()))
+    {
+        errors.push(format!("speaker {:?} lacks {a:?}", attribution.map(|x| &x.speaker)));
     }
-    if let Some(a) = &case.attribution_surface {
-        if !attribution.is_some_and(|x| x.surface.contains(a.as_str())) {
-            errors.push(format!("surface {:?} lacks {a:?}", attribution.map(|x| &x.surface)));
-        }
+    if let Some(a) = &case.attribution_surface
+        && !attribution.is_some_and(|x| x.surface.contains(a.as_str()))
+    {
+        errors.push(format!("surface {:?} lacks {a:?}", attribution.map(|x| &x.surface)));
     }
-    if let Some(n) = case.quotes {
-        if claim.quotes.len() != n {
-            errors.push(format!("{} quotes != {n}", claim.quotes.len()));
-        }
+    if let Some(n) = case.quotes
+        && claim.quotes.len() != n
+    {
+        errors.push(format!("{} quotes != {n}", claim.quotes.len()));
     }
     if errors.is_empty() {
         Ok(())

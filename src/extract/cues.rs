@@ -342,10 +342,8 @@ pub(crate) fn attribution(
         let inverted = k == 0
             || before_verb.ends_with([',', '"', '\u{201D}'])
                 && text[..t.start].contains(['"', '\u{201D}']);
-        if inverted {
-            if let Some(found) = speaker_after(text, tokens, entities, base, k) {
-                return Some(found);
-            }
+        if inverted && let Some(found) = speaker_after(text, tokens, entities, base, k) {
+            return Some(found);
         }
     }
     None

@@ -451,10 +451,10 @@ fn is_abbreviation(line: &str, dot: usize, next: &str) -> bool {
     }
     let mut chars = word.chars();
     // A single capital letter is an initial ("D. E. Knuth").
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        if c.is_uppercase() {
-            return true;
-        }
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && c.is_uppercase()
+    {
+        return true;
     }
     // "U.S." / "e.g.": internal periods. It ends the sentence only before a common sentence opener.
     if word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.') {
@@ -619,17 +619,16 @@ fn clauses(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
     }
 
     // "While X, Y": the subordinate clause ends at its first comma.
-    if let Some(&(ws, we)) = words.first() {
-        if SUBORDINATE_OPENERS.contains(&sentence[ws..we].to_ascii_lowercase().as_str()) {
-            let first_cut = cuts.iter().copied().min().unwrap_or(sentence.len());
-            if let Some(comma) = sentence[..first_cut].find(',') {
-                if outside[comma]
-                    && words_between(&words, 0, comma) >= 4
-                    && words_between(&words, comma, sentence.len()) >= 4
-                {
-                    cuts.push(comma + 1);
-                }
-            }
+    if let Some(&(ws, we)) = words.first()
+        && SUBORDINATE_OPENERS.contains(&sentence[ws..we].to_ascii_lowercase().as_str())
+    {
+        let first_cut = cuts.iter().copied().min().unwrap_or(sentence.len());
+        if let Some(comma) = sentence[..first_cut].find(',')
+            && outside[comma]
+            && words_between(&words, 0, comma) >= 4
+            && words_between(&words, comma, sentence.len()) >= 4
+        {
+            cuts.push(comma + 1);
         }
     }
 

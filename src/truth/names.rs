@@ -632,7 +632,8 @@ fn parse_segment(segment: &str, names: &mut Vec<PersonName>) {
     // do not (an odd number of parts, or a given-name part where a surname should be), the
     // listing has left out the commas between names ("Grey, Ann B. White, Tom"): each middle
     // part then holds given names followed by the next name's surname.
-    let regular = parts.len() % 2 == 0 && parts.iter().step_by(2).all(|p| surname_like(&p.tokens));
+    let regular =
+        parts.len().is_multiple_of(2) && parts.iter().step_by(2).all(|p| surname_like(&p.tokens));
     if regular {
         for pair in parts.chunks(2) {
             push_inverted(pair[0].tokens.clone(), pair[1].tokens.clone(), names);
