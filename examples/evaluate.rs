@@ -20,6 +20,8 @@
 
 #[path = "support/sentence.rs"]
 mod sentence;
+#[path = "support/sts.rs"]
+mod sts;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -122,32 +124,6 @@ fn load_msrp(path: &Path) -> Result<Vec<MsrpPair>> {
     Ok(pairs)
 }
 
-/// STS: `score<TAB>s1<TAB>s2`.
-fn load_sts(path: &Path) -> Result<Vec<(f64, [String; 2])>> {
-    let text = read(path)?;
-    let name = path.display().to_string();
-    let mut out = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        let line = line.trim_end_matches('\r');
-        if line.is_empty() {
-            continue;
-        }
-        let fields: Vec<&str> = line.split('\t').collect();
-        if fields.len() != 3 {
-            return Err(Error::malformed(
-                &name,
-                i + 1,
-                format!("{} fields, expected 3", fields.len()),
-            ));
-        }
-        let gold: f64 = fields[0]
-            .parse()
-            .map_err(|_| Error::malformed(&name, i + 1, "score is not a number"))?;
-        out.push((gold, [fields[1].to_string(), fields[2].to_string()]));
-    }
-    Ok(out)
-}
-
 #[derive(Default, Clone, Copy)]
 struct Counts {
     tp: usize,
@@ -190,18 +166,6 @@ impl Counts {
     }
 }
 
-fn pearson(xs: &[f64], ys: &[f64]) -> f64 {
-    let n = xs.len() as f64;
-    let (mx, my) = (xs.iter().sum::<f64>() / n, ys.iter().sum::<f64>() / n);
-    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
-    for (x, y) in xs.iter().zip(ys) {
-        sxy += (x - mx) * (y - my);
-        sxx += (x - mx) * (x - mx);
-        syy += (y - my) * (y - my);
-    }
-    sxy / (sxx * syy).sqrt()
-}
-
 /// Average ranks (ties share the mean rank).
 fn ranks(xs: &[f64]) -> Vec<f64> {
     let mut idx: Vec<usize> = (0..xs.len()).collect();
@@ -222,7 +186,7 @@ fn ranks(xs: &[f64]) -> Vec<f64> {
 }
 
 fn spearman(xs: &[f64], ys: &[f64]) -> f64 {
-    pearson(&ranks(xs), &ranks(ys))
+    sts::pearson(&ranks(xs), &ranks(ys))
 }
 
 /// Digit runs of a sentence ("2.5", "1,250" read as 1250), independent of the scorer's parser.
@@ -305,14 +269,14 @@ fn run(args: &Args) -> Result<()> {
     let mut all_score = Vec::new();
     for year in ["2013", "2014"] {
         let path = args.data.join(format!("sts-headlines/{year}_headlines.tsv"));
-        let sts = load_sts(&path)?;
+        let sts = sts::load_sts(&path)?;
         let scores: Vec<f64> = sts
             .par_iter()
             .map(|(_, [a, b])| Scorer::new(&full, &sentence::pair_claims(a, b)).score_value(0, 1))
             .collect();
         let gold: Vec<f64> = sts.iter().map(|(g, _)| *g).collect();
         sts_pairs.extend(sts.iter().map(|(_, t)| t.clone()));
-        sts_rows.push((year, sts.len(), pearson(&scores, &gold), spearman(&scores, &gold)));
+        sts_rows.push((year, sts.len(), sts::pearson(&scores, &gold), spearman(&scores, &gold)));
         all_gold.extend(gold);
         all_score.extend(scores);
     }
@@ -400,12 +364,12 @@ fn run(args: &Args) -> Result<()> {
     println!(
         "| STS headlines 2013+2014 ({} pairs) | default config (MSRP fit) | Pearson / Spearman | {:.4} / {:.4} |",
         all_gold.len(),
-        pearson(&all_score, &all_gold),
+        sts::pearson(&all_score, &all_gold),
         spearman(&all_score, &all_gold)
     );
     println!(
         "| STS headlines 2013+2014 | separate graded model, 10-fold CV on STS | Pearson / Spearman | {:.4} / {:.4} |",
-        pearson(&graded_cv, &all_gold),
+        sts::pearson(&graded_cv, &all_gold),
         spearman(&graded_cv, &all_gold)
     );
     println!(

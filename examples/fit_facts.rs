@@ -14,6 +14,9 @@
 //! configuration fitted on all pairs (the shipped `src/align/facts_config.json`).
 //! `DIR` defaults to `CORROBORATE_DATA`.
 
+#[path = "support/sts.rs"]
+mod sts;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -29,34 +32,15 @@ fn load(dir: &std::path::Path) -> Result<Vec<GradedPair>, String> {
     let mut pairs = Vec::new();
     for year in ["2013", "2014"] {
         let path = dir.join(format!("sts-headlines/{year}_headlines.tsv"));
-        let text =
-            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        for (n, line) in text.lines().enumerate() {
-            let fields: Vec<&str> = line.split('\t').collect();
-            let [grade, a, b] = fields.as_slice() else {
-                return Err(format!("{}: line {}: expected 3 fields", path.display(), n + 1));
-            };
-            let grade: f64 = grade
-                .trim()
-                .parse()
-                .map_err(|_| format!("{}: line {}: bad grade {grade:?}", path.display(), n + 1))?;
+        for (grade, [a, b]) in sts::load_sts(&path).map_err(|e| e.to_string())? {
             let claims = [
-                claim_from_sentence(SourceId::new("a"), 0, a, None),
-                claim_from_sentence(SourceId::new("b"), 0, b, None),
+                claim_from_sentence(SourceId::new("a"), 0, &a, None),
+                claim_from_sentence(SourceId::new("b"), 0, &b, None),
             ];
             pairs.push(GradedPair { claims, similarity: grade / 5.0 });
         }
     }
     Ok(pairs)
-}
-
-fn pearson(x: &[f64], y: &[f64]) -> f64 {
-    let n = x.len() as f64;
-    let (mx, my) = (x.iter().sum::<f64>() / n, y.iter().sum::<f64>() / n);
-    let cov: f64 = x.iter().zip(y).map(|(a, b)| (a - mx) * (b - my)).sum();
-    let vx: f64 = x.iter().map(|a| (a - mx).powi(2)).sum();
-    let vy: f64 = y.iter().map(|b| (b - my).powi(2)).sum();
-    cov / (vx * vy).sqrt()
 }
 
 fn run() -> Result<(), String> {
@@ -93,7 +77,10 @@ fn run() -> Result<(), String> {
     let same: Vec<bool> = gold.iter().map(|g| *g >= LINK_THRESHOLD).collect();
     let correct =
         predicted.iter().zip(&same).filter(|(p, s)| (**p >= LINK_THRESHOLD) == **s).count();
-    println!("STS headlines 2013+2014, {FOLDS}-fold CV: Pearson {:.4}", pearson(&predicted, &gold));
+    println!(
+        "STS headlines 2013+2014, {FOLDS}-fold CV: Pearson {:.4}",
+        sts::pearson(&predicted, &gold)
+    );
     for t in [0.35, 0.4, 0.42, 0.44, 0.45, 0.46, 0.48, 0.5, 0.52, 0.55, 0.6] {
         let ok = predicted.iter().zip(&same).filter(|(p, s)| (**p >= t) == **s).count();
         let tp = predicted.iter().zip(&same).filter(|(p, s)| **p >= t && **s).count();
