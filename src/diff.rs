@@ -145,7 +145,6 @@ fn compare_views(
     view_b: &View<'_>,
     config: &DiffConfig,
 ) -> Vec<PairDifference> {
-    let (view_a, view_b) = (view_a, view_b);
     let shared: HashSet<&str> =
         view_a.terms.intersection(&view_b.terms).map(String::as_str).collect();
     let mut out = Vec::new();
