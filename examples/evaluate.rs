@@ -31,17 +31,22 @@ use corroborate::{Error, Result};
 use rayon::prelude::*;
 
 struct Args {
+    rounds: Option<usize>,
+    depth: Option<usize>,
+    rate: Option<f64>,
     l2: Option<f64>,
     contrast: Option<f64>,
     data: PathBuf,
     worst: usize,
     write_default: Option<PathBuf>,
+    dump: Option<PathBuf>,
 }
 
 fn parse_args() -> std::result::Result<Args, String> {
     let mut data = std::env::var_os("CORROBORATE_DATA").map(PathBuf::from);
-    let (mut worst, mut write_default) = (5, None);
+    let (mut worst, mut write_default, mut dump) = (5, None, None);
     let (mut l2, mut contrast) = (None, None);
+    let (mut rounds, mut depth, mut rate) = (None, None, None);
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
@@ -51,6 +56,16 @@ fn parse_args() -> std::result::Result<Args, String> {
                 worst = value()?.parse().map_err(|_| "--worst needs a number".to_string())?
             }
             "--write-default" => write_default = Some(PathBuf::from(value()?)),
+            "--dump" => dump = Some(PathBuf::from(value()?)),
+            "--rounds" => {
+                rounds = Some(value()?.parse().map_err(|_| "--rounds needs a number".to_string())?)
+            }
+            "--depth" => {
+                depth = Some(value()?.parse().map_err(|_| "--depth needs a number".to_string())?)
+            }
+            "--rate" => {
+                rate = Some(value()?.parse().map_err(|_| "--rate needs a number".to_string())?)
+            }
             "--l2" => l2 = Some(value()?.parse().map_err(|_| "--l2 needs a number".to_string())?),
             "--contrast" => {
                 contrast =
@@ -60,7 +75,7 @@ fn parse_args() -> std::result::Result<Args, String> {
         }
     }
     let data = data.ok_or("no data folder: pass --data DIR or set CORROBORATE_DATA")?;
-    Ok(Args { l2, contrast, data, worst, write_default })
+    Ok(Args { rounds, depth, rate, l2, contrast, data, worst, write_default, dump })
 }
 
 fn main() -> ExitCode {
@@ -217,6 +232,15 @@ fn untrained(args: &Args) -> AlignConfig {
     if let Some(contrast) = args.contrast {
         config.contrast = contrast;
     }
+    if let Some(rounds) = args.rounds {
+        config.boost.rounds = rounds;
+    }
+    if let Some(depth) = args.depth {
+        config.boost.depth = depth;
+    }
+    if let Some(rate) = args.rate {
+        config.boost.learning_rate = rate;
+    }
     config
 }
 
@@ -253,6 +277,23 @@ fn run(args: &Args) -> Result<()> {
             Counts::of(&scored, config.threshold).accuracy()
         );
         fold_configs.push(config);
+    }
+
+    if let Some(path) = &args.dump {
+        // One line per pair: cross-validated score, fold threshold, label, the two sentences.
+        let lines: Vec<String> = (0..pairs.len())
+            .map(|i| {
+                format!(
+                    "{:.4}\t{:.4}\t{}\t{}\t{}",
+                    cv_scores[i],
+                    fold_configs[i % FOLDS].threshold,
+                    u8::from(pairs[i].same),
+                    msrp[i].texts[0],
+                    msrp[i].texts[1]
+                )
+            })
+            .collect();
+        std::fs::write(path, lines.join("\n") + "\n").map_err(|e| Error::io(path, e))?;
     }
 
     // The configuration fitted on all of MSRP train: the default.

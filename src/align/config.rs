@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::model::Claim;
 
+use super::boost::{self, Boost};
 use super::features::{FEATURES, FeatureVector, N_FEATURES};
 use super::learn;
 use super::lexicon::Lexicon;
@@ -86,6 +87,9 @@ pub struct AlignConfig {
     /// Default document frequencies, added to the run's own.
     #[serde(default)]
     pub statistics: TermStats,
+    /// Boosted trees added to the logistic model (none by default in a hand-made configuration).
+    #[serde(default)]
+    pub boost: Boost,
 }
 
 fn default_rare_idf() -> f64 {
@@ -175,6 +179,7 @@ impl AlignConfig {
             contrast: default_contrast(),
             lexicon: Lexicon::default(),
             statistics: TermStats::default(),
+            boost: Boost::default(),
         }
     }
 
@@ -237,6 +242,19 @@ impl AlignConfig {
                 return Err(Error::Config(format!("weight of {name} is not finite")));
             }
         }
+        if self.boost.depth == 0 || self.boost.depth > 6 {
+            return Err(Error::Config(format!("tree depth {} is not in 1..=6", self.boost.depth)));
+        }
+        if boost::Compiled::new(&self.boost).is_none() {
+            return Err(Error::Config(
+                "a boosted tree has the wrong number of nodes or an unknown feature".into(),
+            ));
+        }
+        if self.boost.trees.iter().any(|t| {
+            t.leaves.iter().any(|v| !v.is_finite()) || t.thresholds.iter().any(|v| v.is_nan())
+        }) {
+            return Err(Error::Config("a boosted tree has a value that is not finite".into()));
+        }
         Ok(())
     }
 
@@ -290,8 +308,20 @@ impl AlignConfig {
         let mut train = pairs.to_vec();
         train.extend(contrast_pairs(pairs, self.contrast));
         self.fit_weights(&train);
+        let ys: Vec<f64> = train.iter().map(|p| f64::from(u8::from(p.same))).collect();
+        self.fit_trees(&self.feature_rows(&train), &ys);
         self.fit_threshold(pairs);
         self
+    }
+
+    /// Fits `boost.rounds` trees on top of the current logistic model (replacing any trees).
+    fn fit_trees(&mut self, xs: &[FeatureVector], ys: &[f64]) {
+        let w = self.weight_vector();
+        let base: Vec<f64> = xs
+            .iter()
+            .map(|x| x.iter().zip(&w).fold(self.intercept, |z, (a, b)| z + a * b))
+            .collect();
+        self.boost.trees = boost::fit(&self.boost, xs, ys, &base);
     }
 
     /// Fits the weights by L2-regularised logistic regression on the pairs' features (each pair
@@ -302,6 +332,7 @@ impl AlignConfig {
         let (intercept, w) = learn::logistic_regression(&xs, &ys, self.l2);
         self.intercept = intercept;
         self.weights = FEATURES.iter().zip(w).map(|(n, w)| ((*n).to_string(), w)).collect();
+        self.boost.trees.clear();
         self
     }
 
@@ -315,6 +346,7 @@ impl AlignConfig {
         let (intercept, w) = learn::logistic_regression(&xs, &ys, self.l2);
         self.intercept = intercept;
         self.weights = FEATURES.iter().zip(w).map(|(n, w)| ((*n).to_string(), w)).collect();
+        self.fit_trees(&xs, &ys);
         self
     }
 

@@ -46,6 +46,11 @@ use super::lexicon::CompiledLexicon;
 /// | `entity_conflict` | the same for canonical entities |
 /// | `day_conflict` | 1 when both name a weekday or month and none in common |
 /// | `entities_shared` | canonical entities both claims name, /4, at most 1: news claims about one event share several actors and places even when their wording differs |
+/// | `run_max` | the longest run of consecutive words (stop words included) of one claim that the other has neither by stem nor by synonym, the longer of the two, /10, at most 1: an added clause ("which says he is the leading suspect") |
+/// | `run_words` | words in such runs of three words or more, both claims together, /20, at most 1 |
+/// | `word_precision_min` | share of one claim's words (stop words included) whose stem the other has, the weaker direction (BLEU's unigram precision) |
+/// | `fourgrams` | Dice overlap of word-stem 4-grams |
+/// | `fragmentation` | METEOR's fragmentation: runs of matched words that are also consecutive in the other claim, per matched word, the larger of the two directions (1 when nothing matches) |
 pub const FEATURES: &[&str] = &[
     "coverage_min",
     "coverage_max",
@@ -79,10 +84,15 @@ pub const FEATURES: &[&str] = &[
     "entity_conflict",
     "day_conflict",
     "entities_shared",
+    "run_max",
+    "run_words",
+    "word_precision_min",
+    "fourgrams",
+    "fragmentation",
 ];
 
 /// Number of features.
-pub const N_FEATURES: usize = 32;
+pub const N_FEATURES: usize = 37;
 
 /// A feature vector in the order of [`FEATURES`].
 pub type FeatureVector = [f64; N_FEATURES];
@@ -167,6 +177,10 @@ pub(crate) struct Prepared {
     pub(crate) content_bigrams: Vec<u32>,
     /// Distinct word-stem trigrams (hashed), sorted.
     pub(crate) word_trigrams: Vec<u32>,
+    /// Distinct word-stem 4-grams (hashed), sorted.
+    pub(crate) fourgrams: Vec<u32>,
+    /// `(stem, position)` of every word of `words`, sorted.
+    pub(crate) word_pos: Vec<(u32, u8)>,
     /// Distinct numbers, sorted (as `f64` bits of values rounded to 1e-6).
     pub(crate) numbers: Vec<u64>,
     /// Distinct `(unit id, value bits)` of the claim's extracted quantities, sorted.
@@ -262,6 +276,10 @@ pub(crate) fn prepare(
     sort_dedup(&mut p.content_bigrams);
     p.word_trigrams = p.words.windows(3).map(|w| mix(&[w[0], w[1], w[2]])).collect();
     sort_dedup(&mut p.word_trigrams);
+    p.fourgrams = p.words.windows(4).map(|w| mix(&[w[0], w[1], w[2], w[3]])).collect();
+    sort_dedup(&mut p.fourgrams);
+    p.word_pos = p.words.iter().enumerate().map(|(i, &w)| (w, i as u8)).collect();
+    sort_dedup(&mut p.word_pos);
 
     p.numbers = numbers_in_words(&words);
     for q in &claim.quantities {
@@ -355,7 +373,66 @@ pub(crate) fn pair_features(a: &Prepared, b: &Prepared, ctx: &Context<'_>) -> Fe
     f[29] = capped(only_a.min(only_b), 2);
     f[30] = f64::from(a.days != 0 && b.days != 0 && a.days & b.days == 0);
     f[31] = capped(shared_entities, 4);
+    let (ra, rb) = (unmatched_runs(a, b), unmatched_runs(b, a));
+    f[32] = capped(ra.longest.max(rb.longest), 10);
+    f[33] = capped(ra.in_long_runs + rb.in_long_runs, 20);
+    let (wa, wb) = (ratio(ra.matched as f64, la), ratio(rb.matched as f64, lb));
+    f[34] = wa.min(wb);
+    f[35] = dice(&a.fourgrams, &b.fourgrams);
+    f[36] = fragmentation(a, b).max(fragmentation(b, a));
     f
+}
+
+/// Words of `from` with and without a match in `to`, as runs.
+struct Runs {
+    /// Words whose stem `to` has (or whose lexicon concept it expresses).
+    matched: usize,
+    /// The longest run of consecutive unmatched words.
+    longest: usize,
+    /// Unmatched words in runs of three or more.
+    in_long_runs: usize,
+}
+
+fn unmatched_runs(from: &Prepared, to: &Prepared) -> Runs {
+    let (mut matched, mut longest, mut in_long_runs, mut run) = (0, 0, 0, 0);
+    let close = |run: usize, longest: &mut usize, in_long: &mut usize| {
+        *longest = (*longest).max(run);
+        if run >= 3 {
+            *in_long += run;
+        }
+    };
+    for &w in &from.words {
+        if to.word_set.binary_search(&w).is_ok() || synonym_covered(w, from, to) {
+            matched += 1;
+            close(run, &mut longest, &mut in_long_runs);
+            run = 0;
+        } else {
+            run += 1;
+        }
+    }
+    close(run, &mut longest, &mut in_long_runs);
+    Runs { matched, longest, in_long_runs }
+}
+
+/// Chunks of `from`'s matched words that sit consecutively in `to`, per matched word (each
+/// word matched to the first position of its stem in `to`); 1 when no word matches.
+fn fragmentation(from: &Prepared, to: &Prepared) -> f64 {
+    let (mut matches, mut chunks) = (0usize, 0usize);
+    let mut previous: Option<u8> = None;
+    for &w in &from.words {
+        let at = to.word_pos.partition_point(|&(s, _)| s < w);
+        match to.word_pos.get(at) {
+            Some(&(s, pos)) if s == w => {
+                matches += 1;
+                if previous.is_none_or(|p| u16::from(p) + 1 != u16::from(pos)) {
+                    chunks += 1;
+                }
+                previous = Some(pos);
+            }
+            _ => previous = None,
+        }
+    }
+    if matches == 0 { 1.0 } else { chunks as f64 / matches as f64 }
 }
 
 /// What one direction of a pair gives: how much of `from` the other claim covers.

@@ -3,6 +3,7 @@
 //! Useful for: scoring pairs of claims with an explainable breakdown ([`Scorer`]), and linking the
 //! claims of a run ([`align`]).
 
+mod boost;
 pub mod candidates;
 mod config;
 mod features;
@@ -11,6 +12,7 @@ pub(crate) mod lexicon;
 mod score;
 mod stats;
 
+pub use boost::{Boost, Tree};
 pub use config::{AlignConfig, GradedPair, LabelledPair};
 pub use features::{FEATURES, FeatureVector, N_FEATURES};
 pub use lexicon::{BUILTIN_SYNONYMS, Lexicon};

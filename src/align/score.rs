@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Claim;
 
+use super::boost::Compiled;
 use super::config::AlignConfig;
 use super::features::{self, Context, FEATURES, FeatureVector, Interner, Prepared};
 use super::learn::sigmoid;
@@ -18,7 +19,9 @@ pub struct Contribution {
     pub value: f64,
     /// Its weight in the configuration.
     pub weight: f64,
-    /// What it added to the logit: `value × weight`.
+    /// What it added to the logit: `value × weight`, plus what the configuration's boosted trees
+    /// attribute to this feature (each tree's output split along its path by the features
+    /// tested; the trees' average output goes to the `intercept`).
     pub part: f64,
 }
 
@@ -41,6 +44,7 @@ pub struct Scorer<'a> {
     claims: &'a [Claim],
     intercept: f64,
     weights: FeatureVector,
+    trees: Compiled,
     prepared: Vec<Prepared>,
     idf: Vec<f64>,
     idf_max: f64,
@@ -89,6 +93,9 @@ impl<'a> Scorer<'a> {
             claims,
             intercept: config.intercept,
             weights: config.weight_vector(),
+            // A configuration is validated when loaded; one built in code with malformed trees
+            // scores with the logistic model alone.
+            trees: Compiled::new(&config.boost).unwrap_or_default(),
             prepared,
             idf,
             idf_max,
@@ -110,19 +117,22 @@ impl<'a> Scorer<'a> {
     /// When `a` or `b` is out of range.
     pub fn score(&self, a: usize, b: usize) -> Score {
         let f = self.features(a, b);
+        let (tree_base, tree_parts) = self.trees.attribute(&f);
         let mut breakdown = Vec::with_capacity(FEATURES.len() + 1);
         breakdown.push(Contribution {
             feature: "intercept".into(),
             value: 1.0,
             weight: self.intercept,
-            part: self.intercept,
+            part: self.intercept + tree_base,
         });
-        for ((name, &value), &weight) in FEATURES.iter().zip(&f).zip(&self.weights) {
+        for (((name, &value), &weight), &tree) in
+            FEATURES.iter().zip(&f).zip(&self.weights).zip(&tree_parts)
+        {
             breakdown.push(Contribution {
                 feature: (*name).into(),
                 value,
                 weight,
-                part: value * weight,
+                part: value * weight + tree,
             });
         }
         Score { value: self.combine(a, b, &f), breakdown }
@@ -158,6 +168,6 @@ impl<'a> Scorer<'a> {
         }
         // Summed in feature order so that the value is bit-identical for (a, b) and (b, a).
         let z = f.iter().zip(&self.weights).fold(self.intercept, |z, (x, w)| z + x * w);
-        sigmoid(z)
+        if self.trees.is_empty() { sigmoid(z) } else { sigmoid(z + self.trees.eval(f)) }
     }
 }
