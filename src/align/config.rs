@@ -81,6 +81,10 @@ pub struct AlignConfig {
     /// Contrast pairs added per labelled pair when fitting (see [`AlignConfig::fit`]). Default: 1.
     #[serde(default = "default_contrast")]
     pub contrast: f64,
+    /// Folds of the inner cross-validation that chooses the threshold in [`AlignConfig::fit`]
+    /// (below 2: the threshold of best training accuracy). Default: 5.
+    #[serde(default = "default_threshold_folds")]
+    pub threshold_folds: usize,
     /// The synonym lexicon: the built-in news lexicon plus the user's groups.
     #[serde(default)]
     pub lexicon: Lexicon,
@@ -102,6 +106,15 @@ fn default_l2() -> f64 {
 
 fn default_contrast() -> f64 {
     1.0
+}
+
+fn default_threshold_folds() -> usize {
+    5
+}
+
+/// Whether a claim has content terms (a claim without any scores 0 against anything).
+fn has_terms(claim: &Claim) -> bool {
+    !claim.terms.is_empty() || !crate::text::content_terms(&claim.text).is_empty()
 }
 
 impl Default for AlignConfig {
@@ -177,6 +190,7 @@ impl AlignConfig {
             rare_idf: default_rare_idf(),
             l2: default_l2(),
             contrast: default_contrast(),
+            threshold_folds: default_threshold_folds(),
             lexicon: Lexicon::default(),
             statistics: TermStats::default(),
             boost: Boost::default(),
@@ -307,11 +321,55 @@ impl AlignConfig {
         self.set_statistics(TermStats::from_claims(pairs.iter().flat_map(|p| p.claims.iter())));
         let mut train = pairs.to_vec();
         train.extend(contrast_pairs(pairs, self.contrast));
-        self.fit_weights(&train);
+        let xs = self.feature_rows(&train);
         let ys: Vec<f64> = train.iter().map(|p| f64::from(u8::from(p.same))).collect();
-        self.fit_trees(&self.feature_rows(&train), &ys);
-        self.fit_threshold(pairs);
+        let scorable: Vec<bool> = pairs.iter().map(|p| p.claims.iter().all(has_terms)).collect();
+        let folds = self.threshold_folds;
+        let scored: Vec<(f64, bool)> = if folds >= 2 && pairs.len() >= folds {
+            // Out-of-fold scores: the model fitted without a fold scores that fold, so the
+            // threshold is chosen on scores like those of unseen pairs (in-sample scores of the
+            // trees are overconfident).
+            let mut oof = vec![0.0; pairs.len()];
+            for k in 0..folds {
+                let keep: Vec<usize> = (0..train.len()).filter(|i| i % folds != k).collect();
+                let sub_x: Vec<FeatureVector> = keep.iter().map(|&i| xs[i]).collect();
+                let sub_y: Vec<f64> = keep.iter().map(|&i| ys[i]).collect();
+                let mut model = self.clone();
+                model.fit_model(&sub_x, &sub_y);
+                let compiled = boost::Compiled::new(&model.boost).unwrap_or_default();
+                for i in (0..pairs.len()).filter(|i| i % folds == k) {
+                    oof[i] = model.row_score(&xs[i], &compiled, scorable[i]);
+                }
+            }
+            oof.into_iter().zip(pairs.iter().map(|p| p.same)).collect()
+        } else {
+            Vec::new()
+        };
+        self.fit_model(&xs, &ys);
+        if scored.is_empty() {
+            self.fit_threshold(pairs);
+        } else {
+            self.threshold = learn::best_threshold(&scored);
+        }
         self
+    }
+
+    /// Fits the logistic weights, then `boost.rounds` trees on top, to feature rows.
+    fn fit_model(&mut self, xs: &[FeatureVector], ys: &[f64]) {
+        let (intercept, w) = learn::logistic_regression(xs, ys, self.l2);
+        self.intercept = intercept;
+        self.weights = FEATURES.iter().zip(w).map(|(n, w)| ((*n).to_string(), w)).collect();
+        self.fit_trees(xs, ys);
+    }
+
+    /// The score of a feature row under this configuration's model (what [`Scorer`] gives).
+    fn row_score(&self, x: &FeatureVector, trees: &boost::Compiled, scorable: bool) -> f64 {
+        if !scorable {
+            return 0.0;
+        }
+        let w = self.weight_vector();
+        let z = x.iter().zip(&w).fold(self.intercept, |z, (a, b)| z + a * b);
+        learn::sigmoid(z + trees.eval(x))
     }
 
     /// Fits `boost.rounds` trees on top of the current logistic model (replacing any trees).
@@ -343,10 +401,7 @@ impl AlignConfig {
         let xs: Vec<FeatureVector> =
             pairs.par_iter().map(|p| Scorer::new(self, &p.claims).features(0, 1)).collect();
         let ys: Vec<f64> = pairs.iter().map(|p| p.similarity.clamp(0.0, 1.0)).collect();
-        let (intercept, w) = learn::logistic_regression(&xs, &ys, self.l2);
-        self.intercept = intercept;
-        self.weights = FEATURES.iter().zip(w).map(|(n, w)| ((*n).to_string(), w)).collect();
-        self.fit_trees(&xs, &ys);
+        self.fit_model(&xs, &ys);
         self
     }
 
