@@ -353,14 +353,11 @@ pub(crate) fn pair_features(a: &Prepared, b: &Prepared, ctx: &Context<'_>) -> Fe
     let missing_ba = b.names.iter().filter(|n| a.word_set.binary_search(n).is_err()).count();
     f[16] = capped(missing_ab + missing_ba, 3);
     f[17] = f64::from(count_shared(&a.quotes, &b.quotes) > 0);
-    f[18] = ratio(2.0 * lcs(&a.words, &b.words) as f64, la + lb);
+    let seq = sequence(a, b);
+    f[18] = ratio(2.0 * seq.lcs as f64, la + lb);
     f[19] = dice(&a.trigrams, &b.trigrams);
     f[20] = dice(&a.bigrams, &b.bigrams);
-    f[21] = if la.max(lb) == 0 {
-        0.0
-    } else {
-        1.0 - strsim::generic_levenshtein(&a.words, &b.words) as f64 / la.max(lb) as f64
-    };
+    f[21] = if la.max(lb) == 0 { 0.0 } else { 1.0 - seq.distance as f64 / la.max(lb) as f64 };
     f[22] = (f64::from(da.unmatched.max(db.unmatched)) / 10.0).min(1.0);
     f[23] = (da.uncovered.max(db.uncovered) / ctx.idf_max / 3.0).min(1.0);
     f[24] = dice(&a.content_bigrams, &b.content_bigrams);
@@ -373,13 +370,13 @@ pub(crate) fn pair_features(a: &Prepared, b: &Prepared, ctx: &Context<'_>) -> Fe
     f[29] = capped(only_a.min(only_b), 2);
     f[30] = f64::from(a.days != 0 && b.days != 0 && a.days & b.days == 0);
     f[31] = capped(shared_entities, 4);
-    let (ra, rb) = (unmatched_runs(a, b), unmatched_runs(b, a));
+    let (ra, rb) = (unmatched_runs(a, b, seq.a_matched), unmatched_runs(b, a, seq.b_matched));
     f[32] = capped(ra.longest.max(rb.longest), 10);
     f[33] = capped(ra.in_long_runs + rb.in_long_runs, 20);
     let (wa, wb) = (ratio(ra.matched as f64, la), ratio(rb.matched as f64, lb));
     f[34] = wa.min(wb);
     f[35] = dice(&a.fourgrams, &b.fourgrams);
-    f[36] = fragmentation(a, b).max(fragmentation(b, a));
+    f[36] = seq.fragmentation;
     f
 }
 
@@ -393,7 +390,8 @@ struct Runs {
     in_long_runs: usize,
 }
 
-fn unmatched_runs(from: &Prepared, to: &Prepared) -> Runs {
+/// The runs of `from`'s words, given the bit set of its word positions whose stem `to` has.
+fn unmatched_runs(from: &Prepared, to: &Prepared, same_stem: u128) -> Runs {
     let (mut matched, mut longest, mut in_long_runs, mut run) = (0, 0, 0, 0);
     let close = |run: usize, longest: &mut usize, in_long: &mut usize| {
         *longest = (*longest).max(run);
@@ -401,8 +399,9 @@ fn unmatched_runs(from: &Prepared, to: &Prepared) -> Runs {
             *in_long += run;
         }
     };
-    for &w in &from.words {
-        if to.word_set.binary_search(&w).is_ok() || synonym_covered(w, from, to) {
+    let synonyms = !from.term_concepts.is_empty() && !to.concepts.is_empty();
+    for (i, &w) in from.words.iter().enumerate() {
+        if same_stem >> i & 1 == 1 || synonyms && synonym_covered(w, from, to) {
             matched += 1;
             close(run, &mut longest, &mut in_long_runs);
             run = 0;
@@ -414,25 +413,100 @@ fn unmatched_runs(from: &Prepared, to: &Prepared) -> Runs {
     Runs { matched, longest, in_long_runs }
 }
 
-/// Chunks of `from`'s matched words that sit consecutively in `to`, per matched word (each
-/// word matched to the first position of its stem in `to`); 1 when no word matches.
-fn fragmentation(from: &Prepared, to: &Prepared) -> f64 {
-    let (mut matches, mut chunks) = (0usize, 0usize);
-    let mut previous: Option<u8> = None;
-    for &w in &from.words {
-        let at = to.word_pos.partition_point(|&(s, _)| s < w);
-        match to.word_pos.get(at) {
-            Some(&(s, pos)) if s == w => {
-                matches += 1;
-                if previous.is_none_or(|p| u16::from(p) + 1 != u16::from(pos)) {
-                    chunks += 1;
+/// What the word sequences of a pair give, computed in one pass over `b`'s words with bit sets
+/// over `a`'s positions (at most [`MAX_WORDS`] = 128, one `u128`).
+struct Sequence {
+    /// Length of the longest common subsequence (Hyyrö's bit-parallel LCS).
+    lcs: usize,
+    /// Word-level Levenshtein distance (Myers' bit-parallel algorithm, in Hyyrö's formulation).
+    distance: usize,
+    /// Positions of `a` whose stem `b` has.
+    a_matched: u128,
+    /// Positions of `b` whose stem `a` has.
+    b_matched: u128,
+    /// METEOR's fragmentation, the larger of the two directions: chunks of matched words that
+    /// sit consecutively in the other claim (each word at the first position of its stem there),
+    /// per matched word; 1 when nothing matches.
+    fragmentation: f64,
+}
+
+fn sequence(a: &Prepared, b: &Prepared) -> Sequence {
+    let m = a.words.len();
+    let all: u128 = if m == 128 { !0 } else { (1u128 << m) - 1 };
+    let high: u128 = if m == 0 { 0 } else { 1u128 << (m - 1) };
+    let (mut lcs_v, mut pv, mut mv, mut distance) = (!0u128, all, 0u128, m);
+    let (mut a_matched, mut b_matched) = (0u128, 0u128);
+    // First position in `b` of each of `a`'s words (u8::MAX: none).
+    let mut first_in_b = [u8::MAX; MAX_WORDS];
+    // Fragmentation of `b` against `a`: chunks and matches.
+    let (mut chunks_b, mut matches_b, mut previous): (usize, usize, Option<u32>) = (0, 0, None);
+    for (j, &y) in b.words.iter().enumerate() {
+        let start = a.word_pos.partition_point(|&(s, _)| s < y);
+        let eq = a.word_pos[start..]
+            .iter()
+            .take_while(|&&(s, _)| s == y)
+            .fold(0u128, |mask, &(_, i)| mask | 1u128 << i);
+        // LCS.
+        let u = lcs_v & eq;
+        lcs_v = lcs_v.wrapping_add(u) | (lcs_v - u);
+        // Levenshtein.
+        let xv = eq | mv;
+        let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
+        let mut ph = mv | !(xh | pv);
+        let mut mh = pv & xh;
+        if ph & high != 0 {
+            distance += 1;
+        } else if mh & high != 0 {
+            distance -= 1;
+        }
+        ph = (ph << 1) | 1;
+        mh <<= 1;
+        pv = mh | !(xv | ph);
+        mv = ph & xv;
+        if eq != 0 {
+            b_matched |= 1u128 << j;
+            a_matched |= eq;
+            let mut bits = eq;
+            while bits != 0 {
+                let i = bits.trailing_zeros() as usize;
+                if first_in_b[i] == u8::MAX {
+                    first_in_b[i] = j as u8;
                 }
-                previous = Some(pos);
+                bits &= bits - 1;
             }
-            _ => previous = None,
+            let at = eq.trailing_zeros();
+            matches_b += 1;
+            if previous.is_none_or(|p| p + 1 != at) {
+                chunks_b += 1;
+            }
+            previous = Some(at);
+        } else {
+            previous = None;
         }
     }
-    if matches == 0 { 1.0 } else { chunks as f64 / matches as f64 }
+    let (mut chunks_a, mut matches_a, mut previous): (usize, usize, Option<u8>) = (0, 0, None);
+    for &pos in &first_in_b[..m] {
+        if pos == u8::MAX {
+            previous = None;
+            continue;
+        }
+        matches_a += 1;
+        if previous.is_none_or(|p| u16::from(p) + 1 != u16::from(pos)) {
+            chunks_a += 1;
+        }
+        previous = Some(pos);
+    }
+    let frag = |chunks: usize, matches: usize| {
+        if matches == 0 { 1.0 } else { chunks as f64 / matches as f64 }
+    };
+    Sequence {
+        lcs: (!lcs_v & all).count_ones() as usize,
+        // With no words in `a`, the bit vectors are empty: every word of `b` is an insertion.
+        distance: if m == 0 { b.words.len() } else { distance },
+        a_matched,
+        b_matched,
+        fragmentation: frag(chunks_a, matches_a).max(frag(chunks_b, matches_b)),
+    }
 }
 
 /// What one direction of a pair gives: how much of `from` the other claim covers.
@@ -521,38 +595,20 @@ fn quantity_conflict(a: &[(u32, u64)], b: &[(u32, u64)]) -> bool {
     })
 }
 
-/// Length of the longest common subsequence, with a stack row (sequences are at most
-/// [`MAX_WORDS`] long).
-fn lcs(a: &[u32], b: &[u32]) -> usize {
-    let mut row = [0u16; MAX_WORDS + 1];
-    for &x in a {
-        let mut diag = 0u16;
-        for (j, &y) in b.iter().enumerate() {
-            let up = row[j + 1];
-            row[j + 1] = if x == y { diag + 1 } else { up.max(row[j]) };
-            diag = up;
-        }
-    }
-    usize::from(row[b.len()])
-}
-
-fn dice<T: Ord>(a: &[T], b: &[T]) -> f64 {
+fn dice<T: Ord + Copy>(a: &[T], b: &[T]) -> f64 {
     ratio(2.0 * count_shared(a, b) as f64, a.len() + b.len())
 }
 
-/// Number of elements two sorted, deduplicated slices share.
-pub(crate) fn count_shared<T: Ord>(a: &[T], b: &[T]) -> usize {
+/// Number of elements two sorted, deduplicated slices share. Branch-free merge: the
+/// comparisons of two unrelated sets are unpredictable, and mispredicted branches cost more than
+/// the few extra instructions.
+pub(crate) fn count_shared<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
+        let (x, y) = (a[i], b[j]);
+        n += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
     n
 }
@@ -752,10 +808,57 @@ mod tests {
         assert_eq!(found.len(), 4);
     }
 
+    /// A claim prepared from a word-id sequence, for the sequence features.
+    fn words(ids: &[u32]) -> Prepared {
+        let mut p = Prepared { words: ids.to_vec(), ..Prepared::default() };
+        p.word_pos = ids.iter().enumerate().map(|(i, &w)| (w, i as u8)).collect();
+        p.word_pos.sort_unstable();
+        p
+    }
+
+    /// The textbook dynamic programme, against which the bit-parallel pass is checked.
+    fn lcs_table(a: &[u32], b: &[u32]) -> usize {
+        let mut t = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+        for i in 0..a.len() {
+            for j in 0..b.len() {
+                t[i + 1][j + 1] =
+                    if a[i] == b[j] { t[i][j] + 1 } else { t[i][j + 1].max(t[i + 1][j]) };
+            }
+        }
+        t[a.len()][b.len()]
+    }
+
     #[test]
-    fn lcs_counts_common_subsequence() {
-        assert_eq!(lcs(&[1, 2, 3, 4], &[1, 3, 4, 5]), 3);
-        assert_eq!(lcs(&[], &[1]), 0);
+    fn sequence_pass_matches_dynamic_programming() {
+        assert_eq!(sequence(&words(&[1, 2, 3, 4]), &words(&[1, 3, 4, 5])).lcs, 3);
+        assert_eq!(sequence(&words(&[]), &words(&[1, 2])).distance, 2);
+        assert_eq!(sequence(&words(&[1, 2]), &words(&[])).distance, 2);
+        // Pseudo-random sequences over small alphabets (many repeats), lengths up to 128.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |k: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % k) as u32
+        };
+        for round in 0..300 {
+            let (la, lb) = (next(129) as usize, next(129) as usize);
+            let k = [2, 5, 30][round % 3];
+            let a: Vec<u32> = (0..la).map(|_| next(k)).collect();
+            let b: Vec<u32> = (0..lb).map(|_| next(k)).collect();
+            let s = sequence(&words(&a), &words(&b));
+            assert_eq!(s.lcs, lcs_table(&a, &b), "lcs of {a:?} {b:?}");
+            assert_eq!(s.distance, strsim::generic_levenshtein(&a, &b), "distance of {a:?} {b:?}");
+            let back = sequence(&words(&b), &words(&a));
+            assert_eq!((back.lcs, back.distance), (s.lcs, s.distance));
+            assert_eq!(back.fragmentation, s.fragmentation);
+        }
+    }
+
+    #[test]
+    fn count_shared_counts_the_intersection() {
+        assert_eq!(count_shared(&[1, 3, 5, 7], &[2, 3, 4, 7, 9]), 2);
+        assert_eq!(count_shared::<u32>(&[], &[1]), 0);
     }
 
     #[test]
