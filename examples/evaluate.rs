@@ -26,7 +26,7 @@ mod sts;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use corroborate::align::{AlignConfig, GradedPair, LabelledPair, Scorer};
+use corroborate::align::{AlignConfig, GradedPair, LabelledPair, Scorer, ThresholdObjective};
 use corroborate::{Error, Result};
 use rayon::prelude::*;
 
@@ -34,6 +34,8 @@ struct Args {
     rounds: Option<usize>,
     depth: Option<usize>,
     rate: Option<f64>,
+    subsample: Option<f64>,
+    objective: Option<String>,
     l2: Option<f64>,
     contrast: Option<f64>,
     data: PathBuf,
@@ -46,7 +48,8 @@ fn parse_args() -> std::result::Result<Args, String> {
     let mut data = std::env::var_os("CORROBORATE_DATA").map(PathBuf::from);
     let (mut worst, mut write_default, mut dump) = (5, None, None);
     let (mut l2, mut contrast) = (None, None);
-    let (mut rounds, mut depth, mut rate) = (None, None, None);
+    let (mut rounds, mut depth, mut rate, mut subsample) = (None, None, None, None);
+    let mut objective = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
@@ -66,6 +69,11 @@ fn parse_args() -> std::result::Result<Args, String> {
             "--rate" => {
                 rate = Some(value()?.parse().map_err(|_| "--rate needs a number".to_string())?)
             }
+            "--objective" => objective = Some(value()?),
+            "--subsample" => {
+                subsample =
+                    Some(value()?.parse().map_err(|_| "--subsample needs a number".to_string())?)
+            }
             "--l2" => l2 = Some(value()?.parse().map_err(|_| "--l2 needs a number".to_string())?),
             "--contrast" => {
                 contrast =
@@ -75,7 +83,19 @@ fn parse_args() -> std::result::Result<Args, String> {
         }
     }
     let data = data.ok_or("no data folder: pass --data DIR or set CORROBORATE_DATA")?;
-    Ok(Args { rounds, depth, rate, l2, contrast, data, worst, write_default, dump })
+    Ok(Args {
+        rounds,
+        depth,
+        rate,
+        subsample,
+        objective,
+        l2,
+        contrast,
+        data,
+        worst,
+        write_default,
+        dump,
+    })
 }
 
 fn main() -> ExitCode {
@@ -241,6 +261,14 @@ fn untrained(args: &Args) -> AlignConfig {
     if let Some(rate) = args.rate {
         config.boost.learning_rate = rate;
     }
+    if let Some(subsample) = args.subsample {
+        config.boost.subsample = subsample;
+    }
+    match args.objective.as_deref() {
+        Some("accuracy") => config.threshold_objective = ThresholdObjective::Accuracy,
+        Some("accuracy_plus_f1") => config.threshold_objective = ThresholdObjective::AccuracyPlusF1,
+        _ => {}
+    }
     config
 }
 
@@ -338,6 +366,8 @@ fn run(args: &Args) -> Result<()> {
             .map(|(_, p)| p.clone())
             .collect();
         let mut config = full.clone();
+        // As `examples/fit_facts.rs` fits `AlignConfig::facts()`: the logistic model alone.
+        config.boost.rounds = 0;
         config.fit_graded(&train);
         for i in (0..graded.len()).filter(|i| i % FOLDS == fold) {
             graded_cv[i] = Scorer::new(&config, &graded[i].claims).score_value(0, 1);

@@ -34,9 +34,17 @@ pub struct Boost {
     /// Smallest summed Hessian (p·(1−p)) a leaf may hold. Default: 5.0.
     #[serde(default = "default_min_hessian")]
     pub min_hessian: f64,
+    /// Share of the training rows each tree is fitted on (rows chosen by a fixed hash of the
+    /// row and the round, so fitting stays deterministic). Default: 1.0 (all rows).
+    #[serde(default = "default_subsample")]
+    pub subsample: f64,
     /// The fitted trees.
     #[serde(default)]
     pub trees: Vec<Tree>,
+}
+
+fn default_subsample() -> f64 {
+    1.0
 }
 
 fn default_depth() -> usize {
@@ -60,13 +68,15 @@ impl Default for Boost {
             learning_rate: default_learning_rate(),
             lambda: default_lambda(),
             min_hessian: default_min_hessian(),
+            subsample: default_subsample(),
             trees: Vec::new(),
         }
     }
 }
 
 /// One complete binary tree of depth `d`: `2^d − 1` internal nodes in breadth-first order (node
-/// `i` has children `2i + 1` and `2i + 2`) and `2^d` leaves, left to right.
+/// `i` has children `2i + 1` and `2i + 2`) and `2^d` leaves, left to right. A node that does not
+/// split has the threshold `f64::MAX`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Tree {
     /// Feature name tested at each internal node (one of [`FEATURES`]).
@@ -212,17 +222,25 @@ pub(crate) fn fit(boost: &Boost, xs: &[FeatureVector], ys: &[f64], base: &[f64])
     let mut trees = Vec::with_capacity(boost.rounds);
     let (inner, outer) = ((1usize << depth) - 1, 1usize << depth);
     let mut node_of = vec![0usize; xs.len()];
-    for _ in 0..boost.rounds {
+    let keep = (boost.subsample.clamp(0.0, 1.0) * f64::from(u32::MAX)) as u64;
+    for round in 0..boost.rounds {
+        // Rows left out of this round weigh nothing in its splits and leaves.
         let (g, h): (Vec<f64>, Vec<f64>) = margin
             .iter()
             .zip(ys)
-            .map(|(&m, &y)| {
+            .enumerate()
+            .map(|(r, (&m, &y))| {
+                if keep < u64::from(u32::MAX) && row_hash(r, round) > keep {
+                    return (0.0, 0.0);
+                }
                 let p = super::learn::sigmoid(m);
                 (p - y, (p * (1.0 - p)).max(1e-6))
             })
             .unzip();
         let mut features = vec![0u8; inner];
-        let mut thresholds = vec![f64::INFINITY; inner];
+        // A node that does not split sends everything left: no value exceeds `f64::MAX` (finite,
+        // so that it survives JSON).
+        let mut thresholds = vec![f64::MAX; inner];
         node_of.iter_mut().for_each(|n| *n = 0);
         for level in 0..depth {
             let first = (1 << level) - 1;
@@ -292,6 +310,15 @@ pub(crate) fn fit(boost: &Boost, xs: &[FeatureVector], ys: &[f64], base: &[f64])
         });
     }
     trees
+}
+
+/// A fixed 32-bit hash of a row and a round (splitmix64), for deterministic subsampling.
+fn row_hash(row: usize, round: usize) -> u64 {
+    let mut z = (row as u64) << 20 ^ round as u64;
+    z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    (z ^ (z >> 31)) >> 32
 }
 
 #[cfg(test)]

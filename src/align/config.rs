@@ -12,7 +12,7 @@ use crate::model::Claim;
 
 use super::boost::{self, Boost};
 use super::features::{FEATURES, FeatureVector, N_FEATURES};
-use super::learn;
+use super::learn::{self, ThresholdObjective};
 use super::lexicon::Lexicon;
 use super::score::Scorer;
 use super::stats::TermStats;
@@ -85,6 +85,9 @@ pub struct AlignConfig {
     /// (below 2: the threshold of best training accuracy). Default: 5.
     #[serde(default = "default_threshold_folds")]
     pub threshold_folds: usize,
+    /// What the threshold fitted by [`AlignConfig::fit`] maximises. Default: accuracy.
+    #[serde(default)]
+    pub threshold_objective: ThresholdObjective,
     /// The synonym lexicon: the built-in news lexicon plus the user's groups.
     #[serde(default)]
     pub lexicon: Lexicon,
@@ -191,9 +194,13 @@ impl AlignConfig {
             l2: default_l2(),
             contrast: default_contrast(),
             threshold_folds: default_threshold_folds(),
+            // The settings the shipped default is fitted with (chosen by the 10-fold CV of
+            // `examples/evaluate.rs`): 100 trees of depth 3 on top of the logistic model, and a
+            // threshold that keeps recall up as well as accuracy.
+            threshold_objective: ThresholdObjective::AccuracyPlusF1,
             lexicon: Lexicon::default(),
             statistics: TermStats::default(),
-            boost: Boost::default(),
+            boost: Boost { rounds: 100, ..Boost::default() },
         }
     }
 
@@ -349,7 +356,7 @@ impl AlignConfig {
         if scored.is_empty() {
             self.fit_threshold(pairs);
         } else {
-            self.threshold = learn::best_threshold(&scored);
+            self.threshold = learn::best_threshold_for(&scored, self.threshold_objective);
         }
         self
     }
@@ -486,6 +493,46 @@ mod tests {
     #[test]
     fn unknown_weight_is_an_error() {
         assert!(AlignConfig::untrained().set_weight("no_such_feature", 1.0).is_err());
+    }
+
+    /// A configuration fitted with trees (and the inner cross-validation of its threshold) saves
+    /// and loads unchanged, and scores the same after loading.
+    #[test]
+    fn fitted_trees_round_trip_through_json() {
+        let texts = [
+            (
+                "The council approved the budget on Monday.",
+                "On Monday the council passed the budget.",
+                true,
+            ),
+            ("Rebels seized the airport.", "The rebels captured the airport.", true),
+            ("The bank cut its rate.", "The bank raised its rate sharply.", false),
+            ("Police arrested two men.", "Two men were detained by police.", true),
+            ("The mayor resigned.", "The mayor opened a new bridge in the north.", false),
+            ("Exports fell 5 percent.", "Exports dropped 5 percent.", true),
+            ("The storm killed three people.", "Three people died in the storm.", true),
+            ("The firm sold its unit.", "Workers at the firm went on strike.", false),
+            ("Talks resumed in Geneva.", "Negotiations restarted in Geneva.", true),
+            ("The court fined the company.", "The company won its appeal in court.", false),
+        ];
+        let pairs: Vec<LabelledPair> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, (a, b, same))| LabelledPair {
+                claims: [Claim::new("a".into(), i, 0, *a), Claim::new("b".into(), i, 0, *b)],
+                same: *same,
+            })
+            .collect();
+        let mut config = AlignConfig::untrained();
+        config.boost.rounds = 5;
+        config.boost.min_hessian = 0.1;
+        config.fit(&pairs);
+        assert_eq!(config.boost.trees.len(), 5);
+        let loaded = AlignConfig::from_json(&config.to_json(), "fitted.json").unwrap();
+        assert_eq!(loaded, config);
+        for p in &pairs {
+            assert_eq!(loaded.score_pair(p), config.score_pair(p));
+        }
     }
 
     #[test]

@@ -92,32 +92,64 @@ fn solve(mut a: Vec<f64>, mut b: Vec<f64>, n: usize) -> Option<Vec<f64>> {
     Some(x)
 }
 
+/// What a fitted threshold maximises.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ThresholdObjective {
+    /// The share of pairs decided right.
+    #[default]
+    Accuracy,
+    /// Accuracy plus the F1 of the linked pairs: a threshold that also keeps recall up, for
+    /// uses that would rather check an extra link than miss one.
+    AccuracyPlusF1,
+}
+
 /// The threshold that maximises accuracy of `score >= threshold` on `scored` pairs: the midpoint
 /// between two consecutive distinct scores, the lowest of equally good ones. 0.5 when empty.
 pub(crate) fn best_threshold(scored: &[(f64, bool)]) -> f64 {
+    best_threshold_for(scored, ThresholdObjective::Accuracy)
+}
+
+/// The threshold that maximises `objective` of `score >= threshold` on `scored` pairs: the
+/// midpoint between two consecutive distinct scores, the lowest of equally good ones. 0.5 when
+/// empty.
+pub(crate) fn best_threshold_for(scored: &[(f64, bool)], objective: ThresholdObjective) -> f64 {
     if scored.is_empty() {
         return 0.5;
     }
     let mut sorted: Vec<(f64, bool)> = scored.to_vec();
     sorted.sort_by(|x, y| x.0.total_cmp(&y.0));
-    // Threshold below everything: all predicted positive.
+    let n = sorted.len() as f64;
     let positives = sorted.iter().filter(|s| s.1).count();
-    let mut correct = positives; // all positives right, all negatives wrong
-    let (mut best, mut best_threshold) = (correct, sorted[0].0 - 1e-9);
+    // Threshold below everything: all predicted positive.
+    let (mut tp, mut fp) = (positives, sorted.len() - positives);
+    let value = |tp: usize, fp: usize| {
+        let (fn_, tn) = (positives - tp, sorted.len() - positives - fp);
+        let accuracy = (tp + tn) as f64 / n;
+        match objective {
+            ThresholdObjective::Accuracy => accuracy,
+            ThresholdObjective::AccuracyPlusF1 => {
+                let f1 = if tp == 0 { 0.0 } else { 2.0 * tp as f64 / (2 * tp + fp + fn_) as f64 };
+                accuracy + f1
+            }
+        }
+    };
+    let (mut best, mut best_threshold) = (value(tp, fp), sorted[0].0 - 1e-9);
     let mut i = 0;
     while i < sorted.len() {
         let score = sorted[i].0;
         // Move every pair with this score below the threshold.
         while i < sorted.len() && sorted[i].0 == score {
             if sorted[i].1 {
-                correct -= 1;
+                tp -= 1;
             } else {
-                correct += 1;
+                fp -= 1;
             }
             i += 1;
         }
-        if correct > best {
-            best = correct;
+        let v = value(tp, fp);
+        if v > best + 1e-12 {
+            best = v;
             best_threshold =
                 if i < sorted.len() { (score + sorted[i].0) / 2.0 } else { score + 1e-9 };
         }

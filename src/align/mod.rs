@@ -15,6 +15,7 @@ mod stats;
 pub use boost::{Boost, Tree};
 pub use config::{AlignConfig, GradedPair, LabelledPair};
 pub use features::{FEATURES, FeatureVector, N_FEATURES};
+pub use learn::ThresholdObjective;
 pub use lexicon::{BUILTIN_SYNONYMS, Lexicon};
 pub use score::{Contribution, Score, Scorer};
 pub use stats::TermStats;
