@@ -11,6 +11,8 @@ use serde::{Deserialize, Serialize};
 
 use super::features::{FEATURES, FeatureVector, N_FEATURES};
 
+const _: () = assert!(N_FEATURES <= 64, "tree walks index a 64-wide copy of the feature vector");
+
 /// Settings and fitted trees of the boosted part of a score.
 ///
 /// The score is `sigmoid(intercept + Σ weight_f · value_f + Σ_trees tree(values))`; with no trees
@@ -91,15 +93,29 @@ pub struct Tree {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Compiled {
     depth: usize,
-    features: Vec<u8>,
-    thresholds: Vec<f64>,
+    /// `(threshold, feature index)` of every internal node, tree after tree.
+    nodes: Vec<(f64, u32)>,
     leaves: Vec<f64>,
+    /// The same trees when their depth is 3 (the shipped default's), laid out for an unrolled
+    /// walk without bounds checks.
+    depth3: Vec<Tree3>,
+}
+
+/// A tree of depth 3 in fixed-size arrays.
+#[derive(Clone, Debug)]
+struct Tree3 {
+    thresholds: [f64; 7],
+    features: [u8; 7],
+    leaves: [f64; 8],
 }
 
 impl Compiled {
     /// Compiles `boost`'s trees; `None` when a tree is malformed (wrong sizes, unknown feature).
     pub(crate) fn new(boost: &Boost) -> Option<Compiled> {
         let depth = boost.depth;
+        if !(1..=6).contains(&depth) {
+            return None;
+        }
         let (inner, outer) = ((1usize << depth) - 1, 1usize << depth);
         let mut c = Compiled { depth, ..Compiled::default() };
         for tree in &boost.trees {
@@ -109,11 +125,23 @@ impl Compiled {
             {
                 return None;
             }
-            for name in &tree.features {
-                c.features.push(FEATURES.iter().position(|f| f == name)? as u8);
+            for (name, &threshold) in tree.features.iter().zip(&tree.thresholds) {
+                let f = FEATURES.iter().position(|f| f == name)?;
+                c.nodes.push((threshold, f as u32));
             }
-            c.thresholds.extend(&tree.thresholds);
             c.leaves.extend(&tree.leaves);
+        }
+        if depth == 3 {
+            c.depth3 = c
+                .nodes
+                .chunks_exact(inner)
+                .zip(c.leaves.chunks_exact(outer))
+                .map(|(nodes, leaves)| Tree3 {
+                    thresholds: std::array::from_fn(|i| nodes[i].0),
+                    features: std::array::from_fn(|i| nodes[i].1 as u8),
+                    leaves: std::array::from_fn(|i| leaves[i]),
+                })
+                .collect();
         }
         Some(c)
     }
@@ -125,15 +153,29 @@ impl Compiled {
 
     /// The summed output of all trees on `x`.
     pub(crate) fn eval(&self, x: &FeatureVector) -> f64 {
+        if !self.depth3.is_empty() {
+            // Feature indices are below 64 (checked when compiling), so a 64-wide copy of the
+            // vector is indexed without bounds checks; the node indices of an unrolled walk are
+            // provably in range.
+            let mut v = [0.0; 64];
+            v[..N_FEATURES].copy_from_slice(x);
+            let at = |f: u8| v[usize::from(f & 63)];
+            let mut sum = 0.0;
+            for t in &self.depth3 {
+                let n1 = 1 + usize::from(at(t.features[0]) > t.thresholds[0]);
+                let n2 = 2 * n1 + 1 + usize::from(at(t.features[n1]) > t.thresholds[n1]);
+                let leaf = 2 * n2 + 1 + usize::from(at(t.features[n2]) > t.thresholds[n2]) - 7;
+                sum += t.leaves[leaf];
+            }
+            return sum;
+        }
         let (inner, outer) = ((1usize << self.depth) - 1, 1usize << self.depth);
         let mut sum = 0.0;
-        for (t, leaves) in self.leaves.chunks_exact(outer).enumerate() {
-            let base = t * inner;
+        for (nodes, leaves) in self.nodes.chunks_exact(inner).zip(self.leaves.chunks_exact(outer)) {
             let mut node = 0usize;
             for _ in 0..self.depth {
-                let go_right =
-                    x[usize::from(self.features[base + node])] > self.thresholds[base + node];
-                node = 2 * node + 1 + usize::from(go_right);
+                let (threshold, f) = nodes[node];
+                node = 2 * node + 1 + usize::from(x[f as usize] > threshold);
             }
             sum += leaves[node - inner];
         }
@@ -147,16 +189,16 @@ impl Compiled {
         let (inner, outer) = ((1usize << self.depth) - 1, 1usize << self.depth);
         let mut parts = [0.0; N_FEATURES];
         let mut base_sum = 0.0;
-        for (t, leaves) in self.leaves.chunks_exact(outer).enumerate() {
-            let base = t * inner;
+        for (nodes, leaves) in self.nodes.chunks_exact(inner).zip(self.leaves.chunks_exact(outer)) {
             let (mut node, mut lo, mut width) = (0usize, 0usize, outer);
             let mean =
                 |lo: usize, width: usize| leaves[lo..lo + width].iter().sum::<f64>() / width as f64;
             let mut expected = mean(0, outer);
             base_sum += expected;
             for _ in 0..self.depth {
-                let f = usize::from(self.features[base + node]);
-                let go_right = x[f] > self.thresholds[base + node];
+                let (threshold, f) = nodes[node];
+                let f = f as usize;
+                let go_right = x[f] > threshold;
                 width /= 2;
                 if go_right {
                     lo += width;
@@ -344,7 +386,26 @@ mod tests {
             xs.iter().zip(&ys).filter(|(x, y)| (compiled.eval(x) > 0.0) == (**y > 0.5)).count();
         assert!(correct >= 390, "{correct} of 400");
         let (base, parts) = compiled.attribute(&xs[7]);
+        assert!(compiled.depth3.is_empty());
         let total = base + parts.iter().sum::<f64>();
         assert!((total - compiled.eval(&xs[7])).abs() < 1e-9);
+    }
+
+    /// The unrolled walk of depth-3 trees gives what the general walk gives.
+    #[test]
+    fn depth_three_walk_equals_the_general_walk() {
+        let xs: Vec<FeatureVector> = (0..300)
+            .map(|i| std::array::from_fn(|f| f64::from((i * 7 + f as i32 * 13) % 29) / 29.0))
+            .collect();
+        let ys: Vec<f64> =
+            xs.iter().map(|x| f64::from(u8::from(x[3] + x[5] * x[8] > 0.7))).collect();
+        let boost = Boost { rounds: 20, depth: 3, learning_rate: 0.3, ..Boost::default() };
+        let trees = fit(&boost, &xs, &ys, &vec![0.0; xs.len()]);
+        let fast = Compiled::new(&Boost { trees, ..boost }).unwrap();
+        assert_eq!(fast.depth3.len(), 20);
+        let general = Compiled { depth3: Vec::new(), ..fast.clone() };
+        for x in &xs {
+            assert_eq!(fast.eval(x), general.eval(x));
+        }
     }
 }
