@@ -2,6 +2,8 @@
 //!
 //! ```text
 //! cargo run --release --example evaluate -- [--data DIR] [--worst N] [--write-default FILE]
+//!     [--dump FILE] [--rounds N] [--depth N] [--rate X] [--subsample X] [--l2 X] [--contrast X]
+//!     [--objective accuracy|accuracy_plus_f1]
 //! ```
 //!
 //! `DIR` (default: `$CORROBORATE_DATA`) holds `msrp/msr_paraphrase_train.txt` and
@@ -16,7 +18,11 @@
 //!
 //! then the worst cross-validated false positives and false negatives with their breakdowns.
 //! With `--write-default FILE` it also saves the configuration fitted on all of MSRP train
-//! (this is how `src/align/default_config.json` is made).
+//! (this is how `src/align/default_config.json` is made). `--dump FILE` writes one line per MSRP
+//! pair: its cross-validated score, its fold's threshold, its label and the two sentences (for
+//! error analysis; keep the file out of the repository). The other options change the fitting
+//! settings of `AlignConfig::untrained()`: boosted trees (rounds, depth, learning rate, row
+//! subsample), the L2 penalty, contrast pairs, and what the threshold maximises.
 
 #[path = "support/sentence.rs"]
 mod sentence;
@@ -69,7 +75,15 @@ fn parse_args() -> std::result::Result<Args, String> {
             "--rate" => {
                 rate = Some(value()?.parse().map_err(|_| "--rate needs a number".to_string())?)
             }
-            "--objective" => objective = Some(value()?),
+            "--objective" => {
+                let v = value()?;
+                if !matches!(v.as_str(), "accuracy" | "accuracy_plus_f1") {
+                    return Err(format!(
+                        "--objective {v:?}: expected accuracy or accuracy_plus_f1"
+                    ));
+                }
+                objective = Some(v);
+            }
             "--subsample" => {
                 subsample =
                     Some(value()?.parse().map_err(|_| "--subsample needs a number".to_string())?)

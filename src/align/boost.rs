@@ -293,21 +293,21 @@ pub(crate) fn fit(boost: &Boost, xs: &[FeatureVector], ys: &[f64], base: &[f64])
             let mut hist_h = vec![0.0; count * N_FEATURES * stride];
             for (r, row) in binned.iter().enumerate() {
                 let n = node_of[r] - first;
-                for f in 0..N_FEATURES {
-                    let k = (n * N_FEATURES + f) * stride + usize::from(row[f]);
+                for (f, &bin) in row.iter().enumerate() {
+                    let k = (n * N_FEATURES + f) * stride + usize::from(bin);
                     hist_g[k] += g[r];
                     hist_h[k] += h[r];
                 }
             }
             for n in 0..count {
                 let mut best: Option<(f64, usize, usize)> = None;
-                for f in 0..N_FEATURES {
+                for (f, feature_cuts) in cuts.iter().enumerate() {
                     let at = (n * N_FEATURES + f) * stride;
                     let (hg, hh) = (&hist_g[at..at + stride], &hist_h[at..at + stride]);
                     let (gt, ht): (f64, f64) = (hg.iter().sum(), hh.iter().sum());
                     let parent = gt * gt / (ht + boost.lambda);
                     let (mut gl, mut hl) = (0.0, 0.0);
-                    for c in 0..cuts[f].len() {
+                    for c in 0..feature_cuts.len() {
                         gl += hg[c];
                         hl += hh[c];
                         let (gr, hr) = (gt - gl, ht - hl);

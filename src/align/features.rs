@@ -46,7 +46,7 @@ use super::lexicon::CompiledLexicon;
 /// | `entity_conflict` | the same for canonical entities |
 /// | `day_conflict` | 1 when both name a weekday or month and none in common |
 /// | `entities_shared` | canonical entities both claims name, /4, at most 1: news claims about one event share several actors and places even when their wording differs |
-/// | `run_max` | the longest run of consecutive words (stop words included) of one claim that the other has neither by stem nor by synonym, the longer of the two, /10, at most 1: an added clause ("which says he is the leading suspect") |
+/// | `run_max` | the longest run of consecutive words (stop words included) of one claim that the other has neither by stem nor by synonym, the longer of the two, /10, at most 1: an added clause ("who took office last year") |
 /// | `run_words` | words in such runs of three words or more, both claims together, /20, at most 1 |
 /// | `word_precision_min` | share of one claim's words (stop words included) whose stem the other has, the weaker direction (BLEU's unigram precision) |
 /// | `fourgrams` | Dice overlap of word-stem 4-grams |
