@@ -53,6 +53,7 @@ fn parse_args() -> Result<Args, String> {
         block: BlockConfig::default(),
         align: AlignConfig::facts(),
     };
+    let mut lexicon_keys = true;
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
         let mut value = |name: &str| -> Result<u64, String> {
@@ -70,6 +71,7 @@ fn parse_args() -> Result<Args, String> {
             "--min-cap" => args.block.min_cap = value("--min-cap")? as usize,
             "--min-weight" => args.block.min_weight = value("--min-weight")? as f64 / 10.0,
             "--composite-keys" => args.block.composite_keys = value("--composite-keys")? as usize,
+            "--no-lexicon-keys" => lexicon_keys = false,
             "--config" => {
                 args.align = match it.next().as_deref() {
                     Some("facts") => AlignConfig::facts(),
@@ -79,6 +81,9 @@ fn parse_args() -> Result<Args, String> {
             }
             other => return Err(format!("unknown argument {other:?}")),
         }
+    }
+    if lexicon_keys {
+        args.block.synonyms = BlockConfig::for_lexicon(&args.align.lexicon).synonyms;
     }
     if args.sources == 0 {
         return Err("--sources must be at least 1".into());

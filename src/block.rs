@@ -57,7 +57,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::align::{AlignConfig, Link, Scorer};
+use crate::align::{AlignConfig, BUILTIN_SYNONYMS, Lexicon, Link, Scorer};
 use crate::model::{Claim, SourceId};
 use crate::text::plain_lower;
 
@@ -107,6 +107,40 @@ impl Default for BlockConfig {
 }
 
 impl BlockConfig {
+    /// The default settings, with the one-word synonyms of `lexicon` (built-in and the user's)
+    /// blocking as one key: claims that tell one fact in other words ("truce" against
+    /// "ceasefire") then share keys, as the scorer sees them sharing a concept.
+    ///
+    /// ```
+    /// use corroborate::align::Lexicon;
+    /// use corroborate::block::BlockConfig;
+    /// let config = BlockConfig::for_lexicon(&Lexicon::default());
+    /// assert!(config.synonyms.iter().any(|g| g.contains(&"truce".to_string())));
+    /// ```
+    pub fn for_lexicon(lexicon: &Lexicon) -> BlockConfig {
+        let builtin = BUILTIN_SYNONYMS
+            .iter()
+            .filter(|_| lexicon.builtin)
+            .map(|g| g.iter().map(|w| (*w).to_string()).collect::<Vec<String>>());
+        let synonyms = builtin
+            .chain(lexicon.synonyms.iter().cloned())
+            .filter_map(|group| {
+                // Only one-word members: a key is one stem (phrases match through their words).
+                let mut stems: Vec<String> = group
+                    .iter()
+                    .filter(|w| {
+                        !w.trim().contains(|c: char| c.is_whitespace() || c == '-' || c == '\'')
+                    })
+                    .map(|w| crate::text::stem(&plain_lower(w.trim())))
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                stems.dedup();
+                (stems.len() >= 2).then_some(stems)
+            })
+            .collect();
+        BlockConfig { synonyms, ..BlockConfig::default() }
+    }
+
     /// The largest block a key may make on its own in a run of `n_claims` claims.
     pub fn cap(&self, n_claims: usize) -> usize {
         self.min_cap.max((self.cap_share * n_claims as f64) as usize)
@@ -919,6 +953,15 @@ mod tests {
         let folded =
             BlockConfig { synonyms: vec![vec!["truce".into(), "ceasefir".into()]], ..plain };
         assert!(candidates(&claims, &folded).contains(&(0, 1)));
+        // The lexicon's one-word synonyms fold the same way, the user's groups included.
+        let mut lexicon = crate::align::Lexicon::default();
+        lexicon.synonyms.push(vec!["filler".into(), "padding".into(), "two words".into()]);
+        let from_lexicon = BlockConfig { min_weight: 5.0, ..BlockConfig::for_lexicon(&lexicon) };
+        assert!(candidates(&claims, &from_lexicon).contains(&(0, 1)));
+        assert!(from_lexicon.synonyms.contains(&vec!["filler".to_string(), "pad".to_string()]));
+        let none =
+            BlockConfig::for_lexicon(&crate::align::Lexicon { builtin: false, synonyms: vec![] });
+        assert!(none.synonyms.is_empty());
     }
 
     #[test]
