@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 
 use super::algorithms::{Algorithm, Outcome};
 use super::dataset::{Dataset, DatasetBuilder};
-use super::names::NameList;
+use super::names::{NameList, PersonName};
 use super::value::Value;
 
 /// The attribute under which author lists are recorded.
@@ -56,10 +56,11 @@ pub fn read_listings(path: &Path) -> Result<Listings> {
 /// assert_eq!(l.data.variable(0).0, "9780306406157");
 /// ```
 pub fn parse_listings(input: &str, text: &str) -> Result<Listings> {
-    let mut builder = DatasetBuilder::new();
-    let mut first: HashMap<String, NameList> = HashMap::new();
-    // (isbn, set key) -> written orders with their counts, in order first seen.
-    let mut orders: HashMap<(String, String), Vec<(String, usize)>> = HashMap::new();
+    // First pass: check every line, and gather per book the names its listings write apart
+    // from one another, to split the listings that run names together (see
+    // `NameList::parse_in_context`).
+    let mut rows: Vec<(&str, String, &str)> = Vec::new();
+    let mut known: HashMap<String, Vec<PersonName>> = HashMap::new();
     let mut skipped = Vec::new();
     let mut listings = 0;
     for (i, line) in text.lines().enumerate() {
@@ -87,7 +88,20 @@ pub fn parse_listings(input: &str, text: &str) -> Result<Listings> {
         if source.trim().is_empty() {
             return Err(Error::malformed(input, n, "empty source"));
         }
-        let Some(names) = NameList::parse(authors) else { continue };
+        let book = known.entry(isbn13.clone()).or_default();
+        for name in NameList::separated_names(authors) {
+            if !book.contains(&name) {
+                book.push(name);
+            }
+        }
+        rows.push((source.trim(), isbn13, authors));
+    }
+    let mut builder = DatasetBuilder::new();
+    let mut first: HashMap<String, NameList> = HashMap::new();
+    // (isbn, set key) -> written orders with their counts, in order first seen.
+    let mut orders: HashMap<(String, String), Vec<(String, usize)>> = HashMap::new();
+    for (source, isbn13, authors) in rows {
+        let Some(names) = NameList::parse_in_context(authors, &known[&isbn13]) else { continue };
         first.entry(isbn13.clone()).or_insert_with(|| names.clone());
         let written = names.to_string();
         let seen = orders.entry((isbn13.clone(), names.key().to_string())).or_default();
@@ -95,7 +109,7 @@ pub fn parse_listings(input: &str, text: &str) -> Result<Listings> {
             Some((_, n)) => *n += 1,
             None => seen.push((written, 1)),
         }
-        builder.add(source.trim(), &isbn13, AUTHORS, Value::Names(names));
+        builder.add(source, &isbn13, AUTHORS, Value::Names(names));
     }
     let data = builder.build();
     let first_claim = (0..data.n_variables())

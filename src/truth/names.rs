@@ -149,6 +149,13 @@ impl PersonName {
     }
 }
 
+impl PersonName {
+    /// The words of the name in natural order: given names, then the surname's words.
+    fn words(&self) -> Vec<String> {
+        self.given.iter().cloned().chain(self.last.split(' ').map(str::to_string)).collect()
+    }
+}
+
 impl fmt::Display for PersonName {
     /// `first middle last`, lowercase.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -187,8 +194,34 @@ impl NameList {
     /// assert_eq!(NameList::parse("Not Available"), None);
     /// ```
     pub fn parse(raw: &str) -> Option<NameList> {
-        let names = parse_names(raw);
-        NameList::from_names(names)
+        NameList::from_names(parse_names(raw, &Context::default()))
+    }
+
+    /// Reads a names field as [`parse`](NameList::parse) does, but where names are written one
+    /// after another without separators ("Ann Grey Tom Lee Black"), splits them where the
+    /// split gives names listed in `known` (the names other listings of the same book give,
+    /// from [`NameList::separated_names`]), before falling back to guessing from the shape of
+    /// the words. Without it, full middle names and three-word names are split wrongly.
+    ///
+    /// ```
+    /// use corroborate::truth::NameList;
+    /// let known = NameList::separated_names("Grey, Ann Marie; Tom Lee Black");
+    /// let run_on = "Ann Marie Grey Tom Lee Black";
+    /// assert_eq!(NameList::parse(run_on).unwrap().to_string(), "ann marie; grey tom; lee black");
+    /// let read = NameList::parse_in_context(run_on, &known).unwrap();
+    /// assert_eq!(read.to_string(), "ann marie grey; tom lee black");
+    /// ```
+    pub fn parse_in_context(raw: &str, known: &[PersonName]) -> Option<NameList> {
+        let known: Vec<Vec<String>> = known.iter().map(PersonName::words).collect();
+        NameList::from_names(parse_names(raw, &Context { known: &known, skip_run_on: false }))
+    }
+
+    /// The names of a field that are written apart from one another (by separators, or as
+    /// "Last, First"), leaving out any run of names written without separators, whose split
+    /// is a guess: the names to pass as `known` to [`NameList::parse_in_context`]. Not
+    /// deduplicated.
+    pub fn separated_names(raw: &str) -> Vec<PersonName> {
+        parse_names(raw, &Context { known: &[], skip_run_on: true })
     }
 
     /// A list from already parsed names. `None` when empty. A name written twice in one list is
@@ -484,7 +517,16 @@ fn nickname_of(a: &str, b: &str) -> bool {
 const PARTICLES: &[&str] =
     &["van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "del", "della", "ter", "st"];
 
-fn parse_names(raw: &str) -> Vec<PersonName> {
+/// How to read names written one after another without separators.
+#[derive(Default)]
+struct Context<'a> {
+    /// Names (as words) that a split may produce, tried before guessing.
+    known: &'a [Vec<String>],
+    /// Leave such runs out instead of guessing.
+    skip_run_on: bool,
+}
+
+fn parse_names(raw: &str, ctx: &Context<'_>) -> Vec<PersonName> {
     let text = fold(&drop_parenthesised(&split_glued(&decode_entities(raw))));
     let trimmed = text.trim().trim_matches(|c: char| c.is_ascii_punctuation() || c == ' ');
     if trimmed.is_empty() || NO_CLAIM.contains(&trimmed) {
@@ -492,7 +534,7 @@ fn parse_names(raw: &str) -> Vec<PersonName> {
     }
     let mut names = Vec::new();
     for segment in split_strong(&text) {
-        parse_segment(&segment, &mut names);
+        parse_segment(&segment, &mut names, ctx);
     }
     names
 }
@@ -612,7 +654,7 @@ fn tokens_of(text: &str) -> Vec<String> {
     out
 }
 
-fn parse_segment(segment: &str, names: &mut Vec<PersonName>) {
+fn parse_segment(segment: &str, names: &mut Vec<PersonName>, ctx: &Context<'_>) {
     let parts: Vec<Part> = segment
         .split(',')
         .map(|p| Part { tokens: tokens_of(p) })
@@ -621,10 +663,26 @@ fn parse_segment(segment: &str, names: &mut Vec<PersonName>) {
     if parts.is_empty() {
         return;
     }
+    // "Honeynet Project, The", "The, Honeynet Project", "Honeynet Project The": a group's name
+    // filed under its first significant word, as catalogues do, with the article moved behind
+    // it or split off. Nobody's name is "The": the article goes back in front.
+    let article = |t: &[String]| t.len() == 1 && t[0] == "the";
+    let split_off = parts.len() >= 2 && parts.iter().any(|p| article(&p.tokens));
+    let trailing = parts.len() == 1
+        && parts[0].tokens.len() >= 2
+        && parts[0].tokens.last().is_some_and(|w| w == "the");
+    if split_off || trailing {
+        let mut tokens = vec!["the".to_string()];
+        for p in &parts {
+            tokens.extend(p.tokens.iter().filter(|w| *w != "the").cloned());
+        }
+        push_natural(&tokens, names);
+        return;
+    }
     let inverted = parts.len() >= 2 && surname_like(&parts[0].tokens);
     if !inverted {
         for p in &parts {
-            natural_names(&p.tokens, names);
+            natural_names(&p.tokens, names, ctx);
         }
         return;
     }
@@ -683,10 +741,19 @@ fn surname_like(tokens: &[String]) -> bool {
 
 /// "First Middle Last", or several such names written one after another without separators
 /// ("Geoffrey C. Fox Roy D. Williams"), which is assumed only when four or more full words appear.
-fn natural_names(tokens: &[String], names: &mut Vec<PersonName>) {
+fn natural_names(tokens: &[String], names: &mut Vec<PersonName>, ctx: &Context<'_>) {
     let full = tokens.iter().filter(|t| t.len() > 1).count();
     if full < 4 {
         push_natural(tokens, names);
+        return;
+    }
+    if ctx.skip_run_on {
+        return;
+    }
+    if let Some(cuts) = split_by_known(tokens, ctx.known) {
+        for pair in cuts.windows(2) {
+            push_natural(&tokens[pair[0]..pair[1]], names);
+        }
         return;
     }
     let mut group: Vec<String> = Vec::new();
@@ -701,6 +768,41 @@ fn natural_names(tokens: &[String], names: &mut Vec<PersonName>) {
     if !group.is_empty() {
         push_natural(&group, names);
     }
+}
+
+/// Cut points (from 0 to `tokens.len()`) that split `tokens` into two or more names each
+/// equal to a name of `known`, if there are any; the split with the fewest names is taken.
+///
+/// **Complexity**: O(t² · k) for t tokens and k known names.
+fn split_by_known(tokens: &[String], known: &[Vec<String>]) -> Option<Vec<usize>> {
+    if known.is_empty() {
+        return None;
+    }
+    // best[i]: (names, previous cut) of the shortest split of tokens[..i].
+    let mut best: Vec<Option<(usize, usize)>> = vec![None; tokens.len() + 1];
+    best[0] = Some((0, 0));
+    for end in 1..=tokens.len() {
+        for start in 0..end {
+            let Some((n, _)) = best[start] else { continue };
+            if known.iter().any(|k| k.as_slice() == &tokens[start..end])
+                && best[end].is_none_or(|(m, _)| n + 1 < m)
+            {
+                best[end] = Some((n + 1, start));
+            }
+        }
+    }
+    let (n, _) = best[tokens.len()]?;
+    if n < 2 {
+        return None;
+    }
+    let mut cuts = vec![tokens.len()];
+    let mut at = tokens.len();
+    while at > 0 {
+        at = best[at].expect("on the path").1;
+        cuts.push(at);
+    }
+    cuts.reverse();
+    Some(cuts)
 }
 
 fn push_natural(tokens: &[String], names: &mut Vec<PersonName>) {
@@ -880,6 +982,21 @@ mod tests {
         // "et al." cut short, and credentials after a name.
         assert_eq!(show("Ann Grey et"), "ann grey");
         assert_eq!(show("Grey, Ann, PhD, CISSP; Black, Tom, MBA"), "ann grey; tom black");
+    }
+
+    #[test]
+    fn a_group_name_filed_under_its_first_word_gets_its_article_back() {
+        assert_eq!(show("The Lantern Collective"), "the lantern collective");
+        assert_eq!(show("Lantern Collective, The"), "the lantern collective");
+        assert_eq!(show("The, Lantern Collective"), "the lantern collective");
+        assert_eq!(show("Lantern Collective The"), "the lantern collective");
+        assert_eq!(
+            NameList::parse("LANTERN COLLECTIVE, THE"),
+            NameList::parse("The Lantern Collective")
+        );
+        // Only a whole word "the": "Theo" and "Thea" are given names.
+        assert_eq!(show("Grey, Theo"), "theo grey");
+        assert_eq!(show("Ann Grey, Thea Black"), "ann grey; thea black");
     }
 
     #[test]
