@@ -119,6 +119,10 @@ pub struct TruthFinder {
     /// Discount the votes of sources that share losing claims (conformance: false); costs a
     /// second run plus O(Σ over losing claims of their sources²) to measure the dependence.
     pub copy_discount: bool,
+    /// A source stating `k` different values for one variable gives each `1/k` of its vote
+    /// (conformance: false, each gets a full vote): a seller listing a book twice with two
+    /// author lists is unsure, not twice as sure.
+    pub split_votes: bool,
 }
 
 impl Default for TruthFinder {
@@ -132,6 +136,7 @@ impl Default for TruthFinder {
             base_similarity: 0.0,
             number_scale: 1.0,
             copy_discount: false,
+            split_votes: false,
         }
     }
 }
@@ -319,12 +324,38 @@ fn implications(data: &Dataset, tf: &TruthFinder) -> Implications {
 
 fn truthfinder(data: &Dataset, tf: &TruthFinder) -> Outcome {
     let imps = implications(data, tf);
-    let first = truthfinder_run(data, tf, &imps, None);
+    let split = tf.split_votes.then(|| split_weights(data));
+    let first = truthfinder_run(data, tf, &imps, split.as_deref());
     if !tf.copy_discount {
         return first;
     }
-    let weights = copy_weights(data, &first);
+    let mut weights = copy_weights(data, &first);
+    if let Some(split) = split {
+        for (w, s) in weights.iter_mut().zip(split) {
+            w.iter_mut().zip(s).for_each(|(w, s)| *w *= s);
+        }
+    }
     truthfinder_run(data, tf, &imps, Some(&weights))
+}
+
+/// Per claim, `1 / k` for each of its sources (aligned with [`Dataset::sources_of`]), where
+/// `k` is how many claims that source makes about the claim's variable.
+fn split_weights(data: &Dataset) -> Vec<Vec<f64>> {
+    par_map(data.n_claims(), |c| {
+        let v = data.claim_variable(c);
+        data.sources_of(c)
+            .iter()
+            .map(|&s| {
+                // A source's claims are sorted by claim index, and a variable's claims are
+                // contiguous, so its claims about `v` are one run, found by two searches.
+                let own = data.claims_of(s as usize);
+                let range = data.variable_claims(v);
+                let lo = own.partition_point(|&o| (o as usize) < range.start);
+                let hi = own.partition_point(|&o| (o as usize) < range.end);
+                1.0 / (hi - lo).max(1) as f64
+            })
+            .collect()
+    })
 }
 
 /// Per claim, the weight of each of its sources (aligned with [`Dataset::sources_of`]):
@@ -553,6 +584,41 @@ mod tests {
         assert_eq!(weights[c][i3.unwrap()], 1.0);
         // Off by default: the conformance configuration is untouched.
         assert!(!TruthFinder::default().copy_discount);
+    }
+
+    #[test]
+    fn split_votes_share_a_source_vote_among_its_values() {
+        // "undecided" states two values for the contested variable; the others one each.
+        let mut b = DatasetBuilder::new();
+        for (s, x) in [("a", 1.0), ("b", 2.0), ("undecided", 1.0), ("undecided", 9.0)] {
+            b.add(s, "contested", "x", Value::Number(x));
+        }
+        b.add("undecided", "other", "x", Value::Number(5.0));
+        let d = b.build();
+        let w = split_weights(&d);
+        let weight_of = |x: f64, source: &str| {
+            let v = d.variable_index("contested", "x").unwrap();
+            let c = d.variable_claims(v).find(|&c| d.value(c).as_number() == Some(x)).unwrap();
+            let i = d.sources_of(c).iter().position(|&s| d.source_name(s as usize) == source);
+            w[c][i.unwrap()]
+        };
+        assert_eq!(weight_of(1.0, "undecided"), 0.5);
+        assert_eq!(weight_of(9.0, "undecided"), 0.5);
+        assert_eq!(weight_of(1.0, "a"), 1.0);
+        assert_eq!(weight_of(2.0, "b"), 1.0);
+        let other = d.variable_index("other", "x").unwrap();
+        assert_eq!(w[d.variable_claims(other).start], vec![1.0]);
+        // Without splitting, value 1 has two full votes against one; with it, one and a half.
+        let plain = TruthFinder { base_similarity: 0.5, ..TruthFinder::default() };
+        let split = TruthFinder { split_votes: true, ..plain.clone() };
+        let sigma = |tf: &TruthFinder| {
+            let out = Algorithm::TruthFinder(tf.clone()).run(&d);
+            let v = d.variable_index("contested", "x").unwrap();
+            let c = d.variable_claims(v).find(|&c| d.value(c).as_number() == Some(1.0)).unwrap();
+            out.score.unwrap()[c]
+        };
+        assert!(sigma(&split) < sigma(&plain));
+        assert!(!TruthFinder::default().split_votes);
     }
 
     #[test]
