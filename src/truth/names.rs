@@ -197,11 +197,14 @@ impl NameList {
         NameList::from_names(parse_names(raw, &Context::default()))
     }
 
-    /// Reads a names field as [`parse`](NameList::parse) does, but where names are written one
-    /// after another without separators ("Ann Grey Tom Lee Black"), splits them where the
-    /// split gives names listed in `known` (the names other listings of the same book give,
-    /// from [`NameList::separated_names`]), before falling back to guessing from the shape of
-    /// the words. Without it, full middle names and three-word names are split wrongly.
+    /// Reads a names field as [`parse`](NameList::parse) does, with the names other listings
+    /// of the same book write apart (`known`, from [`NameList::separated_names`]) to settle
+    /// two cases a field alone leaves open. Where names are written one after another without
+    /// separators ("Ann Grey Tom Lee Black"), they are split where the split gives known names,
+    /// before falling back to guessing from the shape of the words (which splits full middle
+    /// names and three-word names wrongly). And a part naming an organisation, which alone is
+    /// dropped whole, keeps the known names written in it: affiliations after names ("Ann
+    /// Grey , Univ. of Somewhere Tom Black , Some College") and a team after its members.
     ///
     /// ```
     /// use corroborate::truth::NameList;
@@ -212,7 +215,7 @@ impl NameList {
     /// assert_eq!(read.to_string(), "ann marie grey; tom lee black");
     /// ```
     pub fn parse_in_context(raw: &str, known: &[PersonName]) -> Option<NameList> {
-        let known: Vec<Vec<String>> = known.iter().map(PersonName::words).collect();
+        let known: Vec<(&PersonName, Vec<String>)> = known.iter().map(|n| (n, n.words())).collect();
         NameList::from_names(parse_names(raw, &Context { known: &known, skip_run_on: false }))
     }
 
@@ -517,11 +520,12 @@ fn nickname_of(a: &str, b: &str) -> bool {
 const PARTICLES: &[&str] =
     &["van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "del", "della", "ter", "st"];
 
-/// How to read names written one after another without separators.
+/// What else is known when reading a field: names other listings of the book write apart.
 #[derive(Default)]
 struct Context<'a> {
-    /// Names (as words) that a split may produce, tried before guessing.
-    known: &'a [Vec<String>],
+    /// Names with their words (see [`PersonName::words`]): a run of names without separators
+    /// is split into these before guessing, and a part naming an organisation keeps these.
+    known: &'a [(&'a PersonName, Vec<String>)],
     /// Leave such runs out instead of guessing.
     skip_run_on: bool,
 }
@@ -533,10 +537,47 @@ fn parse_names(raw: &str, ctx: &Context<'_>) -> Vec<PersonName> {
         return Vec::new();
     }
     let mut names = Vec::new();
-    for segment in split_strong(&text) {
-        parse_segment(&segment, &mut names, ctx);
+    for (segment, corporate) in split_strong(&text) {
+        if corporate {
+            known_names_in(&segment, ctx.known, &mut names);
+        } else {
+            parse_segment(&segment, &mut names, ctx);
+        }
     }
     names
+}
+
+/// Pushes the known names (not bare surnames) written in `segment`, in order, either way round
+/// ("ann b grey" or "grey ann b"): what can be read with confidence from a part that also names
+/// an organisation, where the words alone cannot tell a name from an affiliation.
+fn known_names_in(
+    segment: &str,
+    known: &[(&PersonName, Vec<String>)],
+    names: &mut Vec<PersonName>,
+) {
+    let tokens = tokens_of(&segment.replace(',', " "));
+    let mut i = 0;
+    while i < tokens.len() {
+        let rest = &tokens[i..];
+        let found = known
+            .iter()
+            .filter(|(n, _)| !n.is_bare())
+            .filter_map(|(n, words)| {
+                let given = n.given.len();
+                let inverted = words[given..].iter().chain(&words[..given]);
+                let natural = rest.starts_with(words);
+                let swapped = rest.len() >= words.len() && inverted.eq(&rest[..words.len()]);
+                (natural || swapped).then_some((*n, words.len()))
+            })
+            .max_by_key(|&(_, len)| len);
+        match found {
+            Some((n, len)) => {
+                names.push(n.clone());
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
 }
 
 /// Text in parentheses or brackets holds roles and affiliations ("(Author)", "(EDT)", "(Simon
@@ -600,28 +641,30 @@ fn is_name_char(c: char) -> bool {
 
 /// Splits at the separators that always separate names. First at `; / | ( ) [ ] { }` and line
 /// breaks, where a chunk holding a corporate word ("Deitel & Associates", "(Simon Fraser
-/// University)") is dropped whole; then at `&`, `+`, "and" and "with".
-fn split_strong(text: &str) -> Vec<String> {
+/// University)") is kept whole and marked `true` (only known names are read from it); then at
+/// `&`, `+`, "and" and "with".
+fn split_strong(text: &str) -> Vec<(String, bool)> {
     let chunks = text.split([';', '/', '|', '(', ')', '[', ']', '{', '}', '\n']);
     let mut out = Vec::new();
     for chunk in chunks {
         if chunk.split(|c: char| !is_name_char(c)).any(|w| CORPORATE.contains(&w)) {
+            out.push((chunk.to_string(), true));
             continue;
         }
         for piece in chunk.split(['&', '+']) {
             let mut current = String::new();
             for word in piece.split(' ') {
                 if word == "and" || word == "with" {
-                    out.push(std::mem::take(&mut current));
+                    out.push((std::mem::take(&mut current), false));
                 } else {
                     current.push_str(word);
                     current.push(' ');
                 }
             }
-            out.push(current);
+            out.push((current, false));
         }
     }
-    out.retain(|s| s.chars().any(char::is_alphabetic));
+    out.retain(|(s, _)| s.chars().any(char::is_alphabetic));
     out
 }
 
@@ -774,7 +817,7 @@ fn natural_names(tokens: &[String], names: &mut Vec<PersonName>, ctx: &Context<'
 /// equal to a name of `known`, if there are any; the split with the fewest names is taken.
 ///
 /// **Complexity**: O(t² · k) for t tokens and k known names.
-fn split_by_known(tokens: &[String], known: &[Vec<String>]) -> Option<Vec<usize>> {
+fn split_by_known(tokens: &[String], known: &[(&PersonName, Vec<String>)]) -> Option<Vec<usize>> {
     if known.is_empty() {
         return None;
     }
@@ -784,7 +827,7 @@ fn split_by_known(tokens: &[String], known: &[Vec<String>]) -> Option<Vec<usize>
     for end in 1..=tokens.len() {
         for start in 0..end {
             let Some((n, _)) = best[start] else { continue };
-            if known.iter().any(|k| k.as_slice() == &tokens[start..end])
+            if known.iter().any(|(_, k)| k.as_slice() == &tokens[start..end])
                 && best[end].is_none_or(|(m, _)| n + 1 < m)
             {
                 best[end] = Some((n + 1, start));
@@ -997,6 +1040,53 @@ mod tests {
         // Only a whole word "the": "Theo" and "Thea" are given names.
         assert_eq!(show("Grey, Theo"), "theo grey");
         assert_eq!(show("Ann Grey, Thea Black"), "ann grey; thea black");
+    }
+
+    fn in_context(raw: &str, others: &[&str]) -> String {
+        let known: Vec<PersonName> =
+            others.iter().flat_map(|o| NameList::separated_names(o)).collect();
+        NameList::parse_in_context(raw, &known).map(|n| n.to_string()).unwrap_or_default()
+    }
+
+    #[test]
+    fn names_run_together_split_into_names_other_listings_give() {
+        let others = ["Grey, Ann Marie; Tom Lee Black", "Sam Park"];
+        // Alone, the shape of the words guesses the cuts wrongly (full middle names).
+        assert_eq!(show("Ann Marie Grey Tom Lee Black"), "ann marie; grey tom; lee black");
+        assert_eq!(
+            in_context("Ann Marie Grey Tom Lee Black", &others),
+            "ann marie grey; tom lee black"
+        );
+        assert_eq!(
+            in_context("Tom Lee Black Sam Park Ann Marie Grey", &others),
+            "tom lee black; sam park; ann marie grey"
+        );
+        // No split into known names: the guess stands.
+        assert_eq!(
+            in_context("Ann Marie Grey Kim Jo Lee", &others),
+            show("Ann Marie Grey Kim Jo Lee")
+        );
+        // Known names never come from a run, whose cuts are a guess.
+        assert!(NameList::separated_names("Ann Marie Grey Tom Lee Black").is_empty());
+        assert_eq!(NameList::separated_names("Grey, Ann; Tom Black").len(), 2);
+    }
+
+    #[test]
+    fn a_part_naming_an_organisation_keeps_only_known_names() {
+        let others = ["Grey, Ann B.; Black, Tom", "Sam Park"];
+        // Affiliations after names, cut short: alone, nothing is read.
+        let affiliations = "Ann B. Grey , Lakeside University Tom Black , Hill Inst";
+        assert_eq!(NameList::parse(affiliations), None);
+        assert_eq!(in_context(affiliations, &others), "ann b grey; tom black");
+        // A team after its members, and names written surname first.
+        assert_eq!(in_context("Sam Park, Ann B. Grey, Docs Team", &others), "sam park; ann b grey");
+        assert_eq!(
+            in_context("Park, Sam, Grey, Ann B., Docs Team", &others),
+            "sam park; ann b grey"
+        );
+        // An organisation alone stays no claim, even when a known surname is in it.
+        assert_eq!(in_context("Grey & Associates", &["Grey"]), "");
+        assert_eq!(in_context("Grey & Associates", &others), "");
     }
 
     #[test]
