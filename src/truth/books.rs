@@ -44,7 +44,10 @@ pub fn read_listings(path: &Path) -> Result<Listings> {
 /// Parses listings (CRLF or LF line ends); `input` names the text in errors. A line without
 /// exactly four tab-separated fields is an error naming its line; a line whose ISBN cannot be
 /// read is skipped and recorded in [`Listings::skipped`]; an authors field naming nobody
-/// ("Not Available", blank) is no claim.
+/// ("Not Available", blank) is no claim. Each authors field is read in the context of the
+/// book's other listings ([`NameList::parse_in_context`]): names run together without
+/// separators are split into names other listings write apart, and a part naming an
+/// organisation keeps the known names in it.
 ///
 /// ```
 /// use corroborate::truth::books::parse_listings;
@@ -57,8 +60,7 @@ pub fn read_listings(path: &Path) -> Result<Listings> {
 /// ```
 pub fn parse_listings(input: &str, text: &str) -> Result<Listings> {
     // First pass: check every line, and gather per book the names its listings write apart
-    // from one another, to split the listings that run names together (see
-    // `NameList::parse_in_context`).
+    // from one another (see `NameList::parse_in_context`).
     let mut rows: Vec<(&str, String, &str)> = Vec::new();
     let mut known: HashMap<String, Vec<PersonName>> = HashMap::new();
     let mut skipped = Vec::new();
@@ -236,6 +238,25 @@ mod tests {
             err.to_string(),
             "b.txt: line 2: expected 4 tab-separated fields (source, isbn, title, authors), found 2"
         );
+    }
+
+    #[test]
+    fn listings_are_read_in_the_context_of_the_book() {
+        // s2 runs the names together, s3 follows each with an affiliation; both read as the
+        // list s1 writes, so the book has one claim. Another book's names do not count.
+        let text = "s1\t0306406152\tt\tGrey, Ann Marie; Black, Tom Lee\n\
+                    s2\t0306406152\tt\tAnn Marie Grey Tom Lee Black\n\
+                    s3\t0306406152\tt\tAnn Marie Grey , Hill University Tom Lee Black , Lake Co\n\
+                    s4\t0201633612\tt\tSam Park Ann Marie Grey Tom Lee Black\n";
+        let l = parse_listings("b.txt", text).unwrap();
+        let book = l.data.variable_index("9780306406157", AUTHORS).unwrap();
+        assert_eq!(l.data.variable_claims(book).len(), 1);
+        let c = l.data.variable_claims(book).start;
+        assert_eq!(l.display[c], "ann marie grey; tom lee black");
+        assert_eq!(l.data.sources_of(c).len(), 3);
+        let other = l.data.variable_index("9780201633610", AUTHORS).unwrap();
+        let c = l.data.variable_claims(other).start;
+        assert_ne!(l.display[c], "sam park; ann marie grey; tom lee black");
     }
 
     #[test]
