@@ -448,6 +448,27 @@ const NOT_AUTHOR: &[&str] = &[
     "photographs",
     "narrator",
     "read by",
+    // Forewords and prefaces are by someone else than the authors.
+    "foreword",
+    "foreword by",
+    "preface",
+    "preface by",
+    "introduction by",
+    "afterword",
+    "afterword by",
+];
+
+/// The same roles written in the text before the name they credit ("..., foreword by Ann
+/// Grey"): the name that follows, up to the next separator, is not an author.
+const NOT_AUTHOR_BEFORE: &[&str] = &[
+    "foreword by",
+    "preface by",
+    "introduction by",
+    "afterword by",
+    "translated by",
+    "illustrated by",
+    "photographs by",
+    "read by",
 ];
 
 /// Common English short forms of given names, each with its full form: "Jim Grey" and "James
@@ -531,7 +552,8 @@ struct Context<'a> {
 }
 
 fn parse_names(raw: &str, ctx: &Context<'_>) -> Vec<PersonName> {
-    let text = fold(&drop_parenthesised(&split_glued(&decode_entities(raw))));
+    let text =
+        drop_credited_after_role(&fold(&drop_parenthesised(&split_glued(&decode_entities(raw)))));
     let trimmed = text.trim().trim_matches(|c: char| c.is_ascii_punctuation() || c == ' ');
     if trimmed.is_empty() || NO_CLAIM.contains(&trimmed) {
         return Vec::new();
@@ -601,10 +623,10 @@ fn drop_parenthesised(text: &str) -> String {
                     && NOT_AUTHOR
                         .contains(&inside.trim().trim_end_matches('.').to_lowercase().as_str())
                 {
-                    // Drop the name this role follows: back to the separator before it, and the
-                    // separator that stood for the opening parenthesis.
+                    // Drop the name this role follows, and the separator that stood for the
+                    // opening parenthesis.
                     out.pop();
-                    let keep = out.rfind([';', '/', '|', '\n']).map_or(0, |i| i + 1);
+                    let keep = start_of_last_name(&out);
                     out.truncate(keep);
                 }
                 if depth == 0 {
@@ -614,6 +636,58 @@ fn drop_parenthesised(text: &str) -> String {
             }
             _ if depth == 0 => out.push(c),
             _ => inside.push(c),
+        }
+    }
+    out
+}
+
+/// Where the last name of `text` starts: after the last separator that always separates
+/// names (`; / | &`, a line break, "and", "with"), then after the comma before it, or before
+/// the last two comma parts when the text is written "Last, First, Last, First".
+fn start_of_last_name(text: &str) -> usize {
+    let strong = text.rfind([';', '/', '|', '\n', '&']).map_or(0, |i| i + 1);
+    // ASCII lowercase keeps byte offsets.
+    let lower = text[strong..].to_ascii_lowercase();
+    let word = [" and ", " with "]
+        .iter()
+        .filter_map(|w| lower.rfind(w).map(|i| i + w.len()))
+        .max()
+        .unwrap_or(0);
+    let start = strong + word;
+    let segment = text[start..].trim_end();
+    let commas: Vec<usize> = segment.match_indices(',').map(|(i, _)| start + i).collect();
+    let Some(&last) = commas.last() else { return start };
+    let parts = commas.len() + 1;
+    let first_part = text[start..commas[0]].trim();
+    let inverted = !first_part.contains(' ') && parts.is_multiple_of(2);
+    if !inverted {
+        last + 1
+    } else if parts >= 3 {
+        commas[parts - 3] + 1
+    } else {
+        start
+    }
+}
+
+/// Drops each name credited by a role written before it ("foreword by Ann Grey"), up to the
+/// next separator (`,` `;` `/` `|` or a line break), leaving a separator in its place. `text`
+/// is folded (lowercase).
+fn drop_credited_after_role(text: &str) -> String {
+    let mut out = text.to_string();
+    for role in NOT_AUTHOR_BEFORE {
+        let mut from = 0;
+        while let Some(found) = out[from..].find(role) {
+            let at = from + found;
+            if at > 0 && out.as_bytes()[at - 1].is_ascii_alphanumeric() {
+                // Inside a word ("overead by"): not the role.
+                from = at + role.len();
+                continue;
+            }
+            let after = at + role.len();
+            let end =
+                out[after..].find([',', ';', '/', '|', '\n']).map_or(out.len(), |e| after + e);
+            out.replace_range(at..end, ";");
+            from = at + 1;
         }
     }
     out
@@ -1096,6 +1170,26 @@ mod tests {
         assert_eq!(show("Ann Grey (illustrator); Tom Black (Author)"), "tom black");
         // Other roles in parentheses keep their name.
         assert_eq!(show("Grey, Ann (EDT)/ Black, Tom (With)"), "ann grey; tom black");
+    }
+
+    #[test]
+    fn foreword_writers_are_not_authors() {
+        // The role follows the name: only that name goes, whatever the list's shape.
+        assert_eq!(show("Ann Grey, Tom Black, Sam Park (Foreword)"), "ann grey; tom black");
+        assert_eq!(show("Grey, Ann, Black, Tom, Park, Sam (Foreword by)"), "ann grey; tom black");
+        assert_eq!(show("Grey, Ann; Black, Tom; Sam Park (Foreword)"), "ann grey; tom black");
+        assert_eq!(
+            show("Grey, Ann B, and Black, Tom, and Park, Sam (Foreword by)"),
+            "ann b grey; tom black"
+        );
+        assert_eq!(show("Grey, Ann (Author) Park, Sam (Preface by)"), "ann grey");
+        // The role comes first: the name after it goes, up to the next separator.
+        assert_eq!(show("Grey, Ann B. Foreword by Sam Park."), "ann b grey");
+        assert_eq!(show("Ann Grey, with Tom Black, foreword by Sam Park"), "ann grey; tom black");
+        assert_eq!(show("by Ann Grey, translated by Sam Park, Tom Black"), "ann grey; tom black");
+        // Only whole words: a surname ending in the letters of a role is kept.
+        assert_eq!(show("Ann Grey, Tom Overead by"), "ann grey; tom overead");
+        assert_eq!(show("Tom Overead by, read by Sam Park; Ann Grey"), "tom overead; ann grey");
     }
 
     #[test]
