@@ -756,7 +756,13 @@ fn tokens_of(text: &str) -> Vec<String> {
         .flat_map(|w| w.split('.'));
     for word in words {
         let w: String = word.chars().filter(|&c| is_name_char(c)).collect();
-        let w = w.trim_matches(|c| c == '\'' || c == '-').to_string();
+        let w = w.trim_matches(|c| c == '\'' || c == '-');
+        // A role joined to the name by a hyphen ("Editor-Ann"): the name is what follows.
+        let w = match w.split_once('-') {
+            Some((role, rest)) if ROLES.contains(&role) && !rest.is_empty() => rest,
+            _ => w,
+        }
+        .to_string();
         if w.is_empty() || !w.chars().any(char::is_alphabetic) || ROLES.contains(&w.as_str()) {
             continue;
         }
@@ -1099,6 +1105,9 @@ mod tests {
         // "et al." cut short, and credentials after a name.
         assert_eq!(show("Ann Grey et"), "ann grey");
         assert_eq!(show("Grey, Ann, PhD, CISSP; Black, Tom, MBA"), "ann grey; tom black");
+        // A role joined by a hyphen; hyphenated names stay whole.
+        assert_eq!(show("Editor-Ann Grey; Editor-Tom Black"), "ann grey; tom black");
+        assert_eq!(show("Ann Grey-Black, Jo-Ann Park"), "ann grey-black; jo-ann park");
     }
 
     #[test]
