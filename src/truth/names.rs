@@ -87,8 +87,19 @@ impl PersonName {
         {
             return true;
         }
-        if squash(&self.last) != squash(&other.last) {
-            return false;
+        let (sa, sb) = (squash(&self.last), squash(&other.last));
+        if sa != sb {
+            // A slip in the surname ("Catell", "Cattell") with the same first given name or
+            // its initial: written twice in one list, it is one person.
+            return !self.is_bare()
+                && !other.is_bare()
+                && sa.len() > 3
+                && sb.len() > 3
+                && strsim::jaro_winkler(&sa, &sb) >= 0.93
+                && {
+                    let (a, b) = (&self.given[0], &other.given[0]);
+                    a == b || (a.len() == 1 || b.len() == 1) && a.as_bytes()[0] == b.as_bytes()[0]
+                };
         }
         if self.is_bare() || other.is_bare() {
             return true;
@@ -1220,6 +1231,12 @@ mod tests {
         // A short form of a given name repeats the full one; other given names do not.
         assert_eq!(show("James S. Grey; Tom Black; Grey, Jim"), "james s grey; tom black");
         assert_eq!(show("James Grey; John Grey"), "james grey; john grey");
+        // A slip in the surname, written twice in one list; other people with near surnames
+        // stay apart.
+        assert_eq!(show("Ann B. Greyson; Tom Black; Ann B. Greysen"), "ann b greyson; tom black");
+        assert_eq!(show("Ann Greyson; A. Greysen"), "ann greyson");
+        assert_eq!(show("Ann Greyson; Tom Greysen"), "ann greyson; tom greysen");
+        assert_eq!(show("Ann Lee; Ann Lea"), "ann lee; ann lea");
     }
 
     #[test]
