@@ -370,7 +370,8 @@ fn squash(s: &str) -> String {
 const NO_CLAIM: &[&str] =
     &["not available", "n/a", "na", "unknown", "various", "anonymous", "none", "-", "null"];
 
-/// Words that mark a segment as a corporate author ("Deitel & Associates", "Microsoft Press").
+/// Words that mark a segment as a corporate author ("Deitel & Associates", "Microsoft Press",
+/// "Lakeside Software") or a publisher written into the author field.
 const CORPORATE: &[&str] = &[
     "associates",
     "inc",
@@ -391,6 +392,12 @@ const CORPORATE: &[&str] = &[
     "council",
     "society",
     "department",
+    "software",
+    "telecom",
+    // Publishers whose names are no one's surname, written into author fields.
+    "syngress",
+    "newnes",
+    "heinemann",
 ];
 
 /// Words that are roles, titles or suffixes, never part of a name.
@@ -1108,6 +1115,9 @@ mod tests {
         assert_eq!(show("Zo\u{eb} Bront\u{eb}"), "zoe bronte");
         assert_eq!(show("Pat Oandapos;Neil &amp;amp; Sam Lee"), "pat o'neil; sam lee");
         assert_eq!(show("Grey &amp; Associates; Grey, P. J."), "p j grey");
+        // Companies and publishers written as authors.
+        assert_eq!(show("Grey, Ann; Lakeside Software"), "ann grey");
+        assert_eq!(NameList::parse("Newnes"), None);
         assert_eq!(show("Kim Park, Ph.D., Editor"), "kim park");
         assert_eq!(show("Lee, Ann et al."), "ann lee");
         assert_eq!(show("Clercq, Jan De"), "jan de clercq");
