@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 
 use super::algorithms::{Algorithm, Outcome};
 use super::dataset::{Dataset, DatasetBuilder};
-use super::names::{NameList, PersonName};
+use super::names::{KnownNames, NameList, PersonName};
 use super::value::Value;
 
 /// The attribute under which author lists are recorded.
@@ -90,20 +90,18 @@ pub fn parse_listings(input: &str, text: &str) -> Result<Listings> {
         if source.trim().is_empty() {
             return Err(Error::malformed(input, n, "empty source"));
         }
-        let book = known.entry(isbn13.clone()).or_default();
-        for name in NameList::separated_names(authors) {
-            if !book.contains(&name) {
-                book.push(name);
-            }
-        }
+        // Repeats are kept: how often a name is written tells its usual order.
+        known.entry(isbn13.clone()).or_default().extend(NameList::separated_names(authors));
         rows.push((source.trim(), isbn13, authors));
     }
+    let context: HashMap<String, KnownNames> =
+        known.into_iter().map(|(isbn, names)| (isbn, KnownNames::new(names))).collect();
     let mut builder = DatasetBuilder::new();
     let mut first: HashMap<String, NameList> = HashMap::new();
     // (isbn, set key) -> written orders with their counts, in order first seen.
     let mut orders: HashMap<(String, String), Vec<(String, usize)>> = HashMap::new();
     for (source, isbn13, authors) in rows {
-        let Some(names) = NameList::parse_in_context(authors, &known[&isbn13]) else { continue };
+        let Some(names) = NameList::parse_in_context(authors, &context[&isbn13]) else { continue };
         first.entry(isbn13.clone()).or_insert_with(|| names.clone());
         let written = names.to_string();
         let seen = orders.entry((isbn13.clone(), names.key().to_string())).or_default();

@@ -33,7 +33,7 @@ mod value;
 
 pub use algorithms::{Algorithm, Outcome, TruthFinder};
 pub use dataset::{Dataset, DatasetBuilder};
-pub use names::{NameList, PersonName};
+pub use names::{KnownNames, NameList, PersonName};
 pub use value::{Value, ValueKind};
 
 /// The recommended configuration: TruthFinder with implication between similar values (base

@@ -209,31 +209,31 @@ impl NameList {
     }
 
     /// Reads a names field as [`parse`](NameList::parse) does, with the names other listings
-    /// of the same book write apart (`known`, from [`NameList::separated_names`]) to settle
-    /// two cases a field alone leaves open. Where names are written one after another without
+    /// of the same book write apart (`known`, see [`KnownNames`]) to settle cases a field
+    /// alone leaves open. Where names are written one after another without
     /// separators ("Ann Grey Tom Lee Black"), they are split where the split gives known names,
     /// before falling back to guessing from the shape of the words (which splits full middle
     /// names and three-word names wrongly). And a part naming an organisation, which alone is
     /// dropped whole, keeps the known names written in it: affiliations after names ("Ann
-    /// Grey , Univ. of Somewhere Tom Black , Some College") and a team after its members.
+    /// Grey , Univ. of Somewhere Tom Black , Some College") and a team after its members. And a
+    /// name whose words another known name has in another order, written more often, is read
+    /// as that name ("Grey Ann" for "Ann Grey": surname first without a comma).
     ///
     /// ```
-    /// use corroborate::truth::NameList;
-    /// let known = NameList::separated_names("Grey, Ann Marie; Tom Lee Black");
+    /// use corroborate::truth::{KnownNames, NameList};
+    /// let known = KnownNames::new(NameList::separated_names("Grey, Ann Marie; Tom Lee Black"));
     /// let run_on = "Ann Marie Grey Tom Lee Black";
     /// assert_eq!(NameList::parse(run_on).unwrap().to_string(), "ann marie; grey tom; lee black");
     /// let read = NameList::parse_in_context(run_on, &known).unwrap();
     /// assert_eq!(read.to_string(), "ann marie grey; tom lee black");
     /// ```
-    pub fn parse_in_context(raw: &str, known: &[PersonName]) -> Option<NameList> {
-        let known: Vec<(&PersonName, Vec<String>)> = known.iter().map(|n| (n, n.words())).collect();
-        NameList::from_names(parse_names(raw, &Context { known: &known, skip_run_on: false }))
+    pub fn parse_in_context(raw: &str, known: &KnownNames) -> Option<NameList> {
+        NameList::from_names(parse_names(raw, &Context { known: &known.names, skip_run_on: false }))
     }
 
     /// The names of a field that are written apart from one another (by separators, or as
     /// "Last, First"), leaving out any run of names written without separators, whose split
-    /// is a guess: the names to pass as `known` to [`NameList::parse_in_context`]. Not
-    /// deduplicated.
+    /// is a guess: the names to gather into [`KnownNames`]. Not deduplicated.
     pub fn separated_names(raw: &str) -> Vec<PersonName> {
         parse_names(raw, &Context { known: &[], skip_run_on: true })
     }
@@ -559,12 +559,63 @@ fn nickname_of(a: &str, b: &str) -> bool {
 const PARTICLES: &[&str] =
     &["van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "del", "della", "ter", "st"];
 
+/// Names other listings of one book write apart, with how often each is written: the context
+/// [`NameList::parse_in_context`] reads a field in.
+///
+/// ```
+/// use corroborate::truth::{KnownNames, NameList};
+/// let listings = ["Grey, Ann; Black, Tom", "Ann Grey", "Tom Black & Ann Grey"];
+/// let known = KnownNames::new(listings.iter().flat_map(|l| NameList::separated_names(l)));
+/// assert_eq!(known.len(), 2);
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct KnownNames {
+    names: Vec<Known>,
+}
+
+/// One known name, its words in natural order, and how many times it was written.
+#[derive(Clone, Debug)]
+struct Known {
+    name: PersonName,
+    words: Vec<String>,
+    count: usize,
+}
+
+impl KnownNames {
+    /// From names as written, repeats included: they count how often each name is written.
+    pub fn new(names: impl IntoIterator<Item = PersonName>) -> KnownNames {
+        let mut index: std::collections::HashMap<PersonName, usize> = Default::default();
+        let mut out: Vec<Known> = Vec::new();
+        for name in names {
+            match index.get(&name) {
+                Some(&i) => out[i].count += 1,
+                None => {
+                    index.insert(name.clone(), out.len());
+                    let words = name.words();
+                    out.push(Known { name, words, count: 1 });
+                }
+            }
+        }
+        KnownNames { names: out }
+    }
+
+    /// How many distinct names.
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+}
+
 /// What else is known when reading a field: names other listings of the book write apart.
 #[derive(Default)]
 struct Context<'a> {
     /// Names with their words (see [`PersonName::words`]): a run of names without separators
     /// is split into these before guessing, and a part naming an organisation keeps these.
-    known: &'a [(&'a PersonName, Vec<String>)],
+    known: &'a [Known],
     /// Leave such runs out instead of guessing.
     skip_run_on: bool,
 }
@@ -584,30 +635,55 @@ fn parse_names(raw: &str, ctx: &Context<'_>) -> Vec<PersonName> {
             parse_segment(&segment, &mut names, ctx);
         }
     }
+    if !ctx.known.is_empty() {
+        for name in &mut names {
+            if let Some(usual) = usual_order(name, ctx.known) {
+                *name = usual.clone();
+            }
+        }
+    }
     names
+}
+
+/// The way most of `known` writes a name whose words are `name`'s in another order, turned
+/// round ("Grey Ann B" for "Ann B. Grey", "Lee Black Tom" for "Tom Lee Black"): listings that
+/// write surname first without a comma cannot be told from the words alone. `None` when no
+/// other order is written more often than `name`'s own.
+fn usual_order<'a>(name: &PersonName, known: &'a [Known]) -> Option<&'a PersonName> {
+    if name.is_bare() {
+        return None;
+    }
+    let words = name.words();
+    let rotation_of = |other: &[String]| {
+        other.len() == words.len()
+            && (0..words.len()).any(|r| words[r..].iter().chain(&words[..r]).eq(other.iter()))
+    };
+    let own = known.iter().find(|k| k.name == *name).map_or(0, |k| k.count);
+    known
+        .iter()
+        .filter(|k| !k.name.is_bare() && k.name != *name && k.count > own && rotation_of(&k.words))
+        .max_by_key(|k| k.count)
+        .map(|k| &k.name)
 }
 
 /// Pushes the known names (not bare surnames) written in `segment`, in order, either way round
 /// ("ann b grey" or "grey ann b"): what can be read with confidence from a part that also names
 /// an organisation, where the words alone cannot tell a name from an affiliation.
-fn known_names_in(
-    segment: &str,
-    known: &[(&PersonName, Vec<String>)],
-    names: &mut Vec<PersonName>,
-) {
+fn known_names_in(segment: &str, known: &[Known], names: &mut Vec<PersonName>) {
     let tokens = tokens_of(&segment.replace(',', " "));
     let mut i = 0;
     while i < tokens.len() {
         let rest = &tokens[i..];
         let found = known
             .iter()
-            .filter(|(n, _)| !n.is_bare())
-            .filter_map(|(n, words)| {
+            .filter(|k| !k.name.is_bare())
+            .filter_map(|k| {
+                let (n, words) = (&k.name, &k.words);
                 let given = n.given.len();
                 let inverted = words[given..].iter().chain(&words[..given]);
                 let natural = rest.starts_with(words);
                 let swapped = rest.len() >= words.len() && inverted.eq(&rest[..words.len()]);
-                (natural || swapped).then_some((*n, words.len()))
+                (natural || swapped).then_some((n, words.len()))
             })
             .max_by_key(|&(_, len)| len);
         match found {
@@ -915,7 +991,7 @@ fn natural_names(tokens: &[String], names: &mut Vec<PersonName>, ctx: &Context<'
 /// equal to a name of `known`, if there are any; the split with the fewest names is taken.
 ///
 /// **Complexity**: O(t² · k) for t tokens and k known names.
-fn split_by_known(tokens: &[String], known: &[(&PersonName, Vec<String>)]) -> Option<Vec<usize>> {
+fn split_by_known(tokens: &[String], known: &[Known]) -> Option<Vec<usize>> {
     if known.is_empty() {
         return None;
     }
@@ -925,7 +1001,7 @@ fn split_by_known(tokens: &[String], known: &[(&PersonName, Vec<String>)]) -> Op
     for end in 1..=tokens.len() {
         for start in 0..end {
             let Some((n, _)) = best[start] else { continue };
-            if known.iter().any(|(_, k)| k.as_slice() == &tokens[start..end])
+            if known.iter().any(|k| k.words.as_slice() == &tokens[start..end])
                 && best[end].is_none_or(|(m, _)| n + 1 < m)
             {
                 best[end] = Some((n + 1, start));
@@ -1147,8 +1223,7 @@ mod tests {
     }
 
     fn in_context(raw: &str, others: &[&str]) -> String {
-        let known: Vec<PersonName> =
-            others.iter().flat_map(|o| NameList::separated_names(o)).collect();
+        let known = KnownNames::new(others.iter().flat_map(|o| NameList::separated_names(o)));
         NameList::parse_in_context(raw, &known).map(|n| n.to_string()).unwrap_or_default()
     }
 
@@ -1173,6 +1248,19 @@ mod tests {
         // Known names never come from a run, whose cuts are a guess.
         assert!(NameList::separated_names("Ann Marie Grey Tom Lee Black").is_empty());
         assert_eq!(NameList::separated_names("Grey, Ann; Tom Black").len(), 2);
+    }
+
+    #[test]
+    fn surname_first_without_a_comma_reads_as_the_usual_order() {
+        let others = ["Grey, Ann; Black, Tom Lee", "Ann Grey, Tom Lee Black", "Grey Ann"];
+        // "Grey Ann" alone reads as given name Grey; the book's other listings write "Ann Grey"
+        // twice to its once.
+        assert_eq!(show("Grey Ann; Black Tom Lee"), "grey ann; black tom lee");
+        assert_eq!(in_context("Grey Ann; Black Tom Lee", &others), "ann grey; tom lee black");
+        // The written order stands when it is the usual one, or no other order is known.
+        assert_eq!(in_context("Ann Grey; Park Sam", &others), "ann grey; park sam");
+        let tied = ["Grey Ann", "Ann Grey"];
+        assert_eq!(in_context("Grey Ann", &tied), "grey ann");
     }
 
     #[test]
