@@ -37,17 +37,14 @@ pub use names::{KnownNames, NameList, PersonName};
 pub use value::{Value, ValueKind};
 
 /// The recommended configuration: TruthFinder with implication between similar values (base
-/// similarity 0.5, so that dissimilar values compete), with the votes of sources that share
-/// losing claims discounted ([`TruthFinder::copy_discount`]) and a source's vote shared among
-/// the values it states for one variable ([`TruthFinder::split_votes`]), chosen by exact-match
-/// accuracy on
+/// similarity 0.5, so that dissimilar values compete) and with the votes of sources that share
+/// losing claims discounted ([`TruthFinder::copy_discount`]), chosen by exact-match accuracy on
 /// the book listings' silver reference as a whole and checked on both halves of it (see the
 /// README's truth-discovery table and `examples/truth_eval.rs`).
 pub fn recommended() -> Algorithm {
     Algorithm::TruthFinder(TruthFinder {
         base_similarity: 0.5,
         copy_discount: true,
-        split_votes: true,
         ..TruthFinder::default()
     })
 }
