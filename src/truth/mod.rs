@@ -4,9 +4,10 @@
 //! Useful for: structured claims (source, object, attribute, value) from files ([`load`]) or
 //! from the text pipeline ([`resolve`]), values that are text, numbers, dates or lists of person
 //! names ([`Value`]), and the classic algorithms (majority vote, Sums, AverageLog, Investment,
-//! PooledInvestment, TruthFinder; [`Algorithm`]). Not useful for: two sources (there is nothing
-//! to weigh; show the difference instead), or values that depend on time (no copy detection or
-//! temporal models).
+//! PooledInvestment, TruthFinder; [`Algorithm`]), with sources that copy one another counted
+//! less ([`TruthFinder::copy_discount`], in [`recommended`]). Not useful for: two sources (there
+//! is nothing to weigh; show the difference instead), or values that depend on time (no temporal
+//! models).
 //!
 //! ```
 //! use corroborate::truth::{Algorithm, DatasetBuilder, Value};
