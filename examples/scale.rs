@@ -1,13 +1,16 @@
 //! Extraction and alignment at scale, with blocking recall measured against brute force.
 //!
 //! `cargo run --release --example scale -- --claims N --sources S [--brute-sample K] [--seed X]
-//! [--gold]`
+//! [--gold] [--config facts|pairs]`
 //!
 //! Generates a synthetic multi-source corpus ([`corroborate::synth`]; not timed), extracts claims
 //! from every article and aligns them with blocking (timed), then measures blocking recall: K
 //! claims drawn at random are scored by brute force against every claim of the corpus, and recall
 //! is the share of those above-threshold links that the blocked run also made. `--gold` skips
-//! extraction and uses the generator's own annotations (entities, numbers) instead.
+//! extraction and uses the generator's own annotations (entities, numbers) instead. Claims are
+//! aligned with [`AlignConfig::facts`], the configuration the article pipeline links facts with
+//! (`--config pairs`: the sentence-pair default, [`AlignConfig::default`]); links are kept as
+//! [`ScoredPair`]s (12 bytes each, the breakdown on demand).
 //!
 //! The last line of stdout is exactly
 //! `claims=N sources=S seconds=T pairs_scored=P recall=R peak_mb=M`; everything else goes to stderr.
@@ -19,7 +22,9 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use corroborate::align::{AlignConfig, Scorer};
-use corroborate::block::{BlockConfig, align_blocked_with_stats, blocking_recall, candidates};
+use corroborate::block::{
+    BlockConfig, ScoredPair, align_blocked_pairs, blocking_recall_of, candidates,
+};
 use corroborate::model::Claim;
 use corroborate::synth::{SynthConfig, SynthCorpus};
 use corroborate::{entity, extract};
@@ -33,6 +38,7 @@ struct Args {
     show: usize,
     candidates_only: bool,
     block: BlockConfig,
+    align: AlignConfig,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -45,7 +51,9 @@ fn parse_args() -> Result<Args, String> {
         show: 0,
         candidates_only: false,
         block: BlockConfig::default(),
+        align: AlignConfig::facts(),
     };
+    let mut lexicon_keys = true;
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
         let mut value = |name: &str| -> Result<u64, String> {
@@ -63,8 +71,19 @@ fn parse_args() -> Result<Args, String> {
             "--min-cap" => args.block.min_cap = value("--min-cap")? as usize,
             "--min-weight" => args.block.min_weight = value("--min-weight")? as f64 / 10.0,
             "--composite-keys" => args.block.composite_keys = value("--composite-keys")? as usize,
+            "--no-lexicon-keys" => lexicon_keys = false,
+            "--config" => {
+                args.align = match it.next().as_deref() {
+                    Some("facts") => AlignConfig::facts(),
+                    Some("pairs") => AlignConfig::default(),
+                    other => return Err(format!("--config: {other:?} is not facts or pairs")),
+                }
+            }
             other => return Err(format!("unknown argument {other:?}")),
         }
+    }
+    if lexicon_keys {
+        args.block.synonyms = BlockConfig::for_lexicon(&args.align.lexicon).synonyms;
     }
     if args.sources == 0 {
         return Err("--sources must be at least 1".into());
@@ -78,7 +97,8 @@ fn main() -> ExitCode {
         Err(e) => {
             eprintln!("scale: {e}");
             eprintln!(
-                "usage: scale --claims N --sources S [--brute-sample K] [--seed X] [--gold] [--show K]"
+                "usage: scale --claims N --sources S [--brute-sample K] [--seed X] [--gold] [--show K] \
+                 [--config facts|pairs]"
             );
             return ExitCode::from(2);
         }
@@ -122,7 +142,7 @@ fn main() -> ExitCode {
     };
     drop(sources);
     let t_extract = t.elapsed().as_secs_f64();
-    let align = AlignConfig::default();
+    let align = args.align.clone();
     let block = args.block.clone();
     if args.candidates_only {
         let t = Instant::now();
@@ -139,7 +159,7 @@ fn main() -> ExitCode {
         );
         return ExitCode::SUCCESS;
     }
-    let (links, stats) = align_blocked_with_stats(&claims, &align, &block);
+    let (links, stats) = align_blocked_pairs(&claims, &align, &block);
     let seconds = t.elapsed().as_secs_f64();
     eprintln!(
         "extraction {t_extract:.2}s ({:.1} MB/s), alignment {:.2}s: {} claims, {} keys ({} too \
@@ -194,7 +214,7 @@ fn main() -> ExitCode {
 fn sampled_recall(
     claims: &[Claim],
     align: &AlignConfig,
-    links: &[corroborate::align::Link],
+    links: &[ScoredPair],
     k: usize,
     seed: u64,
 ) -> f64 {
@@ -227,7 +247,7 @@ fn sampled_recall(
         .collect();
     reference.sort_unstable();
     reference.dedup();
-    let recall = blocking_recall(&reference, links);
+    let recall = blocking_recall_of(&reference, links.iter().map(|p| (p.a as usize, p.b as usize)));
     eprintln!(
         "brute force: {} reference links for {} sampled claims",
         reference.len(),

@@ -57,7 +57,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::align::{AlignConfig, Link, Scorer};
+use crate::align::{AlignConfig, BUILTIN_SYNONYMS, Lexicon, Link, Scorer};
 use crate::model::{Claim, SourceId};
 use crate::text::plain_lower;
 
@@ -107,6 +107,40 @@ impl Default for BlockConfig {
 }
 
 impl BlockConfig {
+    /// The default settings, with the one-word synonyms of `lexicon` (built-in and the user's)
+    /// blocking as one key: claims that tell one fact in other words ("truce" against
+    /// "ceasefire") then share keys, as the scorer sees them sharing a concept.
+    ///
+    /// ```
+    /// use corroborate::align::Lexicon;
+    /// use corroborate::block::BlockConfig;
+    /// let config = BlockConfig::for_lexicon(&Lexicon::default());
+    /// assert!(config.synonyms.iter().any(|g| g.contains(&"truce".to_string())));
+    /// ```
+    pub fn for_lexicon(lexicon: &Lexicon) -> BlockConfig {
+        let builtin = BUILTIN_SYNONYMS
+            .iter()
+            .filter(|_| lexicon.builtin)
+            .map(|g| g.iter().map(|w| (*w).to_string()).collect::<Vec<String>>());
+        let synonyms = builtin
+            .chain(lexicon.synonyms.iter().cloned())
+            .filter_map(|group| {
+                // Only one-word members: a key is one stem (phrases match through their words).
+                let mut stems: Vec<String> = group
+                    .iter()
+                    .filter(|w| {
+                        !w.trim().contains(|c: char| c.is_whitespace() || c == '-' || c == '\'')
+                    })
+                    .map(|w| crate::text::stem(&plain_lower(w.trim())))
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                stems.dedup();
+                (stems.len() >= 2).then_some(stems)
+            })
+            .collect();
+        BlockConfig { synonyms, ..BlockConfig::default() }
+    }
+
     /// The largest block a key may make on its own in a run of `n_claims` claims.
     pub fn cap(&self, n_claims: usize) -> usize {
         self.min_cap.max((self.cap_share * n_claims as f64) as usize)
@@ -162,45 +196,96 @@ pub fn align_blocked_with_stats(
     align: &AlignConfig,
     config: &BlockConfig,
 ) -> (Vec<Link>, BlockStats) {
-    let index = BlockIndex::build(claims, config);
     let scorer = Scorer::new(align, claims);
-    let threshold = align.threshold;
-    let (links, pairs, cut) = (0..index.len() as u32)
+    let (pairs, stats) = score_candidates(claims, &scorer, align.threshold, config);
+    // The breakdown (which allocates) only for the pairs that are linked.
+    let links = pairs
+        .par_iter()
+        .map(|p| {
+            let (a, b) = (p.a as usize, p.b as usize);
+            Link { a, b, score: scorer.score(a, b) }
+        })
+        .collect();
+    (links, stats)
+}
+
+/// A linked pair without its breakdown: claim indices (`a < b`) and score, 12 bytes.
+///
+/// A [`Link`] keeps every feature's part, which a person reading a report wants and a run of a
+/// million claims cannot afford for each of its millions of links;
+/// [`Scorer::score`](crate::align::Scorer::score) gives the breakdown of any pair on demand.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScoredPair {
+    /// The first claim's index in the run.
+    pub a: u32,
+    /// The second claim's index in the run (`a < b`).
+    pub b: u32,
+    /// The score, in [0, 1].
+    pub score: f32,
+}
+
+/// Aligns `claims` like [`align_blocked`] but keeps each link as a [`ScoredPair`]: the form for
+/// large runs. Sorted by `(a, b)`, the same whatever the number of threads.
+pub fn align_blocked_pairs(
+    claims: &[Claim],
+    align: &AlignConfig,
+    config: &BlockConfig,
+) -> (Vec<ScoredPair>, BlockStats) {
+    let scorer = Scorer::new(align, claims);
+    score_candidates(claims, &scorer, align.threshold, config)
+}
+
+/// Scores the candidate pairs of `claims` in parallel, keeping those at or above `threshold`.
+fn score_candidates(
+    claims: &[Claim],
+    scorer: &Scorer<'_>,
+    threshold: f64,
+    config: &BlockConfig,
+) -> (Vec<ScoredPair>, BlockStats) {
+    let index = BlockIndex::build(claims, config);
+    let (pairs, scored, cut) = (0..index.len() as u32)
         .into_par_iter()
         .map_init(Vec::new, |scratch, i| {
             let cut = index.partners_after(i, scratch);
-            let mut links = Vec::new();
+            let mut pairs = Vec::new();
             for &j in scratch.iter() {
-                let (a, b) = (i as usize, j as usize);
-                // The breakdown (which allocates) only for the few pairs that are linked.
-                if scorer.score_value(a, b) >= threshold {
-                    links.push(Link { a, b, score: scorer.score(a, b) });
+                let score = scorer.score_value(i as usize, j as usize);
+                if score >= threshold {
+                    pairs.push(ScoredPair { a: i, b: j, score: score as f32 });
                 }
             }
-            (links, scratch.len() as u64, u64::from(cut))
+            (pairs, scratch.len() as u64, u64::from(cut))
         })
         .reduce(
             || (Vec::new(), 0, 0),
-            |(mut la, pa, ca), (lb, pb, cb)| {
-                la.extend(lb);
-                (la, pa + pb, ca + cb)
+            |(mut pa, sa, ca), (pb, sb, cb)| {
+                pa.extend(pb);
+                (pa, sa + sb, ca + cb)
             },
         );
-    // Rayon's reduce joins adjacent pieces in order, so links come out sorted by (a, b).
-    debug_assert!(links.is_sorted_by_key(|l| (l.a, l.b)));
+    // Rayon's reduce joins adjacent pieces in order, so pairs come out sorted by (a, b).
+    debug_assert!(pairs.is_sorted_by_key(|p| (p.a, p.b)));
     let mut stats = index.stats();
-    stats.pairs = pairs;
+    stats.pairs = scored;
     stats.budget_cut = cut;
-    (links, stats)
+    (pairs, stats)
 }
 
 /// The share of `reference` links (all-pairs scoring, or a sample of it) that `found` also holds:
 /// blocking recall. 1.0 when `reference` is empty. Both lists are compared by `(a, b)`.
 pub fn blocking_recall(reference: &[(usize, usize)], found: &[Link]) -> f64 {
+    blocking_recall_of(reference, found.iter().map(|l| (l.a, l.b)))
+}
+
+/// [`blocking_recall`] of pairs `(a, b)` found in any form ([`ScoredPair`]s of a large run, say).
+pub fn blocking_recall_of(
+    reference: &[(usize, usize)],
+    found: impl IntoIterator<Item = (usize, usize)>,
+) -> f64 {
     if reference.is_empty() {
         return 1.0;
     }
-    let mut have: Vec<(usize, usize)> = found.iter().map(|l| (l.a, l.b)).collect();
+    let mut have: Vec<(usize, usize)> = found.into_iter().collect();
     have.sort_unstable();
     let hit = reference.iter().filter(|p| have.binary_search(p).is_ok()).count();
     hit as f64 / reference.len() as f64
@@ -823,6 +908,15 @@ mod tests {
         assert!(!parallel.is_empty());
         assert_eq!(parallel, serial);
         assert!(parallel.windows(2).all(|w| (w[0].a, w[0].b) < (w[1].a, w[1].b)));
+
+        // The compact form holds the same pairs with the same scores.
+        let (pairs, stats) = align_blocked_pairs(&claims, &align, &config);
+        assert_eq!(pairs.len(), parallel.len());
+        for (p, l) in pairs.iter().zip(&parallel) {
+            assert_eq!((p.a as usize, p.b as usize), (l.a, l.b));
+            assert_eq!(p.score, l.score.value as f32);
+        }
+        assert!(stats.pairs >= pairs.len() as u64);
     }
 
     #[test]
@@ -859,6 +953,15 @@ mod tests {
         let folded =
             BlockConfig { synonyms: vec![vec!["truce".into(), "ceasefir".into()]], ..plain };
         assert!(candidates(&claims, &folded).contains(&(0, 1)));
+        // The lexicon's one-word synonyms fold the same way, the user's groups included.
+        let mut lexicon = crate::align::Lexicon::default();
+        lexicon.synonyms.push(vec!["filler".into(), "padding".into(), "two words".into()]);
+        let from_lexicon = BlockConfig { min_weight: 5.0, ..BlockConfig::for_lexicon(&lexicon) };
+        assert!(candidates(&claims, &from_lexicon).contains(&(0, 1)));
+        assert!(from_lexicon.synonyms.contains(&vec!["filler".to_string(), "pad".to_string()]));
+        let none =
+            BlockConfig::for_lexicon(&crate::align::Lexicon { builtin: false, synonyms: vec![] });
+        assert!(none.synonyms.is_empty());
     }
 
     #[test]

@@ -106,7 +106,7 @@ impl SynthCorpus {
     /// Linear in `config.claims`.
     pub fn generate(config: &SynthConfig) -> SynthCorpus {
         let mut rng = Rng::new(config.seed);
-        let vocab = Vocab::new();
+        let vocab = Vocab::new(config.claims);
         // Facts and how many sources report each, until the reports fill the corpus.
         let mut reports: Vec<u32> = Vec::with_capacity(config.claims);
         let mut facts: Vec<Fact> = Vec::new();
@@ -557,15 +557,59 @@ const TOPIC_NOUN: &[&[&str]] = &[
 /// Number of event templates in [`Fact::tell`].
 const TEMPLATES: u64 = 8;
 
-/// The fixed vocabulary.
+/// The vocabulary: fixed lists, and facility modifiers whose number grows with the corpus.
 struct Vocab {
     dominant_first: &'static str,
     dominant_last: &'static str,
+    /// How many distinct facility modifiers facts draw from: the common ones of [`MODIFIER`] and
+    /// then generated words.
+    modifiers: u64,
 }
 
+/// Claims per facility modifier: the modifier vocabulary grows with the corpus, as real news
+/// vocabulary does (Heaps' law: a million sentences of news hold a few hundred thousand distinct
+/// words). With a fixed handful of modifiers, a million claims would hold tens of thousands of
+/// tellings of one template that differ in nothing but common words, which no news corpus does
+/// and no scorer could tell apart.
+const CLAIMS_PER_MODIFIER: usize = 10;
+
+/// Syllables of generated modifiers ("torvane", "belmiska").
+const SYLLABLE_ON: &[&str] =
+    &["b", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "br", "tr", "sk", "dr"];
+const SYLLABLE_NUCLEUS: &[&str] = &["a", "e", "i", "o", "u", "ai", "ou"];
+const SYLLABLE_CODA: &[&str] = &["", "n", "r", "l", "s", "k", "m", "st", "nd"];
+
 impl Vocab {
-    fn new() -> Vocab {
-        Vocab { dominant_first: "Aldo", dominant_last: "Marenko" }
+    fn new(claims: usize) -> Vocab {
+        let modifiers = (claims / CLAIMS_PER_MODIFIER).max(MODIFIER.len()) as u64;
+        Vocab { dominant_first: "Aldo", dominant_last: "Marenko", modifiers }
+    }
+
+    /// Facility modifier number `k`: a common word of [`MODIFIER`], or a generated one (three
+    /// syllables, distinct for distinct `k`).
+    fn modifier(&self, k: u64) -> String {
+        if let Some(word) = MODIFIER.get(k as usize) {
+            return (*word).to_string();
+        }
+        // A bijection of the syllable space spreads consecutive numbers over all syllables, so
+        // that generated words do not share endings.
+        const SPACE: u64 =
+            ((SYLLABLE_ON.len() * SYLLABLE_NUCLEUS.len() * SYLLABLE_CODA.len()) as u64).pow(3);
+        let k = k - MODIFIER.len() as u64;
+        let (round, k) = (k / SPACE, k % SPACE);
+        let mut k = (u128::from(k) * 1_000_003 % u128::from(SPACE)) as u64;
+        let mut word = String::new();
+        for _ in 0..3 {
+            for part in [SYLLABLE_ON, SYLLABLE_NUCLEUS, SYLLABLE_CODA] {
+                word.push_str(part[(k % part.len() as u64) as usize]);
+                k /= part.len() as u64;
+            }
+        }
+        // Past the 3-syllable space (1.4 billion modifiers) a numeral keeps words distinct.
+        if round > 0 {
+            word.push_str(&round.to_string());
+        }
+        word
     }
 
     fn dominant_canonical(&self) -> String {
@@ -601,7 +645,7 @@ struct Fact {
     other: Person,
     place: String,
     adj: &'static str,
-    modifier: &'static str,
+    modifier: String,
     noun: usize,
     number: u64,
     day: usize,
@@ -613,7 +657,6 @@ impl Fact {
     fn random(rng: &mut Rng, vocab: &Vocab, id: u32) -> Fact {
         // The dominant politician acts in 45% of facts (None stands for him).
         let actor = if rng.chance(45) { None } else { Some(Person::random(rng)) };
-        let _ = vocab;
         Fact {
             id,
             template: rng.below(TEMPLATES),
@@ -621,7 +664,7 @@ impl Fact {
             other: Person::random(rng),
             place: format!("{}{}{}", rng.pick(PLACE_A), rng.pick(PLACE_B), rng.pick(PLACE_C)),
             adj: rng.pick(ADJ),
-            modifier: rng.pick(MODIFIER),
+            modifier: vocab.modifier(rng.below(vocab.modifiers)),
             noun: rng.below(NOUN.len() as u64) as usize,
             number: 2 + rng.below(97),
             day: rng.below(7) as usize,
@@ -991,6 +1034,19 @@ mod tests {
         let claims = corpus.claims();
         assert_eq!(claims.len(), 2000);
         assert!(claims.iter().all(|c| !c.terms.is_empty()));
+    }
+
+    #[test]
+    fn the_modifier_vocabulary_grows_with_the_corpus_and_its_words_are_distinct() {
+        let (small, large) = (Vocab::new(150), Vocab::new(1_000_000));
+        assert_eq!(small.modifiers, MODIFIER.len() as u64);
+        assert_eq!(large.modifiers, 100_000);
+        let words: std::collections::HashSet<String> =
+            (0..large.modifiers).map(|k| large.modifier(k)).collect();
+        assert_eq!(words.len() as u64, large.modifiers);
+        assert_eq!(large.modifier(3), MODIFIER[3]);
+        let generated = large.modifier(MODIFIER.len() as u64 + 7);
+        assert!(generated.chars().all(|c| c.is_ascii_lowercase()), "{generated}");
     }
 
     #[test]

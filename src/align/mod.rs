@@ -43,15 +43,18 @@ pub const BLOCKING_MIN_CLAIMS: usize = 5_000;
 
 /// Links the claims of different sources that assert the same fact: every candidate pair
 /// ([`candidates::all_pairs`] below [`BLOCKING_MIN_CLAIMS`] claims, blocked candidates from there
-/// on) scoring at or above the configuration's threshold.
+/// on, with the configuration's one-word synonyms blocking as one key:
+/// [`crate::block::BlockConfig::for_lexicon`]) scoring at or above the configuration's threshold.
 ///
 /// Returns the links sorted by `(a, b)`, whatever the number of threads: pairs are scored in
 /// parallel (rayon), one claim's candidates per task, and collected in order.
 ///
-/// **Complexity**: O(n²) scored pairs for n claims.
+/// **Complexity**: O(n²) scored pairs for n claims below [`BLOCKING_MIN_CLAIMS`]; near-linear from
+/// there on (see [`crate::block`]).
 pub fn align(claims: &[Claim], config: &AlignConfig) -> Vec<Link> {
     if claims.len() >= BLOCKING_MIN_CLAIMS {
-        return crate::block::align_blocked(claims, config, &crate::block::BlockConfig::default());
+        let block = crate::block::BlockConfig::for_lexicon(&config.lexicon);
+        return crate::block::align_blocked(claims, config, &block);
     }
     let scorer = Scorer::new(config, claims);
     (0..claims.len())

@@ -8,6 +8,8 @@
 //! gather over the CSR arrays of [`Dataset`], run in parallel with rayon, so one iteration costs
 //! O(statements + claims).
 
+use std::collections::HashMap;
+
 use rayon::prelude::*;
 
 use super::dataset::Dataset;
@@ -86,6 +88,16 @@ pub enum Algorithm {
 /// Implication `imp(c' → c)` is `implication(v', v) − base_similarity`, with
 /// [`Value::implication`](super::Value::implication) and `number_scale` as the tolerance:
 /// positive when similar values support each other, negative when they compete.
+///
+/// With `copy_discount`, sources that copy one another count less (after Dong, Berti-Equille &
+/// Srivastava, "Integrating Conflicting Data: The Role of Source Dependence", VLDB 2009, whose
+/// key signal is that independent sources rarely share the same *false* values). A first run
+/// gives each variable a winner; the dependence `d(a, b)` of two sources is the cosine
+/// similarity of their sets of losing claims, with one pseudo-count so that a single shared
+/// loss is weak evidence, `|L_a ∩ L_b| / (√(|L_a|·|L_b|) + 1)`; in a second run,
+/// source `s` adds `w·τ_s` to `σ_c` with `w = 1 / (1 + Σ_t d(s, t))` over the other sources `t`
+/// of claim `c`, so that `k` sources copying one another weigh about as much as one, while
+/// sources that only agree on winning values keep full weight.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TruthFinder {
     /// ρ, the weight of implication from other claims (conformance: 0.5).
@@ -104,6 +116,13 @@ pub struct TruthFinder {
     pub base_similarity: f64,
     /// Tolerance for numbers and dates (conformance: 1).
     pub number_scale: f64,
+    /// Discount the votes of sources that share losing claims (conformance: false); costs a
+    /// second run plus O(Σ over losing claims of their sources²) to measure the dependence.
+    pub copy_discount: bool,
+    /// A source stating `k` different values for one variable gives each `1/k` of its vote
+    /// (conformance: false, each gets a full vote): a seller listing a book twice with two
+    /// author lists is unsure, not twice as sure.
+    pub split_votes: bool,
 }
 
 impl Default for TruthFinder {
@@ -116,6 +135,8 @@ impl Default for TruthFinder {
             max_iterations: 200,
             base_similarity: 0.0,
             number_scale: 1.0,
+            copy_discount: false,
+            split_votes: false,
         }
     }
 }
@@ -303,6 +324,89 @@ fn implications(data: &Dataset, tf: &TruthFinder) -> Implications {
 
 fn truthfinder(data: &Dataset, tf: &TruthFinder) -> Outcome {
     let imps = implications(data, tf);
+    let split = tf.split_votes.then(|| split_weights(data));
+    let first = truthfinder_run(data, tf, &imps, split.as_deref());
+    if !tf.copy_discount {
+        return first;
+    }
+    let mut weights = copy_weights(data, &first);
+    if let Some(split) = split {
+        for (w, s) in weights.iter_mut().zip(split) {
+            w.iter_mut().zip(s).for_each(|(w, s)| *w *= s);
+        }
+    }
+    truthfinder_run(data, tf, &imps, Some(&weights))
+}
+
+/// Per claim, `1 / k` for each of its sources (aligned with [`Dataset::sources_of`]), where
+/// `k` is how many claims that source makes about the claim's variable.
+fn split_weights(data: &Dataset) -> Vec<Vec<f64>> {
+    par_map(data.n_claims(), |c| {
+        let v = data.claim_variable(c);
+        data.sources_of(c)
+            .iter()
+            .map(|&s| {
+                // A source's claims are sorted by claim index, and a variable's claims are
+                // contiguous, so its claims about `v` are one run, found by two searches.
+                let own = data.claims_of(s as usize);
+                let range = data.variable_claims(v);
+                let lo = own.partition_point(|&o| (o as usize) < range.start);
+                let hi = own.partition_point(|&o| (o as usize) < range.end);
+                1.0 / (hi - lo).max(1) as f64
+            })
+            .collect()
+    })
+}
+
+/// Per claim, the weight of each of its sources (aligned with [`Dataset::sources_of`]):
+/// `1 / (1 + Σ_t d(s, t))` over the claim's other sources `t`, where `d` is the (smoothed)
+/// cosine similarity of two sources' sets of losing claims under `outcome` (see
+/// [`TruthFinder`]).
+fn copy_weights(data: &Dataset, outcome: &Outcome) -> Vec<Vec<f64>> {
+    let mut winning = vec![false; data.n_claims()];
+    for v in 0..data.n_variables() {
+        if let Some(w) = outcome.winner(data, v) {
+            winning[w] = true;
+        }
+    }
+    let mut losing = vec![0u32; data.n_sources()];
+    let mut shared: HashMap<(u32, u32), u32> = HashMap::new();
+    for c in (0..data.n_claims()).filter(|&c| !winning[c]) {
+        let sources = data.sources_of(c);
+        for (i, &a) in sources.iter().enumerate() {
+            losing[a as usize] += 1;
+            for &b in &sources[i + 1..] {
+                *shared.entry((a.min(b), a.max(b))).or_default() += 1;
+            }
+        }
+    }
+    let dependence = |a: u32, b: u32| -> f64 {
+        shared.get(&(a.min(b), a.max(b))).map_or(0.0, |&n| {
+            f64::from(n)
+                / ((f64::from(losing[a as usize]) * f64::from(losing[b as usize])).sqrt() + 1.0)
+        })
+    };
+    par_map(data.n_claims(), |c| {
+        let sources = data.sources_of(c);
+        sources
+            .iter()
+            .map(|&s| {
+                let copied: f64 =
+                    sources.iter().filter(|&&t| t != s).map(|&t| dependence(s, t)).sum();
+                1.0 / (1.0 + copied)
+            })
+            .collect()
+    })
+}
+
+/// One TruthFinder run; `weights`, when given, scales each source's vote per claim (aligned
+/// with [`Dataset::sources_of`]).
+fn truthfinder_run(
+    data: &Dataset,
+    tf: &TruthFinder,
+    imps: &Implications,
+    weights: Option<&[Vec<f64>]>,
+) -> Outcome {
     let n_claims = data.n_claims();
     let mut trust = vec![tf.initial_trust; data.n_sources()];
     let mut belief = vec![0.0; n_claims];
@@ -316,7 +420,12 @@ fn truthfinder(data: &Dataset, tf: &TruthFinder) -> Outcome {
             break;
         }
         fill(&mut tau, |s| -(1.0 - trust[s]).ln());
-        fill(&mut sigma, |c| data.sources_of(c).iter().map(|&s| tau[s as usize]).sum());
+        match weights {
+            None => fill(&mut sigma, |c| data.sources_of(c).iter().map(|&s| tau[s as usize]).sum()),
+            Some(w) => fill(&mut sigma, |c| {
+                data.sources_of(c).iter().zip(&w[c]).map(|(&s, &w)| w * tau[s as usize]).sum()
+            }),
+        }
         fill(&mut adjusted, |c| {
             let support: f64 = imps.pairs[imps.start[c]..imps.start[c + 1]]
                 .iter()
@@ -416,6 +525,100 @@ mod tests {
             }
             assert!(out.belief.iter().all(|b| b.is_finite() && *b >= 0.0), "{}", alg.name());
         }
+    }
+
+    /// Three sources that copy one another (they share every wrong value) against two
+    /// independent ones on a contested variable.
+    fn copiers() -> Dataset {
+        let mut b = DatasetBuilder::new();
+        for v in 0..6 {
+            let obj = format!("agreed{v}");
+            for s in ["i1", "i2", "i3", "i4", "c1", "c2", "c3"] {
+                b.add(s, &obj, "x", Value::Number(0.0));
+            }
+        }
+        for v in 0..4 {
+            let obj = format!("copied{v}");
+            for s in ["i1", "i2", "i3", "i4"] {
+                b.add(s, &obj, "x", Value::Number(0.0));
+            }
+            for s in ["c1", "c2", "c3"] {
+                b.add(s, &obj, "x", Value::Number(100.0 + f64::from(v)));
+            }
+        }
+        for s in ["i1", "i2"] {
+            b.add(s, "contested", "x", Value::Number(1.0));
+        }
+        for s in ["c1", "c2", "c3"] {
+            b.add(s, "contested", "x", Value::Number(50.0));
+        }
+        b.build()
+    }
+
+    #[test]
+    fn copy_discount_weighs_copiers_as_one() {
+        let d = copiers();
+        let plain = TruthFinder { base_similarity: 0.5, ..TruthFinder::default() };
+        let discounted = TruthFinder { copy_discount: true, ..plain.clone() };
+        let contested = d.variable_index("contested", "x").unwrap();
+        let pick = |tf: &TruthFinder| {
+            let out = Algorithm::TruthFinder(tf.clone()).run(&d);
+            d.value(out.winner(&d, contested).unwrap()).as_number().unwrap()
+        };
+        assert_eq!(pick(&plain), 50.0);
+        assert_eq!(pick(&discounted), 1.0);
+        // The copiers share all four of their losing claims: dependence 4 / (4 + 1) between
+        // each pair, so each votes 1 / (1 + 2·0.8) on the contested claim. The first run lets
+        // the copiers win it, so the independent pair shares that one loss: 1 / (1 + 1) each,
+        // a much weaker discount.
+        let first = truthfinder(&d, &plain);
+        let weights = copy_weights(&d, &first);
+        let claim =
+            |x: f64| d.variable_claims(contested).find(|&c| d.value(c).as_number() == Some(x));
+        assert!(weights[claim(50.0).unwrap()].iter().all(|w| (w - 1.0 / 2.6).abs() < 1e-12));
+        assert!(weights[claim(1.0).unwrap()].iter().all(|w| (w - 1.0 / 1.5).abs() < 1e-12));
+        // Sources that never lose together keep their full vote.
+        let agreed = d.variable_index("agreed0", "x").unwrap();
+        let c = d.variable_claims(agreed).next().unwrap();
+        let i3 = d.sources_of(c).iter().position(|&s| d.source_name(s as usize) == "i3");
+        assert_eq!(weights[c][i3.unwrap()], 1.0);
+        // Off by default: the conformance configuration is untouched.
+        assert!(!TruthFinder::default().copy_discount);
+    }
+
+    #[test]
+    fn split_votes_share_a_source_vote_among_its_values() {
+        // "undecided" states two values for the contested variable; the others one each.
+        let mut b = DatasetBuilder::new();
+        for (s, x) in [("a", 1.0), ("b", 2.0), ("undecided", 1.0), ("undecided", 9.0)] {
+            b.add(s, "contested", "x", Value::Number(x));
+        }
+        b.add("undecided", "other", "x", Value::Number(5.0));
+        let d = b.build();
+        let w = split_weights(&d);
+        let weight_of = |x: f64, source: &str| {
+            let v = d.variable_index("contested", "x").unwrap();
+            let c = d.variable_claims(v).find(|&c| d.value(c).as_number() == Some(x)).unwrap();
+            let i = d.sources_of(c).iter().position(|&s| d.source_name(s as usize) == source);
+            w[c][i.unwrap()]
+        };
+        assert_eq!(weight_of(1.0, "undecided"), 0.5);
+        assert_eq!(weight_of(9.0, "undecided"), 0.5);
+        assert_eq!(weight_of(1.0, "a"), 1.0);
+        assert_eq!(weight_of(2.0, "b"), 1.0);
+        let other = d.variable_index("other", "x").unwrap();
+        assert_eq!(w[d.variable_claims(other).start], vec![1.0]);
+        // Without splitting, value 1 has two full votes against one; with it, one and a half.
+        let plain = TruthFinder { base_similarity: 0.5, ..TruthFinder::default() };
+        let split = TruthFinder { split_votes: true, ..plain.clone() };
+        let sigma = |tf: &TruthFinder| {
+            let out = Algorithm::TruthFinder(tf.clone()).run(&d);
+            let v = d.variable_index("contested", "x").unwrap();
+            let c = d.variable_claims(v).find(|&c| d.value(c).as_number() == Some(1.0)).unwrap();
+            out.score.unwrap()[c]
+        };
+        assert!(sigma(&split) < sigma(&plain));
+        assert!(!TruthFinder::default().split_votes);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 
 use super::algorithms::{Algorithm, Outcome};
 use super::dataset::{Dataset, DatasetBuilder};
-use super::names::NameList;
+use super::names::{KnownNames, NameList, PersonName};
 use super::value::Value;
 
 /// The attribute under which author lists are recorded.
@@ -44,7 +44,10 @@ pub fn read_listings(path: &Path) -> Result<Listings> {
 /// Parses listings (CRLF or LF line ends); `input` names the text in errors. A line without
 /// exactly four tab-separated fields is an error naming its line; a line whose ISBN cannot be
 /// read is skipped and recorded in [`Listings::skipped`]; an authors field naming nobody
-/// ("Not Available", blank) is no claim.
+/// ("Not Available", blank) is no claim. Each authors field is read in the context of the
+/// book's other listings ([`NameList::parse_in_context`]): names run together without
+/// separators are split into names other listings write apart, and a part naming an
+/// organisation keeps the known names in it.
 ///
 /// ```
 /// use corroborate::truth::books::parse_listings;
@@ -56,10 +59,10 @@ pub fn read_listings(path: &Path) -> Result<Listings> {
 /// assert_eq!(l.data.variable(0).0, "9780306406157");
 /// ```
 pub fn parse_listings(input: &str, text: &str) -> Result<Listings> {
-    let mut builder = DatasetBuilder::new();
-    let mut first: HashMap<String, NameList> = HashMap::new();
-    // (isbn, set key) -> written orders with their counts, in order first seen.
-    let mut orders: HashMap<(String, String), Vec<(String, usize)>> = HashMap::new();
+    // First pass: check every line, and gather per book the names its listings write apart
+    // from one another (see `NameList::parse_in_context`).
+    let mut rows: Vec<(&str, String, &str)> = Vec::new();
+    let mut known: HashMap<String, Vec<PersonName>> = HashMap::new();
     let mut skipped = Vec::new();
     let mut listings = 0;
     for (i, line) in text.lines().enumerate() {
@@ -87,7 +90,18 @@ pub fn parse_listings(input: &str, text: &str) -> Result<Listings> {
         if source.trim().is_empty() {
             return Err(Error::malformed(input, n, "empty source"));
         }
-        let Some(names) = NameList::parse(authors) else { continue };
+        // Repeats are kept: how often a name is written tells its usual order.
+        known.entry(isbn13.clone()).or_default().extend(NameList::separated_names(authors));
+        rows.push((source.trim(), isbn13, authors));
+    }
+    let context: HashMap<String, KnownNames> =
+        known.into_iter().map(|(isbn, names)| (isbn, KnownNames::new(names))).collect();
+    let mut builder = DatasetBuilder::new();
+    let mut first: HashMap<String, NameList> = HashMap::new();
+    // (isbn, set key) -> written orders with their counts, in order first seen.
+    let mut orders: HashMap<(String, String), Vec<(String, usize)>> = HashMap::new();
+    for (source, isbn13, authors) in rows {
+        let Some(names) = NameList::parse_in_context(authors, &context[&isbn13]) else { continue };
         first.entry(isbn13.clone()).or_insert_with(|| names.clone());
         let written = names.to_string();
         let seen = orders.entry((isbn13.clone(), names.key().to_string())).or_default();
@@ -95,7 +109,7 @@ pub fn parse_listings(input: &str, text: &str) -> Result<Listings> {
             Some((_, n)) => *n += 1,
             None => seen.push((written, 1)),
         }
-        builder.add(source.trim(), &isbn13, AUTHORS, Value::Names(names));
+        builder.add(source, &isbn13, AUTHORS, Value::Names(names));
     }
     let data = builder.build();
     let first_claim = (0..data.n_variables())
@@ -222,6 +236,25 @@ mod tests {
             err.to_string(),
             "b.txt: line 2: expected 4 tab-separated fields (source, isbn, title, authors), found 2"
         );
+    }
+
+    #[test]
+    fn listings_are_read_in_the_context_of_the_book() {
+        // s2 runs the names together, s3 follows each with an affiliation; both read as the
+        // list s1 writes, so the book has one claim. Another book's names do not count.
+        let text = "s1\t0306406152\tt\tGrey, Ann Marie; Black, Tom Lee\n\
+                    s2\t0306406152\tt\tAnn Marie Grey Tom Lee Black\n\
+                    s3\t0306406152\tt\tAnn Marie Grey , Hill University Tom Lee Black , Lake Co\n\
+                    s4\t0201633612\tt\tSam Park Ann Marie Grey Tom Lee Black\n";
+        let l = parse_listings("b.txt", text).unwrap();
+        let book = l.data.variable_index("9780306406157", AUTHORS).unwrap();
+        assert_eq!(l.data.variable_claims(book).len(), 1);
+        let c = l.data.variable_claims(book).start;
+        assert_eq!(l.display[c], "ann marie grey; tom lee black");
+        assert_eq!(l.data.sources_of(c).len(), 3);
+        let other = l.data.variable_index("9780201633610", AUTHORS).unwrap();
+        let c = l.data.variable_claims(other).start;
+        assert_ne!(l.display[c], "sam park; ann marie grey; tom lee black");
     }
 
     #[test]

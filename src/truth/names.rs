@@ -87,8 +87,19 @@ impl PersonName {
         {
             return true;
         }
-        if squash(&self.last) != squash(&other.last) {
-            return false;
+        let (sa, sb) = (squash(&self.last), squash(&other.last));
+        if sa != sb {
+            // A slip in the surname ("Catell", "Cattell") with the same first given name or
+            // its initial: written twice in one list, it is one person.
+            return !self.is_bare()
+                && !other.is_bare()
+                && sa.len() > 3
+                && sb.len() > 3
+                && strsim::jaro_winkler(&sa, &sb) >= 0.93
+                && {
+                    let (a, b) = (&self.given[0], &other.given[0]);
+                    a == b || (a.len() == 1 || b.len() == 1) && a.as_bytes()[0] == b.as_bytes()[0]
+                };
         }
         if self.is_bare() || other.is_bare() {
             return true;
@@ -149,6 +160,13 @@ impl PersonName {
     }
 }
 
+impl PersonName {
+    /// The words of the name in natural order: given names, then the surname's words.
+    fn words(&self) -> Vec<String> {
+        self.given.iter().cloned().chain(self.last.split(' ').map(str::to_string)).collect()
+    }
+}
+
 impl fmt::Display for PersonName {
     /// `first middle last`, lowercase.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -187,8 +205,37 @@ impl NameList {
     /// assert_eq!(NameList::parse("Not Available"), None);
     /// ```
     pub fn parse(raw: &str) -> Option<NameList> {
-        let names = parse_names(raw);
-        NameList::from_names(names)
+        NameList::from_names(parse_names(raw, &Context::default()))
+    }
+
+    /// Reads a names field as [`parse`](NameList::parse) does, with the names other listings
+    /// of the same book write apart (`known`, see [`KnownNames`]) to settle cases a field
+    /// alone leaves open. Where names are written one after another without
+    /// separators ("Ann Grey Tom Lee Black"), they are split where the split gives known names,
+    /// before falling back to guessing from the shape of the words (which splits full middle
+    /// names and three-word names wrongly). And a part naming an organisation, which alone is
+    /// dropped whole, keeps the known names written in it: affiliations after names ("Ann
+    /// Grey , Univ. of Somewhere Tom Black , Some College") and a team after its members. And a
+    /// name whose words another known name has in another order, written more often, is read
+    /// as that name ("Grey Ann" for "Ann Grey": surname first without a comma).
+    ///
+    /// ```
+    /// use corroborate::truth::{KnownNames, NameList};
+    /// let known = KnownNames::new(NameList::separated_names("Grey, Ann Marie; Tom Lee Black"));
+    /// let run_on = "Ann Marie Grey Tom Lee Black";
+    /// assert_eq!(NameList::parse(run_on).unwrap().to_string(), "ann marie; grey tom; lee black");
+    /// let read = NameList::parse_in_context(run_on, &known).unwrap();
+    /// assert_eq!(read.to_string(), "ann marie grey; tom lee black");
+    /// ```
+    pub fn parse_in_context(raw: &str, known: &KnownNames) -> Option<NameList> {
+        NameList::from_names(parse_names(raw, &Context { known: &known.names, skip_run_on: false }))
+    }
+
+    /// The names of a field that are written apart from one another (by separators, or as
+    /// "Last, First"), leaving out any run of names written without separators, whose split
+    /// is a guess: the names to gather into [`KnownNames`]. Not deduplicated.
+    pub fn separated_names(raw: &str) -> Vec<PersonName> {
+        parse_names(raw, &Context { known: &[], skip_run_on: true })
     }
 
     /// A list from already parsed names. `None` when empty. A name written twice in one list is
@@ -323,7 +370,8 @@ fn squash(s: &str) -> String {
 const NO_CLAIM: &[&str] =
     &["not available", "n/a", "na", "unknown", "various", "anonymous", "none", "-", "null"];
 
-/// Words that mark a segment as a corporate author ("Deitel & Associates", "Microsoft Press").
+/// Words that mark a segment as a corporate author ("Deitel & Associates", "Microsoft Press",
+/// "Lakeside Software") or a publisher written into the author field.
 const CORPORATE: &[&str] = &[
     "associates",
     "inc",
@@ -344,6 +392,8 @@ const CORPORATE: &[&str] = &[
     "council",
     "society",
     "department",
+    "software",
+    "telecom",
 ];
 
 /// Words that are roles, titles or suffixes, never part of a name.
@@ -411,6 +461,27 @@ const NOT_AUTHOR: &[&str] = &[
     "photographer",
     "photographs",
     "narrator",
+    "read by",
+    // Forewords and prefaces are by someone else than the authors.
+    "foreword",
+    "foreword by",
+    "preface",
+    "preface by",
+    "introduction by",
+    "afterword",
+    "afterword by",
+];
+
+/// The same roles written in the text before the name they credit ("..., foreword by Ann
+/// Grey"): the name that follows, up to the next separator, is not an author.
+const NOT_AUTHOR_BEFORE: &[&str] = &[
+    "foreword by",
+    "preface by",
+    "introduction by",
+    "afterword by",
+    "translated by",
+    "illustrated by",
+    "photographs by",
     "read by",
 ];
 
@@ -484,17 +555,141 @@ fn nickname_of(a: &str, b: &str) -> bool {
 const PARTICLES: &[&str] =
     &["van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "del", "della", "ter", "st"];
 
-fn parse_names(raw: &str) -> Vec<PersonName> {
-    let text = fold(&drop_parenthesised(&split_glued(&decode_entities(raw))));
+/// Names other listings of one book write apart, with how often each is written: the context
+/// [`NameList::parse_in_context`] reads a field in.
+///
+/// ```
+/// use corroborate::truth::{KnownNames, NameList};
+/// let listings = ["Grey, Ann; Black, Tom", "Ann Grey", "Tom Black & Ann Grey"];
+/// let known = KnownNames::new(listings.iter().flat_map(|l| NameList::separated_names(l)));
+/// assert_eq!(known.len(), 2);
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct KnownNames {
+    names: Vec<Known>,
+}
+
+/// One known name, its words in natural order, and how many times it was written.
+#[derive(Clone, Debug)]
+struct Known {
+    name: PersonName,
+    words: Vec<String>,
+    count: usize,
+}
+
+impl KnownNames {
+    /// From names as written, repeats included: they count how often each name is written.
+    pub fn new(names: impl IntoIterator<Item = PersonName>) -> KnownNames {
+        let mut index: std::collections::HashMap<PersonName, usize> = Default::default();
+        let mut out: Vec<Known> = Vec::new();
+        for name in names {
+            match index.get(&name) {
+                Some(&i) => out[i].count += 1,
+                None => {
+                    index.insert(name.clone(), out.len());
+                    let words = name.words();
+                    out.push(Known { name, words, count: 1 });
+                }
+            }
+        }
+        KnownNames { names: out }
+    }
+
+    /// How many distinct names.
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+}
+
+/// What else is known when reading a field: names other listings of the book write apart.
+#[derive(Default)]
+struct Context<'a> {
+    /// Names with their words (see [`PersonName::words`]): a run of names without separators
+    /// is split into these before guessing, and a part naming an organisation keeps these.
+    known: &'a [Known],
+    /// Leave such runs out instead of guessing.
+    skip_run_on: bool,
+}
+
+fn parse_names(raw: &str, ctx: &Context<'_>) -> Vec<PersonName> {
+    let text =
+        drop_credited_after_role(&fold(&drop_parenthesised(&split_glued(&decode_entities(raw)))));
     let trimmed = text.trim().trim_matches(|c: char| c.is_ascii_punctuation() || c == ' ');
     if trimmed.is_empty() || NO_CLAIM.contains(&trimmed) {
         return Vec::new();
     }
     let mut names = Vec::new();
-    for segment in split_strong(&text) {
-        parse_segment(&segment, &mut names);
+    for (segment, corporate) in split_strong(&text) {
+        if corporate {
+            known_names_in(&segment, ctx.known, &mut names);
+        } else {
+            parse_segment(&segment, &mut names, ctx);
+        }
+    }
+    if !ctx.known.is_empty() {
+        for name in &mut names {
+            if let Some(usual) = usual_order(name, ctx.known) {
+                *name = usual.clone();
+            }
+        }
     }
     names
+}
+
+/// The way most of `known` writes a name whose words are `name`'s in another order, turned
+/// round ("Grey Ann B" for "Ann B. Grey", "Lee Black Tom" for "Tom Lee Black"): listings that
+/// write surname first without a comma cannot be told from the words alone. `None` when no
+/// other order is written more often than `name`'s own.
+fn usual_order<'a>(name: &PersonName, known: &'a [Known]) -> Option<&'a PersonName> {
+    if name.is_bare() {
+        return None;
+    }
+    let words = name.words();
+    let rotation_of = |other: &[String]| {
+        other.len() == words.len()
+            && (0..words.len()).any(|r| words[r..].iter().chain(&words[..r]).eq(other.iter()))
+    };
+    let own = known.iter().find(|k| k.name == *name).map_or(0, |k| k.count);
+    known
+        .iter()
+        .filter(|k| !k.name.is_bare() && k.name != *name && k.count > own && rotation_of(&k.words))
+        .max_by_key(|k| k.count)
+        .map(|k| &k.name)
+}
+
+/// Pushes the known names (not bare surnames) written in `segment`, in order, either way round
+/// ("ann b grey" or "grey ann b"): what can be read with confidence from a part that also names
+/// an organisation, where the words alone cannot tell a name from an affiliation.
+fn known_names_in(segment: &str, known: &[Known], names: &mut Vec<PersonName>) {
+    let tokens = tokens_of(&segment.replace(',', " "));
+    let mut i = 0;
+    while i < tokens.len() {
+        let rest = &tokens[i..];
+        let found = known
+            .iter()
+            .filter(|k| !k.name.is_bare())
+            .filter_map(|k| {
+                let (n, words) = (&k.name, &k.words);
+                let given = n.given.len();
+                let inverted = words[given..].iter().chain(&words[..given]);
+                let natural = rest.starts_with(words);
+                let swapped = rest.len() >= words.len() && inverted.eq(&rest[..words.len()]);
+                (natural || swapped).then_some((n, words.len()))
+            })
+            .max_by_key(|&(_, len)| len);
+        match found {
+            Some((n, len)) => {
+                names.push(n.clone());
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
 }
 
 /// Text in parentheses or brackets holds roles and affiliations ("(Author)", "(EDT)", "(Simon
@@ -518,10 +713,10 @@ fn drop_parenthesised(text: &str) -> String {
                     && NOT_AUTHOR
                         .contains(&inside.trim().trim_end_matches('.').to_lowercase().as_str())
                 {
-                    // Drop the name this role follows: back to the separator before it, and the
-                    // separator that stood for the opening parenthesis.
+                    // Drop the name this role follows, and the separator that stood for the
+                    // opening parenthesis.
                     out.pop();
-                    let keep = out.rfind([';', '/', '|', '\n']).map_or(0, |i| i + 1);
+                    let keep = start_of_last_name(&out);
                     out.truncate(keep);
                 }
                 if depth == 0 {
@@ -531,6 +726,58 @@ fn drop_parenthesised(text: &str) -> String {
             }
             _ if depth == 0 => out.push(c),
             _ => inside.push(c),
+        }
+    }
+    out
+}
+
+/// Where the last name of `text` starts: after the last separator that always separates
+/// names (`; / | &`, a line break, "and", "with"), then after the comma before it, or before
+/// the last two comma parts when the text is written "Last, First, Last, First".
+fn start_of_last_name(text: &str) -> usize {
+    let strong = text.rfind([';', '/', '|', '\n', '&']).map_or(0, |i| i + 1);
+    // ASCII lowercase keeps byte offsets.
+    let lower = text[strong..].to_ascii_lowercase();
+    let word = [" and ", " with "]
+        .iter()
+        .filter_map(|w| lower.rfind(w).map(|i| i + w.len()))
+        .max()
+        .unwrap_or(0);
+    let start = strong + word;
+    let segment = text[start..].trim_end();
+    let commas: Vec<usize> = segment.match_indices(',').map(|(i, _)| start + i).collect();
+    let Some(&last) = commas.last() else { return start };
+    let parts = commas.len() + 1;
+    let first_part = text[start..commas[0]].trim();
+    let inverted = !first_part.contains(' ') && parts.is_multiple_of(2);
+    if !inverted {
+        last + 1
+    } else if parts >= 3 {
+        commas[parts - 3] + 1
+    } else {
+        start
+    }
+}
+
+/// Drops each name credited by a role written before it ("foreword by Ann Grey"), up to the
+/// next separator (`,` `;` `/` `|` or a line break), leaving a separator in its place. `text`
+/// is folded (lowercase).
+fn drop_credited_after_role(text: &str) -> String {
+    let mut out = text.to_string();
+    for role in NOT_AUTHOR_BEFORE {
+        let mut from = 0;
+        while let Some(found) = out[from..].find(role) {
+            let at = from + found;
+            if at > 0 && out.as_bytes()[at - 1].is_ascii_alphanumeric() {
+                // Inside a word ("overead by"): not the role.
+                from = at + role.len();
+                continue;
+            }
+            let after = at + role.len();
+            let end =
+                out[after..].find([',', ';', '/', '|', '\n']).map_or(out.len(), |e| after + e);
+            out.replace_range(at..end, ";");
+            from = at + 1;
         }
     }
     out
@@ -558,28 +805,30 @@ fn is_name_char(c: char) -> bool {
 
 /// Splits at the separators that always separate names. First at `; / | ( ) [ ] { }` and line
 /// breaks, where a chunk holding a corporate word ("Deitel & Associates", "(Simon Fraser
-/// University)") is dropped whole; then at `&`, `+`, "and" and "with".
-fn split_strong(text: &str) -> Vec<String> {
+/// University)") is kept whole and marked `true` (only known names are read from it); then at
+/// `&`, `+`, "and" and "with".
+fn split_strong(text: &str) -> Vec<(String, bool)> {
     let chunks = text.split([';', '/', '|', '(', ')', '[', ']', '{', '}', '\n']);
     let mut out = Vec::new();
     for chunk in chunks {
         if chunk.split(|c: char| !is_name_char(c)).any(|w| CORPORATE.contains(&w)) {
+            out.push((chunk.to_string(), true));
             continue;
         }
         for piece in chunk.split(['&', '+']) {
             let mut current = String::new();
             for word in piece.split(' ') {
                 if word == "and" || word == "with" {
-                    out.push(std::mem::take(&mut current));
+                    out.push((std::mem::take(&mut current), false));
                 } else {
                     current.push_str(word);
                     current.push(' ');
                 }
             }
-            out.push(current);
+            out.push((current, false));
         }
     }
-    out.retain(|s| s.chars().any(char::is_alphabetic));
+    out.retain(|(s, _)| s.chars().any(char::is_alphabetic));
     out
 }
 
@@ -597,7 +846,13 @@ fn tokens_of(text: &str) -> Vec<String> {
         .flat_map(|w| w.split('.'));
     for word in words {
         let w: String = word.chars().filter(|&c| is_name_char(c)).collect();
-        let w = w.trim_matches(|c| c == '\'' || c == '-').to_string();
+        let w = w.trim_matches(|c| c == '\'' || c == '-');
+        // A role joined to the name by a hyphen ("Editor-Ann"): the name is what follows.
+        let w = match w.split_once('-') {
+            Some((role, rest)) if ROLES.contains(&role) && !rest.is_empty() => rest,
+            _ => w,
+        }
+        .to_string();
         if w.is_empty() || !w.chars().any(char::is_alphabetic) || ROLES.contains(&w.as_str()) {
             continue;
         }
@@ -612,7 +867,7 @@ fn tokens_of(text: &str) -> Vec<String> {
     out
 }
 
-fn parse_segment(segment: &str, names: &mut Vec<PersonName>) {
+fn parse_segment(segment: &str, names: &mut Vec<PersonName>, ctx: &Context<'_>) {
     let parts: Vec<Part> = segment
         .split(',')
         .map(|p| Part { tokens: tokens_of(p) })
@@ -621,10 +876,26 @@ fn parse_segment(segment: &str, names: &mut Vec<PersonName>) {
     if parts.is_empty() {
         return;
     }
+    // "Honeynet Project, The", "The, Honeynet Project", "Honeynet Project The": a group's name
+    // filed under its first significant word, as catalogues do, with the article moved behind
+    // it or split off. Nobody's name is "The": the article goes back in front.
+    let article = |t: &[String]| t.len() == 1 && t[0] == "the";
+    let split_off = parts.len() >= 2 && parts.iter().any(|p| article(&p.tokens));
+    let trailing = parts.len() == 1
+        && parts[0].tokens.len() >= 2
+        && parts[0].tokens.last().is_some_and(|w| w == "the");
+    if split_off || trailing {
+        let mut tokens = vec!["the".to_string()];
+        for p in &parts {
+            tokens.extend(p.tokens.iter().filter(|w| *w != "the").cloned());
+        }
+        push_natural(&tokens, names);
+        return;
+    }
     let inverted = parts.len() >= 2 && surname_like(&parts[0].tokens);
     if !inverted {
         for p in &parts {
-            natural_names(&p.tokens, names);
+            natural_names(&p.tokens, names, ctx);
         }
         return;
     }
@@ -683,10 +954,19 @@ fn surname_like(tokens: &[String]) -> bool {
 
 /// "First Middle Last", or several such names written one after another without separators
 /// ("Geoffrey C. Fox Roy D. Williams"), which is assumed only when four or more full words appear.
-fn natural_names(tokens: &[String], names: &mut Vec<PersonName>) {
+fn natural_names(tokens: &[String], names: &mut Vec<PersonName>, ctx: &Context<'_>) {
     let full = tokens.iter().filter(|t| t.len() > 1).count();
     if full < 4 {
         push_natural(tokens, names);
+        return;
+    }
+    if ctx.skip_run_on {
+        return;
+    }
+    if let Some(cuts) = split_by_known(tokens, ctx.known) {
+        for pair in cuts.windows(2) {
+            push_natural(&tokens[pair[0]..pair[1]], names);
+        }
         return;
     }
     let mut group: Vec<String> = Vec::new();
@@ -701,6 +981,41 @@ fn natural_names(tokens: &[String], names: &mut Vec<PersonName>) {
     if !group.is_empty() {
         push_natural(&group, names);
     }
+}
+
+/// Cut points (from 0 to `tokens.len()`) that split `tokens` into two or more names each
+/// equal to a name of `known`, if there are any; the split with the fewest names is taken.
+///
+/// **Complexity**: O(t² · k) for t tokens and k known names.
+fn split_by_known(tokens: &[String], known: &[Known]) -> Option<Vec<usize>> {
+    if known.is_empty() {
+        return None;
+    }
+    // best[i]: (names, previous cut) of the shortest split of tokens[..i].
+    let mut best: Vec<Option<(usize, usize)>> = vec![None; tokens.len() + 1];
+    best[0] = Some((0, 0));
+    for end in 1..=tokens.len() {
+        for start in 0..end {
+            let Some((n, _)) = best[start] else { continue };
+            if known.iter().any(|k| k.words.as_slice() == &tokens[start..end])
+                && best[end].is_none_or(|(m, _)| n + 1 < m)
+            {
+                best[end] = Some((n + 1, start));
+            }
+        }
+    }
+    let (n, _) = best[tokens.len()]?;
+    if n < 2 {
+        return None;
+    }
+    let mut cuts = vec![tokens.len()];
+    let mut at = tokens.len();
+    while at > 0 {
+        at = best[at].expect("on the path").1;
+        cuts.push(at);
+    }
+    cuts.reverse();
+    Some(cuts)
 }
 
 fn push_natural(tokens: &[String], names: &mut Vec<PersonName>) {
@@ -872,6 +1187,9 @@ mod tests {
         assert_eq!(show("Zo\u{eb} Bront\u{eb}"), "zoe bronte");
         assert_eq!(show("Pat Oandapos;Neil &amp;amp; Sam Lee"), "pat o'neil; sam lee");
         assert_eq!(show("Grey &amp; Associates; Grey, P. J."), "p j grey");
+        // Companies and publishers written as authors.
+        assert_eq!(show("Grey, Ann; Lakeside Software"), "ann grey");
+        assert_eq!(NameList::parse("Harbourline Press"), None);
         assert_eq!(show("Kim Park, Ph.D., Editor"), "kim park");
         assert_eq!(show("Lee, Ann et al."), "ann lee");
         assert_eq!(show("Clercq, Jan De"), "jan de clercq");
@@ -880,6 +1198,83 @@ mod tests {
         // "et al." cut short, and credentials after a name.
         assert_eq!(show("Ann Grey et"), "ann grey");
         assert_eq!(show("Grey, Ann, PhD, CISSP; Black, Tom, MBA"), "ann grey; tom black");
+        // A role joined by a hyphen; hyphenated names stay whole.
+        assert_eq!(show("Editor-Ann Grey; Editor-Tom Black"), "ann grey; tom black");
+        assert_eq!(show("Ann Grey-Black, Jo-Ann Park"), "ann grey-black; jo-ann park");
+    }
+
+    #[test]
+    fn a_group_name_filed_under_its_first_word_gets_its_article_back() {
+        assert_eq!(show("The Lantern Collective"), "the lantern collective");
+        assert_eq!(show("Lantern Collective, The"), "the lantern collective");
+        assert_eq!(show("The, Lantern Collective"), "the lantern collective");
+        assert_eq!(show("Lantern Collective The"), "the lantern collective");
+        assert_eq!(
+            NameList::parse("LANTERN COLLECTIVE, THE"),
+            NameList::parse("The Lantern Collective")
+        );
+        // Only a whole word "the": "Theo" and "Thea" are given names.
+        assert_eq!(show("Grey, Theo"), "theo grey");
+        assert_eq!(show("Ann Grey, Thea Black"), "ann grey; thea black");
+    }
+
+    fn in_context(raw: &str, others: &[&str]) -> String {
+        let known = KnownNames::new(others.iter().flat_map(|o| NameList::separated_names(o)));
+        NameList::parse_in_context(raw, &known).map(|n| n.to_string()).unwrap_or_default()
+    }
+
+    #[test]
+    fn names_run_together_split_into_names_other_listings_give() {
+        let others = ["Grey, Ann Marie; Tom Lee Black", "Sam Park"];
+        // Alone, the shape of the words guesses the cuts wrongly (full middle names).
+        assert_eq!(show("Ann Marie Grey Tom Lee Black"), "ann marie; grey tom; lee black");
+        assert_eq!(
+            in_context("Ann Marie Grey Tom Lee Black", &others),
+            "ann marie grey; tom lee black"
+        );
+        assert_eq!(
+            in_context("Tom Lee Black Sam Park Ann Marie Grey", &others),
+            "tom lee black; sam park; ann marie grey"
+        );
+        // No split into known names: the guess stands.
+        assert_eq!(
+            in_context("Ann Marie Grey Kim Jo Lee", &others),
+            show("Ann Marie Grey Kim Jo Lee")
+        );
+        // Known names never come from a run, whose cuts are a guess.
+        assert!(NameList::separated_names("Ann Marie Grey Tom Lee Black").is_empty());
+        assert_eq!(NameList::separated_names("Grey, Ann; Tom Black").len(), 2);
+    }
+
+    #[test]
+    fn surname_first_without_a_comma_reads_as_the_usual_order() {
+        let others = ["Grey, Ann; Black, Tom Lee", "Ann Grey, Tom Lee Black", "Grey Ann"];
+        // "Grey Ann" alone reads as given name Grey; the book's other listings write "Ann Grey"
+        // twice to its once.
+        assert_eq!(show("Grey Ann; Black Tom Lee"), "grey ann; black tom lee");
+        assert_eq!(in_context("Grey Ann; Black Tom Lee", &others), "ann grey; tom lee black");
+        // The written order stands when it is the usual one, or no other order is known.
+        assert_eq!(in_context("Ann Grey; Park Sam", &others), "ann grey; park sam");
+        let tied = ["Grey Ann", "Ann Grey"];
+        assert_eq!(in_context("Grey Ann", &tied), "grey ann");
+    }
+
+    #[test]
+    fn a_part_naming_an_organisation_keeps_only_known_names() {
+        let others = ["Grey, Ann B.; Black, Tom", "Sam Park"];
+        // Affiliations after names, cut short: alone, nothing is read.
+        let affiliations = "Ann B. Grey , Lakeside University Tom Black , Hill Inst";
+        assert_eq!(NameList::parse(affiliations), None);
+        assert_eq!(in_context(affiliations, &others), "ann b grey; tom black");
+        // A team after its members, and names written surname first.
+        assert_eq!(in_context("Sam Park, Ann B. Grey, Docs Team", &others), "sam park; ann b grey");
+        assert_eq!(
+            in_context("Park, Sam, Grey, Ann B., Docs Team", &others),
+            "sam park; ann b grey"
+        );
+        // An organisation alone stays no claim, even when a known surname is in it.
+        assert_eq!(in_context("Grey & Associates", &["Grey"]), "");
+        assert_eq!(in_context("Grey & Associates", &others), "");
     }
 
     #[test]
@@ -889,6 +1284,26 @@ mod tests {
         assert_eq!(show("Ann Grey (illustrator); Tom Black (Author)"), "tom black");
         // Other roles in parentheses keep their name.
         assert_eq!(show("Grey, Ann (EDT)/ Black, Tom (With)"), "ann grey; tom black");
+    }
+
+    #[test]
+    fn foreword_writers_are_not_authors() {
+        // The role follows the name: only that name goes, whatever the list's shape.
+        assert_eq!(show("Ann Grey, Tom Black, Sam Park (Foreword)"), "ann grey; tom black");
+        assert_eq!(show("Grey, Ann, Black, Tom, Park, Sam (Foreword by)"), "ann grey; tom black");
+        assert_eq!(show("Grey, Ann; Black, Tom; Sam Park (Foreword)"), "ann grey; tom black");
+        assert_eq!(
+            show("Grey, Ann B, and Black, Tom, and Park, Sam (Foreword by)"),
+            "ann b grey; tom black"
+        );
+        assert_eq!(show("Grey, Ann (Author) Park, Sam (Preface by)"), "ann grey");
+        // The role comes first: the name after it goes, up to the next separator.
+        assert_eq!(show("Grey, Ann B. Foreword by Sam Park."), "ann b grey");
+        assert_eq!(show("Ann Grey, with Tom Black, foreword by Sam Park"), "ann grey; tom black");
+        assert_eq!(show("by Ann Grey, translated by Sam Park, Tom Black"), "ann grey; tom black");
+        // Only whole words: a surname ending in the letters of a role is kept.
+        assert_eq!(show("Ann Grey, Tom Overead by"), "ann grey; tom overead");
+        assert_eq!(show("Tom Overead by, read by Sam Park; Ann Grey"), "tom overead; ann grey");
     }
 
     #[test]
@@ -910,6 +1325,12 @@ mod tests {
         // A short form of a given name repeats the full one; other given names do not.
         assert_eq!(show("James S. Grey; Tom Black; Grey, Jim"), "james s grey; tom black");
         assert_eq!(show("James Grey; John Grey"), "james grey; john grey");
+        // A slip in the surname, written twice in one list; other people with near surnames
+        // stay apart.
+        assert_eq!(show("Ann B. Greyson; Tom Black; Ann B. Greysen"), "ann b greyson; tom black");
+        assert_eq!(show("Ann Greyson; A. Greysen"), "ann greyson");
+        assert_eq!(show("Ann Greyson; Tom Greysen"), "ann greyson; tom greysen");
+        assert_eq!(show("Ann Lee; Ann Lea"), "ann lee; ann lea");
     }
 
     #[test]
