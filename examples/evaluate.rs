@@ -298,12 +298,7 @@ fn run(args: &Args) -> Result<()> {
     let mut fold_configs = Vec::with_capacity(FOLDS);
     let mut fold_counts = Counts::default();
     for fold in 0..FOLDS {
-        let train: Vec<LabelledPair> = pairs
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % FOLDS != fold)
-            .map(|(_, p)| p.clone())
-            .collect();
+        let train: Vec<LabelledPair> = sts::outside_fold(&pairs, fold, FOLDS);
         let mut config = untrained(args);
         config.fit(&train);
         let test: Vec<usize> = (0..pairs.len()).filter(|i| i % FOLDS == fold).collect();
@@ -373,12 +368,7 @@ fn run(args: &Args) -> Result<()> {
         .collect();
     let mut graded_cv = vec![0.0; graded.len()];
     for fold in 0..FOLDS {
-        let train: Vec<GradedPair> = graded
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % FOLDS != fold)
-            .map(|(_, p)| p.clone())
-            .collect();
+        let train: Vec<GradedPair> = sts::outside_fold(&graded, fold, FOLDS);
         let mut config = full.clone();
         // As `examples/fit_facts.rs` fits `AlignConfig::facts()`: the logistic model alone.
         config.boost.rounds = 0;

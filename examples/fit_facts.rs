@@ -70,12 +70,7 @@ fn run() -> Result<(), String> {
     // Cross-validation of the whole fit: weights fitted on nine folds, scored on the tenth.
     let mut predicted = vec![0.0; pairs.len()];
     for fold in 0..FOLDS {
-        let train: Vec<GradedPair> = pairs
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % FOLDS != fold)
-            .map(|(_, p)| p.clone())
-            .collect();
+        let train: Vec<GradedPair> = sts::outside_fold(&pairs, fold, FOLDS);
         let mut config = AlignConfig::default();
         config.boost.rounds = rounds;
         config.fit_graded(&train);

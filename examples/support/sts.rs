@@ -1,4 +1,5 @@
-//! STS headline pairs and Pearson correlation, shared by the examples that read them.
+//! STS headline pairs, Pearson correlation and cross-validation folds, shared by the examples that
+//! evaluate and fit the aligner.
 
 use std::path::Path;
 
@@ -41,4 +42,10 @@ pub fn pearson(xs: &[f64], ys: &[f64]) -> f64 {
         syy += (y - my) * (y - my);
     }
     sxy / (sxx * syy).sqrt()
+}
+
+/// The items outside fold `fold` of `folds` (item `i` is in fold `i % folds`): the training part of
+/// one round of cross-validation.
+pub fn outside_fold<T: Clone>(items: &[T], fold: usize, folds: usize) -> Vec<T> {
+    items.iter().enumerate().filter(|(i, _)| i % folds != fold).map(|(_, p)| p.clone()).collect()
 }
