@@ -483,13 +483,7 @@ fn run(args: &Args) -> Result<()> {
             let score = Scorer::new(&fold_configs[i % FOLDS], &pairs[i].claims).score(0, 1);
             println!("\nscore {:.4} (label {})", score.value, u8::from(pairs[i].same));
             println!("  a: {}\n  b: {}", msrp[i].texts[0], msrp[i].texts[1]);
-            let parts: Vec<String> = score
-                .breakdown
-                .iter()
-                .filter(|c| c.part.abs() >= 0.05)
-                .map(|c| format!("{}={:.2}×{:.2}", c.feature, c.value, c.weight))
-                .collect();
-            println!("  {}", parts.join(" "));
+            print_breakdown(&score);
         }
     }
     // STS pairs whose score (× 5) is furthest from the gold similarity.
@@ -501,17 +495,22 @@ fn run(args: &Args) -> Result<()> {
         let [a, b] = &sts_pairs[i];
         let score = Scorer::new(&full, &sentence::pair_claims(a, b)).score(0, 1);
         println!("\ngold {:.1} score×5 {:.2}\n  a: {a}\n  b: {b}", all_gold[i], score.value * 5.0);
-        let parts: Vec<String> = score
-            .breakdown
-            .iter()
-            .filter(|c| c.part.abs() >= 0.05)
-            .map(|c| format!("{}={:.2}×{:.2}", c.feature, c.value, c.weight))
-            .collect();
-        println!("  {}", parts.join(" "));
+        print_breakdown(&score);
     }
     println!("\n## weights (fit on all of MSRP train)\nintercept {:.3}", full.intercept);
     for (name, w) in &full.weights {
         println!("{name} {w:.3}");
     }
     Ok(())
+}
+
+/// Prints the features that moved a score's logit by 0.05 or more: `name=value×weight`.
+fn print_breakdown(score: &corroborate::align::Score) {
+    let parts: Vec<String> = score
+        .breakdown
+        .iter()
+        .filter(|c| c.part.abs() >= 0.05)
+        .map(|c| format!("{}={:.2}×{:.2}", c.feature, c.value, c.weight))
+        .collect();
+    println!("  {}", parts.join(" "));
 }
