@@ -9,6 +9,7 @@ use super::config::AlignConfig;
 use super::features::{self, Context, FEATURES, FeatureVector, Interner, Prepared};
 use super::learn::sigmoid;
 use super::lexicon::CompiledLexicon;
+use super::wordnet::{self, WordNet};
 
 /// What one feature gave to a score.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -50,6 +51,9 @@ pub struct Scorer<'a> {
     idf_max: f64,
     rare_idf: f64,
     strings: Vec<String>,
+    wordnet: Option<&'static WordNet>,
+    /// The WordNet id of every interned string ([`wordnet::NONE`] when it has none).
+    wordnet_ids: Vec<u32>,
 }
 
 impl<'a> Scorer<'a> {
@@ -89,6 +93,11 @@ impl<'a> Scorer<'a> {
             })
             .collect();
         let idf_max = (documents + 1.0).ln() + 1.0;
+        let wordnet = config.lexicon.wordnet.then(WordNet::get);
+        let wordnet_ids = match wordnet {
+            Some(wn) => interner.strings.iter().map(|s| wn.id(s)).collect(),
+            None => vec![wordnet::NONE; interner.strings.len()],
+        };
         Scorer {
             claims,
             intercept: config.intercept,
@@ -101,6 +110,8 @@ impl<'a> Scorer<'a> {
             idf_max,
             rare_idf: config.rare_idf,
             strings: interner.strings,
+            wordnet,
+            wordnet_ids,
         }
     }
 
@@ -158,6 +169,8 @@ impl<'a> Scorer<'a> {
             idf_max: self.idf_max,
             rare_idf: self.rare_idf,
             strings: &self.strings,
+            wordnet: self.wordnet,
+            wordnet_ids: &self.wordnet_ids,
         };
         features::pair_features(&self.prepared[a], &self.prepared[b], &ctx)
     }
