@@ -200,6 +200,10 @@ pub(crate) struct Prepared {
     pub(crate) negated: bool,
     /// Bit set of the weekdays (bits 0–6) and months (bits 7–18) the claim names.
     pub(crate) days: u32,
+    /// WordNet ids of the content terms that have WordNet synonyms, sorted (filled by the scorer
+    /// when its configuration uses WordNet). A stem has one id, so two claims share a term with
+    /// an id exactly when they share the id.
+    pub(crate) wordnet: Vec<u32>,
 }
 
 /// Run-wide data the features need besides the two prepared claims.
@@ -330,8 +334,9 @@ pub(crate) fn prepare(
 /// The feature vector of a pair. Symmetric: `pair_features(a, b) == pair_features(b, a)`.
 pub(crate) fn pair_features(a: &Prepared, b: &Prepared, ctx: &Context<'_>) -> FeatureVector {
     let mut f = [0.0; N_FEATURES];
-    let da = direction(a, b, ctx);
-    let db = direction(b, a, ctx);
+    let (wa, wb) = wordnet_matches(a, b, ctx);
+    let da = direction(a, b, wa, ctx);
+    let db = direction(b, a, wb, ctx);
     f[0] = da.coverage.min(db.coverage);
     f[1] = da.coverage.max(db.coverage);
     let shared = count_shared(&a.terms, &b.terms) as f64;
@@ -379,8 +384,10 @@ pub(crate) fn pair_features(a: &Prepared, b: &Prepared, ctx: &Context<'_>) -> Fe
     f[29] = capped(only_a.min(only_b), 2);
     f[30] = f64::from(a.days != 0 && b.days != 0 && a.days & b.days == 0);
     f[31] = capped(shared_entities, 4);
-    let (ra, rb) =
-        (unmatched_runs(a, b, seq.a_matched, ctx), unmatched_runs(b, a, seq.b_matched, ctx));
+    let (ra, rb) = (
+        unmatched_runs(a, b, seq.a_matched, wa, ctx),
+        unmatched_runs(b, a, seq.b_matched, wb, ctx),
+    );
     f[32] = capped(ra.longest.max(rb.longest), 10);
     f[33] = capped(ra.in_long_runs + rb.in_long_runs, 20);
     let (wa, wb) = (ratio(ra.matched as f64, la), ratio(rb.matched as f64, lb));
@@ -402,7 +409,13 @@ struct Runs {
 }
 
 /// The runs of `from`'s words, given the bit set of its word positions whose stem `to` has.
-fn unmatched_runs(from: &Prepared, to: &Prepared, same_stem: u128, ctx: &Context<'_>) -> Runs {
+fn unmatched_runs(
+    from: &Prepared,
+    to: &Prepared,
+    same_stem: u128,
+    wordnet: u64,
+    ctx: &Context<'_>,
+) -> Runs {
     let (mut matched, mut longest, mut in_long_runs, mut run) = (0, 0, 0, 0);
     let close = |run: usize, longest: &mut usize, in_long: &mut usize| {
         *longest = (*longest).max(run);
@@ -414,7 +427,7 @@ fn unmatched_runs(from: &Prepared, to: &Prepared, same_stem: u128, ctx: &Context
     for (i, &w) in from.words.iter().enumerate() {
         if same_stem >> i & 1 == 1
             || synonyms && synonym_covered(w, from, to)
-            || wordnet_covered(w, from, to, ctx)
+            || wordnet != 0 && wordnet_covered(w, from, wordnet, ctx)
         {
             matched += 1;
             close(run, &mut longest, &mut in_long_runs);
@@ -538,7 +551,7 @@ struct Direction {
 /// How much of `from`'s content `to` covers: by the same stem (credit 1), a shared lexicon concept
 /// (credit 0.9), a WordNet synonym (credit 0.8), or a near-identical spelling (credit 0.9 ×
 /// similarity).
-fn direction(from: &Prepared, to: &Prepared, ctx: &Context<'_>) -> Direction {
+fn direction(from: &Prepared, to: &Prepared, wordnet: u64, ctx: &Context<'_>) -> Direction {
     let (mut total, mut covered, mut rarest, mut unmatched) = (0.0, 0.0, 0.0f64, 0u32);
     for &t in &from.terms {
         let idf = ctx.idf[t as usize];
@@ -547,7 +560,7 @@ fn direction(from: &Prepared, to: &Prepared, ctx: &Context<'_>) -> Direction {
             1.0
         } else if synonym_covered(t, from, to) {
             SYNONYM_CREDIT
-        } else if wordnet_covered(t, from, to, ctx) {
+        } else if wordnet != 0 && wordnet_covered(t, from, wordnet, ctx) {
             WORDNET_CREDIT
         } else {
             SYNONYM_CREDIT * spelling_similarity(t, to, ctx)
@@ -575,16 +588,40 @@ fn synonym_covered(t: u32, from: &Prepared, to: &Prepared) -> bool {
         .any(|&(_, c)| to.concepts.binary_search(&c).is_ok())
 }
 
-/// Whether term `t` of `from` has a WordNet synonym among the terms of `to` that `from` lacks
-/// (a term both claims have is matched already and covers nothing else).
-fn wordnet_covered(t: u32, from: &Prepared, to: &Prepared, ctx: &Context<'_>) -> bool {
-    let Some(wn) = ctx.wordnet else { return false };
-    let synonyms = wn.synonyms(ctx.wordnet_ids[t as usize]);
-    !synonyms.is_empty()
-        && to.terms.iter().any(|&u| {
-            synonyms.binary_search(&ctx.wordnet_ids[u as usize]).is_ok()
-                && from.terms.binary_search(&u).is_err()
-        })
+/// Which of each claim's WordNet terms ([`Prepared::wordnet`]) a WordNet synonym among the other
+/// claim's terms covers, as bit sets over the two lists (bit `i`: `a.wordnet[i]`; terms past the
+/// 64th are never covered). Only terms one claim has and the other lacks take part: a shared term
+/// is matched already and covers nothing else. Computed once per pair, from the shorter side's
+/// synonym lists: those lists live in one large table, and fetching them is most of the cost.
+fn wordnet_matches(a: &Prepared, b: &Prepared, ctx: &Context<'_>) -> (u64, u64) {
+    let Some(wn) = ctx.wordnet else { return (0, 0) };
+    if a.wordnet.is_empty() || b.wordnet.is_empty() {
+        return (0, 0);
+    }
+    let (short, long, swapped) =
+        if a.wordnet.len() <= b.wordnet.len() { (a, b, false) } else { (b, a, true) };
+    let (mut in_short, mut in_long) = (0u64, 0u64);
+    for (i, &x) in short.wordnet.iter().enumerate().take(64) {
+        if long.wordnet.binary_search(&x).is_ok() {
+            continue;
+        }
+        let synonyms = wn.synonyms(x);
+        for (j, y) in long.wordnet.iter().enumerate().take(64) {
+            if synonyms.binary_search(y).is_ok() && short.wordnet.binary_search(y).is_err() {
+                in_short |= 1 << i;
+                in_long |= 1 << j;
+            }
+        }
+    }
+    if swapped { (in_long, in_short) } else { (in_short, in_long) }
+}
+
+/// Whether term `t` of `from` is among the WordNet terms `covered` marks (see
+/// [`wordnet_matches`]).
+fn wordnet_covered(t: u32, from: &Prepared, covered: u64, ctx: &Context<'_>) -> bool {
+    let id = ctx.wordnet_ids[t as usize];
+    id != super::wordnet::NONE
+        && from.wordnet.binary_search(&id).is_ok_and(|i| i < 64 && covered >> i & 1 == 1)
 }
 
 /// The best Jaro-Winkler similarity of term `t` to a term of `to` sharing its first two letters,

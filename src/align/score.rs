@@ -68,7 +68,7 @@ impl<'a> Scorer<'a> {
             config.lexicon.synonyms.iter().map(Vec::as_slice),
             CompiledLexicon::builtin_len(),
         );
-        let prepared: Vec<Prepared> =
+        let mut prepared: Vec<Prepared> =
             claims.iter().map(|c| features::prepare(c, &mut interner, builtin, &user)).collect();
 
         let mut run_df = vec![0u32; interner.strings.len()];
@@ -98,6 +98,16 @@ impl<'a> Scorer<'a> {
             Some(wn) => interner.strings.iter().map(|s| wn.id(s)).collect(),
             None => vec![wordnet::NONE; interner.strings.len()],
         };
+        for p in prepared.iter_mut().filter(|_| wordnet.is_some()) {
+            p.wordnet = p
+                .terms
+                .iter()
+                .map(|&t| wordnet_ids[t as usize])
+                .filter(|&id| id != wordnet::NONE)
+                .collect();
+            p.wordnet.sort_unstable();
+            p.wordnet.shrink_to_fit();
+        }
         Scorer {
             claims,
             intercept: config.intercept,
