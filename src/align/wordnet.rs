@@ -4,13 +4,15 @@
 //! ("reply"/"answer", "enormous"/"huge", "physician"/"doctor"), so that a claim reworded with them
 //! is still seen as covered. Not useful for: phrases (only one-word entries are kept) or names.
 //!
-//! The data is WordNet 3.0's synonym sets as the `thesaurus-wordnet` crate embeds them (one line
-//! per word, `word|synonym|synonym|…`, all senses merged, the most frequent senses first). It is
-//! decompressed and parsed once, on first use, into a compact graph: every one-word entry's Snowball
-//! stem (the claims' own stemming, [`crate::text::stem`]) gets a dense id, and each id a sorted list
-//! of synonym ids. Only the first [`MAX_SYNONYMS`] one-word synonyms of an entry are taken, so that
-//! the rare senses of very polysemous words ("break", "run") do not link everything to everything;
-//! the relation is then made symmetric, which keeps every feature symmetric in its two claims.
+//! The data is WordNet 3.0's synonym sets (Princeton University's WordNet licence, which allows
+//! use and redistribution with its notice) as the `thesaurus-wordnet` crate (MIT) embeds them: one
+//! line per word, `word|synonym|synonym|…`, all senses merged in WordNet's sense order. It is
+//! decompressed and parsed once, on first use, into a compact graph: every one-word entry's
+//! Snowball stem (the claims' own stemming, [`crate::text::stem`]) gets a dense id, and each id a
+//! sorted list of synonym ids. Only the first [`MAX_SYNONYMS`] one-word synonyms of an entry are
+//! taken, so that the rare senses of very polysemous words ("break", "run") do not link everything
+//! to everything; the relation is then made symmetric, which keeps every feature symmetric in its
+//! two claims.
 
 use std::sync::OnceLock;
 
@@ -20,8 +22,8 @@ use crate::text;
 
 use super::features::FxMap;
 
-/// One-word synonyms taken per WordNet entry, in WordNet's order (dominant senses first). Chosen
-/// by the 10-fold cross-validation of `examples/evaluate.rs` among 2, 4, 6, 8, 12 and all.
+/// One-word synonyms taken per WordNet entry, in WordNet's sense order. Chosen by the 10-fold
+/// cross-validation of `examples/evaluate.rs` among 2, 4, 6, 8, 12 and all.
 pub(crate) const MAX_SYNONYMS: usize = 6;
 
 /// The id of a stem that has no WordNet synonym.
@@ -44,8 +46,9 @@ pub(crate) struct WordNet {
 }
 
 impl WordNet {
-    /// The graph of the embedded WordNet data, built on first use (about 0.2 s and 10 MB
-    /// resident; see the crate's README for the measurement).
+    /// The graph of the embedded WordNet data, built on first use: about 0.2 s (decompression
+    /// 0.04 s, parsing and stemming the rest), and the graph holds 35.9k stems and 76.8k synonym
+    /// pairs in about 1.2 MB.
     pub(crate) fn get() -> &'static WordNet {
         static WORDNET: OnceLock<WordNet> = OnceLock::new();
         WORDNET.get_or_init(|| WordNet::parse(&thesaurus_wordnet::uncompress(), MAX_SYNONYMS))
@@ -182,6 +185,8 @@ mod tests {
         assert!(wn.are_synonyms(id("purchase"), id("buy")));
         assert!(wn.are_synonyms(id("buy"), id("purchase")));
         assert!(wn.are_synonyms(id("physician"), id("doctor")));
+        assert!(wn.are_synonyms(id("enormous"), id("huge")));
+        assert!(wn.are_synonyms(id("reply"), id("answer")));
         assert!(!wn.are_synonyms(id("purchase"), id("volcano")));
         assert!(!wn.are_synonyms(id("doctor"), NONE));
         assert_eq!(wn.synonyms(id("xqzzy")), &[] as &[u32]);
