@@ -425,7 +425,8 @@ pub struct Lexicon {
     /// Whether the built-in groups ([`BUILTIN_SYNONYMS`]) are used. Default: `true`.
     #[serde(default = "default_true")]
     pub builtin: bool,
-    /// Whether WordNet's one-word synonyms ([`super::wordnet`]) also count as covering a term.
+    /// Whether WordNet's one-word synonyms (embedded, from the `thesaurus-wordnet` crate) also
+    /// count as covering a term, at a lower credit than the lexicon's groups.
     /// Default: `true`.
     #[serde(default = "default_true")]
     pub wordnet: bool,
