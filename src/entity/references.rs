@@ -208,8 +208,8 @@ fn role_mentions(claim: &Claim, people: &People, run: &HashMap<String, Person>) 
         }
         // The longest run of title and country words after the article that ends in a title.
         let mut last_title = None;
-        for j in k + 1..words.len().min(k + 6) {
-            let lower = plain_lower(words[j].2);
+        for (j, word) in words.iter().enumerate().take(k + 6).skip(k + 1) {
+            let lower = plain_lower(word.2);
             let title = lexicon::is_title(&lower);
             if !(title || country_of(&lower).is_some() || lower == "former") {
                 break;
