@@ -51,7 +51,10 @@ fn two_sources_share_canonical_names() {
 
     assert_eq!(canonicals(&run[0]), ["Rafael Moreira", "Ingrid Solberg", "Geneva"]);
     assert_eq!(canonicals(&run[1]), ["Rafael Moreira", "Amazon rainforest"]);
-    assert_eq!(canonicals(&run[2]), ["United Nations"]);
+    // The description is also a mention of the person it stands for.
+    assert_eq!(canonicals(&run[2]), ["Rafael Moreira", "United Nations"]);
+    assert_eq!(run[2].entities[0].surface, "The Brazilian leader");
+    assert_eq!(run[2].entities[0].kind, EntityKind::Person);
     assert_eq!(canonicals(&run[3]), ["Rafael Moreira", "Brazil", "United Nations"]);
     assert_eq!(canonicals(&run[4]), ["Ingrid Solberg"]);
     assert_eq!(run[4].entities[0].kind, EntityKind::Person);

@@ -303,10 +303,15 @@ pub(crate) fn prepare(
     sort_dedup(&mut p.numbers);
     sort_dedup(&mut p.quantities);
 
+    // A claim is about its named entities and about whoever it reports as the speaker ("and
+    // suggested …" names its speaker only in the clause before).
+    let speaker = claim.attribution.as_ref().filter(|a| a.resolved).map(|a| a.speaker.as_str());
     p.entities = claim
         .entities
         .iter()
-        .map(|e| interner.id(&format!("entity:{}", e.canonical.to_lowercase())))
+        .map(|e| e.canonical.as_str())
+        .chain(speaker)
+        .map(|name| interner.id(&format!("entity:{}", name.to_lowercase())))
         .collect();
     sort_dedup(&mut p.entities);
 

@@ -2,8 +2,8 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::model::{Claim, Entity, EntityKind};
-use crate::text::plain_lower;
+use crate::model::{Attribution, Claim, Entity, EntityKind};
+use crate::text::{plain_char, plain_lower};
 
 use super::lexicon::{self, GzKind, gazetteer};
 
@@ -21,6 +21,14 @@ use super::lexicon::{self, GzKind, gazetteer};
 ///   title for "leader") and that nationality ("Russian President …", "Russia's president …",
 ///   "…, the former Swedish prime minister"); when two people fit, or none, it stays as written
 ///   with `resolved = false` rather than being guessed.
+///
+/// Besides speakers:
+/// - a role description elsewhere in a claim ("the Russian leader called the talks useful")
+///   that fits one person in the same way becomes a mention of that person in the claim's
+///   entities (kind person, the description as its surface);
+/// - a claim with no attribution that continues the sentence before it with a conjunction and a
+///   reporting verb ("…, and suggested Russia was ready to talk") is attributed to the subject of
+///   that clause, the attribution's span being where the source names the subject.
 ///
 /// Call it after [`resolve`](super::resolve) so that names are canonical (or let
 /// [`resolve_with`](super::resolve_with) call it: it does so for every source). Calling it twice
@@ -71,13 +79,42 @@ pub(crate) fn resolve_in_order(
 ) {
     let mut people: People = HashMap::new();
     // Subjects of the last two claims, most recent last.
-    let mut subjects: Vec<Option<String>> = Vec::new();
+    let mut subjects: Vec<Option<Subject>> = Vec::new();
+    let mut prev: Option<usize> = None;
     for &ci in order {
         learn_roles(&claims[ci], &mut people);
+        let roles = role_mentions(&claims[ci], &people, run);
+        if !roles.is_empty() {
+            let entities = &mut claims[ci].entities;
+            entities.extend(roles);
+            entities.sort_by_key(|e| (e.start, e.end));
+        }
+        if claims[ci].attribution.is_none()
+            && let Some(p) = prev
+            && same_sentence(&claims[p], &claims[ci])
+            && let Some(Some(subject)) = subjects.last()
+            && let Some(cue) = crate::extract::continued_report(&claims[ci].text)
+        {
+            // "[The Russian leader called …] and suggested Russia was ready …": the clause reports
+            // what the subject of the clause before it said.
+            claims[ci].attribution = Some(Attribution {
+                speaker: subject.canonical.clone(),
+                surface: subject.surface.clone(),
+                cue,
+                start: subject.start,
+                end: subject.end,
+                resolved: true,
+            });
+        }
+        prev = Some(ci);
         let people = &people;
         let claim = &claims[ci];
-        let recent: Vec<&str> =
-            subjects.iter().rev().take(2).filter_map(|s| s.as_deref()).collect();
+        let recent: Vec<&str> = subjects
+            .iter()
+            .rev()
+            .take(2)
+            .filter_map(|s| s.as_ref().map(|s| s.canonical.as_str()))
+            .collect();
         let mut new_attribution = None;
         if let Some(a) = &claim.attribution
             && !a.resolved
@@ -118,15 +155,102 @@ fn is_person(e: &Entity, people: &People) -> bool {
     e.kind == EntityKind::Person || people.contains_key(&e.canonical)
 }
 
+/// Who a claim is about or whose words it reports, and where the source names them.
+#[derive(Clone, Debug)]
+struct Subject {
+    canonical: String,
+    surface: String,
+    start: usize,
+    end: usize,
+}
+
 /// The claim's subject: its resolved speaker if that is a person, else its first person.
-fn subject(claim: &Claim, people: &People) -> Option<String> {
+fn subject(claim: &Claim, people: &People) -> Option<Subject> {
     if let Some(a) = &claim.attribution
         && a.resolved
         && people.contains_key(&a.speaker)
     {
-        return Some(a.speaker.clone());
+        return Some(Subject {
+            canonical: a.speaker.clone(),
+            surface: a.surface.clone(),
+            start: a.start,
+            end: a.end,
+        });
     }
-    claim.entities.iter().find(|e| is_person(e, people)).map(|e| e.canonical.clone())
+    claim.entities.iter().find(|e| is_person(e, people)).map(|e| Subject {
+        canonical: e.canonical.clone(),
+        surface: e.surface.clone(),
+        start: e.start,
+        end: e.end,
+    })
+}
+
+/// Whether `next` is a clause of the sentence `prev` belongs to: the source splits one sentence
+/// into clauses, so a clause that does not open a sentence follows one that does not close it.
+fn same_sentence(prev: &Claim, next: &Claim) -> bool {
+    let closing = |c: char| matches!(plain_char(c), '"' | '\'' | ')' | ']');
+    let ends_sentence =
+        prev.text.trim_end().trim_end_matches(closing).ends_with(['.', '!', '?', '\u{2026}']);
+    prev.source == next.source && prev.end <= next.start && !ends_sentence
+}
+
+/// Role descriptions the claim uses for a person the source has introduced ("the Russian
+/// leader called the talks useful"), as mentions of that person. Descriptions that fit no one
+/// person, or two, are left as they are; so are words already inside a mention.
+///
+/// A description is "the" (or "a") and up to four title and country words ending in a title
+/// word: what [`describe`] reads.
+fn role_mentions(claim: &Claim, people: &People, run: &HashMap<String, Person>) -> Vec<Entity> {
+    if people.is_empty() {
+        return Vec::new();
+    }
+    let words: Vec<(usize, usize, &str)> =
+        crate::text::words(&claim.text).map(|w| (w.start, w.end(), w.text)).collect();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        let (ws, _, w) = words[k];
+        if !matches!(plain_lower(w).as_str(), "the" | "a") {
+            k += 1;
+            continue;
+        }
+        // The longest run of title and country words after the article that ends in a title.
+        let mut last_title = None;
+        for (j, word) in words.iter().enumerate().take(k + 6).skip(k + 1) {
+            let lower = plain_lower(word.2);
+            let title = lexicon::is_title(&lower);
+            if !(title || country_of(&lower).is_some() || lower == "former") {
+                break;
+            }
+            if title && !lexicon::is_title_modifier(&lower) {
+                last_title = Some(j);
+            }
+        }
+        let Some(j) = last_title else {
+            k += 1;
+            continue;
+        };
+        let (start, end) = (claim.start + ws, claim.start + words[j].1);
+        let free = !claim.entities.iter().any(|e| e.start < end && start < e.end);
+        // "the president's wife" describes someone else.
+        let possessive = claim.text[words[j].1..].starts_with(['\'', '\u{2019}']);
+        let phrase = &claim.text[ws..words[j].1];
+        if free
+            && !possessive
+            && let Some(role) = describe(&plain_lower(phrase))
+            && let Some(canonical) = match_role(&role, people, run)
+        {
+            out.push(Entity {
+                canonical,
+                surface: phrase.to_string(),
+                start,
+                end,
+                kind: EntityKind::Person,
+            });
+        }
+        k = j + 1;
+    }
+    out
 }
 
 /// The canonical name `surface` (at `start..end` in the source, empty when unknown) stands for.

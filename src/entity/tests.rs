@@ -384,3 +384,60 @@ fn builtin_gazetteer_has_no_bad_lines() {
     let (_, bad) = lexicon::parse_gazetteer("place\tA\n\nbogus\tB\norg\n# note\n");
     assert_eq!(bad, [3, 4]);
 }
+
+/// Claims of one invented article, through extraction and resolution.
+fn extracted(text: &str) -> Vec<Claim> {
+    let source = crate::source::Source::new("r", text).unwrap();
+    let mut claims = crate::extract::extract(&source).claims;
+    resolve(&mut claims);
+    claims
+}
+
+#[test]
+fn role_descriptions_are_mentions_and_clauses_inherit_the_speaker() {
+    let claims = extracted(
+        "Chilean President Marta Rojas met trade envoys in Lima on Monday. Later, the Chilean \
+         leader called the meeting \"useful and frank,\" and suggested Chile was ready to sign a \
+         port memorandum within weeks.",
+    );
+    let called = claims.iter().find(|c| c.text.contains("called")).unwrap();
+    let mention = called.entities.iter().find(|e| e.surface == "the Chilean leader");
+    assert_eq!(
+        mention.map(|e| (e.canonical.as_str(), e.kind)),
+        Some(("Marta Rojas", EntityKind::Person))
+    );
+    let suggested = claims.iter().find(|c| c.text.starts_with("and suggested")).unwrap();
+    let a = suggested.attribution.as_ref().expect("the clause reports what Rojas suggested");
+    assert_eq!(
+        (a.speaker.as_str(), a.cue.as_str(), a.resolved),
+        ("Marta Rojas", "suggested", true)
+    );
+    assert_eq!(a.surface, "the Chilean leader");
+    let whole = claims.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" ");
+    assert!(whole.contains(&a.surface), "the speaker's span is in the source");
+}
+
+#[test]
+fn descriptions_that_fit_two_people_or_none_stay_words() {
+    let claims = extracted(
+        "Chilean President Marta Rojas and Peruvian President Hugo Salas met in Lima. The \
+         president thanked the hosts. The minister left early.",
+    );
+    for c in claims.iter().filter(|c| !c.text.contains("met in Lima")) {
+        assert!(
+            c.entities.iter().all(|e| e.kind != EntityKind::Person),
+            "{}: {:?}",
+            c.text,
+            c.entities
+        );
+    }
+}
+
+#[test]
+fn a_new_sentence_does_not_inherit_the_speaker() {
+    // "And said …" opening a sentence has no clause before it in the same sentence.
+    let claims =
+        extracted("Chilean President Marta Rojas met envoys. And said the port would reopen soon.");
+    let last = claims.last().unwrap();
+    assert!(last.attribution.as_ref().is_none_or(|a| !a.resolved), "{:?}", last.attribution);
+}

@@ -253,6 +253,19 @@ const REPORTING_VERBS: &[&str] = &[
     "described",
 ];
 
+/// The reporting verb of a clause that continues the sentence before it without a subject of its
+/// own ("… and suggested Russia was ready to talk"): its speaker is the subject of that sentence,
+/// which only the clauses before it name.
+pub(crate) fn continued_report(text: &str) -> Option<String> {
+    let tokens = tokens(text);
+    let (first, verb) = (tokens.first()?, tokens.get(1)?);
+    let opens_quote = text[..first.start].contains(['"', '\u{201C}']);
+    (matches!(first.lower.as_ref(), "and" | "but" | "yet")
+        && REPORTING_VERBS.contains(&verb.lower.as_ref())
+        && !opens_quote)
+        .then(|| verb.lower.to_string())
+}
+
 /// Words that may stand between a speaker and the reporting verb ("Ushakov also noted").
 const SPEAKER_VERB_GAP: &[&str] = &[
     "also",
@@ -597,6 +610,18 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(polarity_of(text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_clause_continuing_a_report_has_its_verb_but_no_speaker() {
+        assert_eq!(
+            continued_report("and suggested the port was safe.").as_deref(),
+            Some("suggested")
+        );
+        assert_eq!(continued_report("but warned of delays").as_deref(), Some("warned"));
+        assert_eq!(continued_report("and the navy said it would help."), None);
+        assert_eq!(continued_report("“and said nothing,” she wrote."), None);
+        assert_eq!(continued_report("and"), None);
     }
 
     #[test]

@@ -14,6 +14,7 @@
 mod cues;
 mod segment;
 
+pub(crate) use cues::continued_report;
 pub use segment::MAX_CLAIM_BYTES;
 
 use crate::entity;
