@@ -109,6 +109,17 @@ struct Tree3 {
     leaves: [f64; 8],
 }
 
+/// The index of the feature `name` in [`FEATURES`]. A scorer compiles its trees when it is made,
+/// once per pair in the pair interface, so the lookup is a hash, not a scan of the names.
+fn feature_index(name: &str) -> Option<usize> {
+    static INDEX: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, usize>> =
+        std::sync::OnceLock::new();
+    INDEX
+        .get_or_init(|| FEATURES.iter().enumerate().map(|(i, &f)| (f, i)).collect())
+        .get(name)
+        .copied()
+}
+
 impl Compiled {
     /// Compiles `boost`'s trees; `None` when a tree is malformed (wrong sizes, unknown feature).
     pub(crate) fn new(boost: &Boost) -> Option<Compiled> {
@@ -126,7 +137,7 @@ impl Compiled {
                 return None;
             }
             for (name, &threshold) in tree.features.iter().zip(&tree.thresholds) {
-                let f = FEATURES.iter().position(|f| f == name)?;
+                let f = feature_index(name)?;
                 c.nodes.push((threshold, f as u32));
             }
             c.leaves.extend(&tree.leaves);
