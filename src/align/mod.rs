@@ -18,6 +18,7 @@ pub use features::{FEATURES, FeatureVector, N_FEATURES};
 pub use learn::ThresholdObjective;
 pub use lexicon::{BUILTIN_SYNONYMS, Lexicon};
 pub use score::{Contribution, Score, Scorer};
+pub(crate) use score::{Changed, RunScorer};
 pub use stats::TermStats;
 
 use rayon::prelude::*;
