@@ -75,7 +75,14 @@ impl Model {
         }
     }
 
-    fn features(&self, a: &Prepared, b: &Prepared, idf: &[f64], idf_max: f64, strings: &[String]) -> FeatureVector {
+    fn features(
+        &self,
+        a: &Prepared,
+        b: &Prepared,
+        idf: &[f64],
+        idf_max: f64,
+        strings: &[String],
+    ) -> FeatureVector {
         let ctx = Context { idf, idf_max, rare_idf: self.rare_idf, strings };
         features::pair_features(a, b, &ctx)
     }
@@ -172,6 +179,20 @@ impl<'a> Scorer<'a> {
         }
     }
 
+    /// This scorer without its borrow of the claims ([`Scorer::claims`] is then empty): it owns
+    /// what it prepared, so the claims can be moved while it scores them.
+    pub(crate) fn detached(self) -> Scorer<'static> {
+        Scorer {
+            claims: &[],
+            model: Cow::Owned(self.model.into_owned()),
+            prepared: Cow::Owned(self.prepared.into_owned()),
+            order: self.order,
+            idf: Cow::Owned(self.idf.into_owned()),
+            idf_max: self.idf_max,
+            strings: Cow::Owned(self.strings.into_owned()),
+        }
+    }
+
     /// The claims this scorer was built on.
     pub fn claims(&self) -> &'a [Claim] {
         self.claims
@@ -222,7 +243,13 @@ impl<'a> Scorer<'a> {
     /// # Panics
     /// When `a` or `b` is out of range.
     pub fn features(&self, a: usize, b: usize) -> FeatureVector {
-        self.model.features(self.prepared(a), self.prepared(b), &self.idf, self.idf_max, &self.strings)
+        self.model.features(
+            self.prepared(a),
+            self.prepared(b),
+            &self.idf,
+            self.idf_max,
+            &self.strings,
+        )
     }
 
     fn prepared(&self, i: usize) -> &Prepared {
@@ -287,11 +314,6 @@ impl RunScorer {
             idf_max: idf_max_of(documents, config.idf_steps),
             pending: Vec::new(),
         }
-    }
-
-    /// How many claims the run holds.
-    pub(crate) fn len(&self) -> usize {
-        self.prepared.len()
     }
 
     fn prepare(&mut self, claim: &Claim) -> Prepared {
@@ -385,11 +407,11 @@ impl RunScorer {
         self.model.combine(pa, pb, &f)
     }
 
-    /// A [`Scorer`] over `claims`, claim `k` of which is claim `order[k]` of this run.
-    pub(crate) fn scorer<'s>(&'s self, claims: &'s [Claim], order: Vec<u32>) -> Scorer<'s> {
-        debug_assert_eq!(claims.len(), order.len());
+    /// A [`Scorer`] whose claim `k` is claim `order[k]` of this run ([`Scorer::claims`] is
+    /// empty).
+    pub(crate) fn scorer(&self, order: Vec<u32>) -> Scorer<'_> {
         Scorer {
-            claims,
+            claims: &[],
             model: Cow::Borrowed(&self.model),
             prepared: Cow::Borrowed(&self.prepared),
             order: Some(order),
@@ -413,7 +435,10 @@ mod tests {
             for x in 1..5000 {
                 let x = f64::from(x);
                 let g = step_down(x, steps);
-                assert!(g <= x && ((g.log2() * f64::from(steps)).round() / f64::from(steps)).exp2() == g);
+                assert!(
+                    g <= x
+                        && ((g.log2() * f64::from(steps)).round() / f64::from(steps)).exp2() == g
+                );
                 assert!(x < g * (1.0 / f64::from(steps)).exp2() * (1.0 + 1e-12), "{x} {g}");
                 assert!(g >= previous, "monotone");
                 previous = g;
@@ -447,11 +472,14 @@ mod tests {
                 run.settle();
                 let full = Scorer::new(&config, &claims[..=n]);
                 let order: Vec<u32> = (0..=n as u32).rev().collect();
-                let reversed: Vec<Claim> = claims[..=n].iter().rev().cloned().collect();
-                let lent = run.scorer(&reversed, order);
+                let lent = run.scorer(order);
                 for a in 0..=n {
                     for b in 0..=n {
-                        assert_eq!(run.score_value(a, b), full.score_value(a, b), "{steps} {a} {b}");
+                        assert_eq!(
+                            run.score_value(a, b),
+                            full.score_value(a, b),
+                            "{steps} {a} {b}"
+                        );
                         assert_eq!(lent.score_value(n - a, n - b), full.score_value(a, b));
                     }
                 }
