@@ -482,17 +482,41 @@ impl BlockIndex {
     pub fn query(&self, claim_idx: usize) -> Vec<u32> {
         let i = claim_idx as u32;
         let source = self.claim_source[claim_idx];
+        let n = self.len();
+        let min_weight = self.config.min_weight;
+        // Keys in id order, so that each partner's weight is summed in the order
+        // [`BlockIndex::shared_weight_now`] sums it (the same f32 additions, the same result).
+        let mut keys = self.usable_keys_of(claim_idx, self.cap());
+        keys.sort_unstable();
         let mut out = Vec::new();
-        for key in self.usable_keys_of(claim_idx, self.cap()) {
-            out.extend(
-                self.postings[key as usize]
-                    .iter()
-                    .filter(|&&j| j != i && self.claim_source[j as usize] != source),
-            );
-        }
-        out.sort_unstable();
-        out.dedup();
-        out.retain(|&j| self.shared_weight_now(claim_idx, j as usize) >= self.config.min_weight);
+        SCRATCH.with(|scratch| {
+            let (acc, touched) = &mut *scratch.borrow_mut();
+            if acc.len() < n {
+                acc.resize(n, 0.0);
+            }
+            for key in keys {
+                let posting = &self.postings[key as usize];
+                let w = key_weight(n, posting.len()) as f32;
+                for &j in posting {
+                    if j != i && self.claim_source[j as usize] != source {
+                        let a = &mut acc[j as usize];
+                        if *a == 0.0 {
+                            touched.push(j);
+                        }
+                        *a += w;
+                    }
+                }
+            }
+            touched.sort_unstable();
+            touched.dedup();
+            for &j in touched.iter() {
+                if f64::from(acc[j as usize]) >= min_weight {
+                    out.push(j);
+                }
+                acc[j as usize] = 0.0;
+            }
+            touched.clear();
+        });
         out
     }
 
@@ -932,8 +956,29 @@ mod tests {
             start += chunk.len();
         }
         assert_eq!(streamed.len(), claims.len());
+        let pairs = candidates(&claims, &config);
         for i in (0..claims.len()).step_by(7) {
             assert_eq!(streamed.query(i), built.query(i), "claim {i}");
+            // The answer is the weight definition, and the batch candidates of the claim.
+            let by_definition: Vec<u32> = (0..claims.len() as u32)
+                .filter(|&j| {
+                    j as usize != i
+                        && !built.same_source(i, j as usize)
+                        && built.shared_weight_now(i, j as usize) >= config.min_weight
+                })
+                .collect();
+            assert_eq!(built.query(i), by_definition, "claim {i}");
+            let batch: Vec<u32> = pairs
+                .iter()
+                .filter_map(|&(a, b)| match (a as usize == i, b as usize == i) {
+                    (true, _) => Some(b),
+                    (_, true) => Some(a),
+                    _ => None,
+                })
+                .collect();
+            let mut batch = batch;
+            batch.sort_unstable();
+            assert_eq!(built.query(i), batch, "claim {i}");
         }
     }
 

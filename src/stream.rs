@@ -284,12 +284,27 @@ impl Stream {
         self.rescore(&all)
     }
 
-    /// Builds the blocking index over the run and scores its candidate pairs.
+    /// Builds the blocking index over the run and scores its candidate pairs (found by prefix
+    /// filtering over the whole run, as a full run finds them).
     fn score_all_blocked(&mut self) -> u64 {
-        let index = BlockIndex::build(&self.claims, &self.block);
-        self.index = Some(index);
-        let all: Vec<u32> = (0..self.claims.len() as u32).collect();
-        self.rescore(&all)
+        use rayon::prelude::*;
+        self.index = Some(BlockIndex::build(&self.claims, &self.block));
+        let pairs = crate::block::candidates(&self.claims, &self.block);
+        let threshold = self.config.align.threshold;
+        let scorer = &self.scorer;
+        let found: Vec<(u32, u32, f64)> = pairs
+            .par_iter()
+            .filter_map(|&(a, b)| {
+                let s = scorer.score_value(a as usize, b as usize);
+                (s >= threshold).then_some((a, b, s))
+            })
+            .collect();
+        for (a, b, s) in found {
+            self.links.insert((a, b), s);
+            self.partners[a as usize].push(b);
+            self.partners[b as usize].push(a);
+        }
+        pairs.len() as u64
     }
 
     /// Scores again every candidate pair of the `affected` claims (ascending), replacing their
