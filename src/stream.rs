@@ -76,8 +76,11 @@ pub struct AddStats {
     pub claims_added: usize,
     /// Claims in the run after it.
     pub claims_total: usize,
-    /// Older claims scored again (their entities were renamed, or the statistics of one of
-    /// their terms moved a step).
+    /// Older claims whose entities or speakers resolution named differently after the source
+    /// came in.
+    pub claims_renamed: usize,
+    /// Older claims scored again (their entities resolved differently, other than by a
+    /// one-to-one renaming, or the statistics of one of their terms moved a step).
     pub claims_rescored: usize,
     /// Pairs scored.
     pub pairs_scored: u64,
@@ -223,11 +226,17 @@ impl Stream {
         entity::resolve_with(&mut resolved, &self.config.aliases);
         let resolve_seconds = resolve_start.elapsed().as_secs_f64();
 
+        let renamed: Vec<u32> =
+            (0..old as u32).filter(|&i| resolved[i as usize] != self.claims[i as usize]).collect();
+        // A new spelling often only renames an entity everywhere ("Zelenskiy" becomes "Zelensky"
+        // once that spelling is the more frequent): the scorer compares entity names only for
+        // equality, so such claims are prepared again but score as before.
+        let renamed_only = renames_only(&self.claims, &resolved, &renamed);
         let mut dirty: Vec<u32> = Vec::new();
-        for (i, claim) in resolved.iter().enumerate().take(old) {
-            if *claim != self.claims[i] {
-                self.scorer.replace(i, claim);
-                dirty.push(i as u32);
+        for &i in &renamed {
+            self.scorer.replace(i as usize, &resolved[i as usize]);
+            if !renamed_only {
+                dirty.push(i);
             }
         }
         let new: Vec<Claim> = resolved.drain(old..).collect();
@@ -244,6 +253,7 @@ impl Stream {
         let full = matches!(changed, Changed::All) || (blocked && self.index.is_none());
         let mut stats = AddStats {
             claims_added: n - old,
+            claims_renamed: renamed.len(),
             claims_total: n,
             resolve_seconds,
             full,
@@ -428,4 +438,61 @@ impl Stream {
     pub fn align_config(&self) -> &AlignConfig {
         &self.config.align
     }
+}
+
+/// Whether the differences between the `old` and `new` resolved forms of the `changed` claims
+/// (indices into both) are a one-to-one renaming of entity names and nothing else: each old name
+/// (lowercased, as the scorer keys it) becomes one new name throughout the run, no two old names
+/// become one, and no name held by an unchanged claim takes part. Scores compare entity names only
+/// for equality, so such a renaming changes no score.
+fn renames_only(old: &[Claim], new: &[Claim], changed: &[u32]) -> bool {
+    if changed.is_empty() {
+        return true;
+    }
+    // The names the scorer sees: canonical entity names and a resolved speaker.
+    fn names(c: &Claim) -> impl Iterator<Item = String> + '_ {
+        let speaker = c.attribution.as_ref().filter(|a| a.resolved).map(|a| a.speaker.as_str());
+        c.entities.iter().map(|e| e.canonical.as_str()).chain(speaker).map(str::to_lowercase)
+    }
+    // Everything but the names must be equal.
+    fn masked(c: &Claim) -> Claim {
+        let mut c = c.clone();
+        for e in &mut c.entities {
+            e.canonical.clear();
+            e.kind = crate::model::EntityKind::Other;
+        }
+        if let Some(a) = &mut c.attribution {
+            a.speaker.clear();
+        }
+        for q in &mut c.quotes {
+            q.speaker = None;
+        }
+        c
+    }
+    let mut forward: HashMap<String, String> = HashMap::new();
+    let mut backward: HashMap<String, String> = HashMap::new();
+    for &i in changed {
+        let (a, b) = (&old[i as usize], &new[i as usize]);
+        if masked(a) != masked(b) {
+            return false;
+        }
+        let (na, nb): (Vec<String>, Vec<String>) = (names(a).collect(), names(b).collect());
+        if na.len() != nb.len() {
+            return false;
+        }
+        for (x, y) in na.into_iter().zip(nb) {
+            if forward.entry(x.clone()).or_insert_with(|| y.clone()) != &y
+                || backward.entry(y).or_insert_with(|| x.clone()) != &x
+            {
+                return false;
+            }
+        }
+    }
+    // An unchanged claim keeps its names: none may be renamed, nor be a new name of another.
+    let is_changed: HashSet<u32> = changed.iter().copied().collect();
+    (0..old.len() as u32).filter(|i| !is_changed.contains(i)).all(|i| {
+        names(&old[i as usize]).all(|k| {
+            forward.get(&k).is_none_or(|v| *v == k) && backward.get(&k).is_none_or(|u| *u == k)
+        })
+    })
 }

@@ -127,30 +127,38 @@ fn exact_counts_rescore_the_whole_run_and_steps_do_not() {
 }
 
 #[test]
-fn a_new_spelling_renames_old_claims_and_they_are_rescored() {
+fn renamed_entities_are_rescored_only_when_the_renaming_is_not_one_to_one() {
     let texts = [
         ("a", "Petrova said the harbour would reopen on Monday. Storms closed the port of Varna."),
-        ("b", "The port of Varna was closed by storms on Saturday. Officials said repairs began."),
         (
-            "c",
+            "b",
             "Harbour master Elena Petrova said the port would reopen on Monday after the storms.",
         ),
-        ("d", "Elena Petrova, the harbour master, expects the port to reopen Monday."),
+        ("c", "Anna Petrova, a fisherman's wife, said boats stayed in the port of Varna."),
+        ("d", "The port of Varna was closed by storms on Saturday, officials said."),
     ];
     let sources: Vec<Source> = texts.iter().map(|(id, t)| Source::new(*id, *t).unwrap()).collect();
     let config = config(4);
     let mut stream = Stream::new(config.clone());
-    let mut renamed = 0;
+    let mut stats = Vec::new();
     for (k, source) in sources.iter().enumerate() {
-        let stats = stream.add_source(source).unwrap();
-        renamed += stats.claims_rescored;
+        stats.push(stream.add_source(source).unwrap());
         assert_same_as_full_run(&stream, &sources[..=k], &config, &format!("after {k}"));
     }
-    // "Petrova" in source a joins "Elena Petrova" once source c names her in full.
-    let report = stream.reconciliation();
-    let first = &report.claims[0];
-    assert!(first.entities.iter().any(|e| e.canonical == "Elena Petrova"), "{first:?}");
-    assert!(renamed >= 1, "the renamed claim was re-scored");
+    let speaker = |stream: &Stream| {
+        let report = stream.reconciliation();
+        report.claims[0].entities.iter().map(|e| e.canonical.clone()).collect::<Vec<_>>()
+    };
+    // After b, "Petrova" in a is Elena Petrova: a one-to-one renaming, no score moves.
+    let mut two = Stream::new(config.clone());
+    two.add_source(&sources[0]).unwrap();
+    let renamed = two.add_source(&sources[1]).unwrap();
+    assert!(speaker(&two).contains(&"Elena Petrova".to_string()), "{:?}", speaker(&two));
+    assert!(renamed.claims_renamed >= 1, "{renamed:?}");
+    // After c, two full names share "Petrova": a's mention stands alone again while b keeps
+    // "Elena Petrova", which is no renaming, so a's claims are scored again.
+    assert!(!speaker(&stream).contains(&"Elena Petrova".to_string()), "{:?}", speaker(&stream));
+    assert!(stats[2].claims_renamed >= 1 && stats[2].claims_rescored >= 1, "{:?}", stats[2]);
 }
 
 #[test]
