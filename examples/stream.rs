@@ -13,8 +13,8 @@
 //! [`Reconciler`] over the same sources and says how many claims the two put in the same fact.
 //!
 //! The last line of stdout is exactly `claims=N sources=S steps=s add_median_s=T add_max_s=T
-//! pairs_median=P rescored_median=R resolve_median_s=T peak_mb=M`; everything else goes to
-//! stderr.
+//! pairs_median=P rescored_median=R resolve_median_s=T stream_peak_mb=M peak_mb=M` (the peak
+//! before any report is built, and at the end); everything else goes to stderr.
 
 use std::collections::{BTreeSet, HashMap};
 use std::process::ExitCode;
@@ -100,11 +100,12 @@ fn main() -> ExitCode {
     for source in &sources[held..] {
         let stats = stream.add_source(source).expect("a new article");
         eprintln!(
-            "add {}: {} claims (run {}), {} older re-scored, {} pairs, full={}, resolve {:.3} s, \
-             total {:.3} s",
+            "add {}: {} claims (run {}), {} renamed, {} older re-scored, {} pairs, full={}, \
+             resolve {:.3} s, total {:.3} s",
             source.id(),
             stats.claims_added,
             stats.claims_total,
+            stats.claims_renamed,
             stats.claims_rescored,
             stats.pairs_scored,
             stats.full,
@@ -123,6 +124,8 @@ fn main() -> ExitCode {
     let pairs_median = median(&|s| s.pairs_scored as f64);
     let rescored_median = median(&|s| s.claims_rescored as f64);
     let resolve_median = median(&|s| s.resolve_seconds);
+    let stream_peak = peak_mb();
+    eprintln!("peak memory before any report: {stream_peak:.0} MB");
 
     if args.report || args.check {
         let start = Instant::now();
@@ -176,7 +179,7 @@ fn main() -> ExitCode {
     println!(
         "claims={} sources={} steps={} add_median_s={add_median:.3} add_max_s={add_max:.3} \
          pairs_median={pairs_median} rescored_median={rescored_median} \
-         resolve_median_s={resolve_median:.3} peak_mb={:.0}",
+         resolve_median_s={resolve_median:.3} stream_peak_mb={stream_peak:.0} peak_mb={:.0}",
         stream.n_claims(),
         stream.n_sources(),
         args.steps,

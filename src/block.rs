@@ -475,6 +475,41 @@ impl BlockIndex {
         InsertEffect { new_claims: first..self.len(), now_usable }
     }
 
+    /// Gives indexed claim `i` the plain keys of `claim` (its new form: entities resolved anew,
+    /// say) in place of its old ones, when it has as many; returns whether it did. Composite keys
+    /// made earlier stay (see [`BlockIndex::insert`]). A key a claim drops or gains changes that
+    /// key's count, so other claims' candidates can change too; the caller re-queries what it
+    /// needs.
+    pub fn replace_keys(&mut self, i: usize, claim: &Claim) -> bool {
+        let hashes = self.plain_key_hashes(claim);
+        let (start, end) = (self.key_start[i], self.key_start[i + 1]);
+        if hashes.len() != end - start {
+            return false;
+        }
+        let mut keys: Vec<u32> = hashes.into_iter().map(|h| self.intern(h, false)).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        if keys.len() != end - start {
+            return false;
+        }
+        let old: Vec<u32> = self.claim_keys[start..end].to_vec();
+        let idx = i as u32;
+        for &k in old.iter().filter(|k| keys.binary_search(k).is_err()) {
+            let posting = &mut self.postings[k as usize];
+            if let Ok(at) = posting.binary_search(&idx) {
+                posting.remove(at);
+            }
+        }
+        for &k in keys.iter().filter(|k| old.binary_search(k).is_err()) {
+            let posting = &mut self.postings[k as usize];
+            if let Err(at) = posting.binary_search(&idx) {
+                posting.insert(at, idx);
+            }
+        }
+        self.claim_keys[start..end].copy_from_slice(&keys);
+        true
+    }
+
     /// The indexed claims (other than `claim_idx` itself, and not of its source) whose shared keys
     /// with indexed claim `claim_idx` weigh at least [`BlockConfig::min_weight`] under the
     /// index's current statistics, ascending. This is what a new claim is matched against when a

@@ -16,8 +16,9 @@
 //! # What adding a source does
 //!
 //! 1. Extracts the source and resolves the entities of the whole run again (canonical names are
-//!    run-wide: a new spelling can rename an entity everywhere); a claim whose resolved form
-//!    changed is *dirty*.
+//!    run-wide: a new spelling can rename an entity everywhere). A claim whose resolved form
+//!    changed is prepared again; it is *dirty* unless the changes are a one-to-one renaming of
+//!    entity names across the run, which no score sees (names are compared only for equality).
 //! 2. Updates the document frequencies. Under [`AlignConfig::idf_steps`] `= s`, the scorer reads
 //!    every count rounded down to a step of `2^(1/s)`: a claim is dirty when one of its terms'
 //!    stepped count moved, and every claim is when the stepped number of claims moved (about every
@@ -47,9 +48,12 @@
 //! one of the pair's claims was added or last re-scored, less those no longer candidates when the
 //! report is built. They differ in: pairs whose shared key weight (`ln(N / df)` summed) reached
 //! the blocking minimum only because the run grew since, until one of their claims is re-scored
-//! (every claim is, at each step of the number of claims); the blocking keys of a claim whose
-//! entities were renamed (the index keeps the keys it was inserted with until the next full
-//! re-score); and the claims a full run's probing budget cuts short. The run switches to blocking
+//! (every claim is, at each step of the number of claims); pairs that stopped being candidates
+//! are dropped when the report is built, so only the first kind is missing; the blocking keys of a
+//! claim whose entities were renamed into a different number of keys ([`AddStats::stale_keys`]:
+//! the index keeps its old keys until the next full re-score); composite keys made before a key
+//! became too common ([`BlockIndex::insert`]); and the claims a full run's probing budget cuts
+//! short. The run switches to blocking
 //! with a full re-score when it reaches [`BLOCKING_MIN_CLAIMS`] claims.
 
 use std::collections::{HashMap, HashSet};
@@ -69,6 +73,9 @@ use crate::reconcile::Config;
 use crate::report::{Reconciliation, SourceSummary};
 use crate::source::Source;
 
+/// A link found by scoring: claims `a < b` (arrival indices) and the score.
+type ScoredLink = (u32, u32, f64);
+
 /// What one [`Stream::add_source`] did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct AddStats {
@@ -79,6 +86,9 @@ pub struct AddStats {
     /// Older claims whose entities or speakers resolution named differently after the source
     /// came in.
     pub claims_renamed: usize,
+    /// Renamed claims whose blocking keys the index could not replace in place (their number
+    /// changed): they keep their old keys until the next full re-score.
+    pub stale_keys: usize,
     /// Older claims scored again (their entities resolved differently, other than by a
     /// one-to-one renaming, or the statistics of one of their terms moved a step).
     pub claims_rescored: usize,
@@ -233,8 +243,14 @@ impl Stream {
         // equality, so such claims are prepared again but score as before.
         let renamed_only = renames_only(&self.claims, &resolved, &renamed);
         let mut dirty: Vec<u32> = Vec::new();
+        let mut stale_keys = 0;
         for &i in &renamed {
             self.scorer.replace(i as usize, &resolved[i as usize]);
+            if let Some(index) = &mut self.index
+                && !index.replace_keys(i as usize, &resolved[i as usize])
+            {
+                stale_keys += 1;
+            }
             if !renamed_only {
                 dirty.push(i);
             }
@@ -254,6 +270,7 @@ impl Stream {
         let mut stats = AddStats {
             claims_added: n - old,
             claims_renamed: renamed.len(),
+            stale_keys,
             claims_total: n,
             resolve_seconds,
             full,
@@ -339,7 +356,7 @@ impl Stream {
         let (claims, scorer, index) = (&self.claims, &self.scorer, &self.index);
         let is_affected = &is_affected;
         // A pair of two affected claims is scored once, from the lower one.
-        let found: Vec<(Vec<(u32, u32, f64)>, u64)> = affected
+        let found: Vec<(Vec<ScoredLink>, u64)> = affected
             .par_iter()
             .map(|&i| {
                 let iu = i as usize;
