@@ -10,7 +10,8 @@
 //! each, its [`AddStats`]; then the median and largest cost. Claims are aligned with
 //! [`AlignConfig::facts`](corroborate::align::AlignConfig::facts) with `idf_steps = s`
 //! (default 4). `--report` also times [`Stream::reconciliation`]; `--check` runs a full
-//! [`Reconciler`] over the same sources and says how many claims the two put in the same fact.
+//! [`Reconciler`] over the same sources and says how many claims the two put in the same fact,
+//! and (with steps) what the steps change against a full run with exact counts.
 //!
 //! The last line of stdout is exactly `claims=N sources=S steps=s add_median_s=T add_max_s=T
 //! pairs_median=P rescored_median=R resolve_median_s=T stream_peak_mb=M peak_mb=M` (the peak
@@ -22,7 +23,7 @@ use std::time::Instant;
 
 use corroborate::stream::AddStats;
 use corroborate::synth::{SynthConfig, SynthCorpus};
-use corroborate::{ClaimId, Config, Reconciler, Stream};
+use corroborate::{ClaimId, Config, Reconciler, Reconciliation, Stream};
 
 struct Args {
     claims: usize,
@@ -137,43 +138,21 @@ fn main() -> ExitCode {
         );
         if args.check {
             let start = Instant::now();
-            let mut reconciler = Reconciler::new(config);
-            reconciler.add_sources(&sources);
-            let full = reconciler.reconcile();
+            let full = full_run(&sources, config.clone());
             eprintln!(
                 "full run: {} facts, {:.1} s",
                 full.facts.len(),
                 start.elapsed().as_secs_f64()
             );
-            let groups = |r: &corroborate::Reconciliation| -> HashMap<ClaimId, BTreeSet<ClaimId>> {
-                let mut out = HashMap::new();
-                for fact in &r.facts {
-                    let set: BTreeSet<ClaimId> = fact.claims.iter().cloned().collect();
-                    for c in &fact.claims {
-                        out.insert(c.clone(), set.clone());
-                    }
-                }
-                out
-            };
-            let (a, b) = (groups(&streamed), groups(&full));
-            let same = a.iter().filter(|(c, g)| b.get(*c) == Some(*g)).count();
-            let edges = |r: &corroborate::Reconciliation| -> BTreeSet<(ClaimId, ClaimId)> {
-                r.graph()
-                    .edges()
-                    .map(|(x, y, _)| (x.clone().min(y.clone()), x.clone().max(y.clone())))
-                    .collect()
-            };
-            let (ea, eb) = (edges(&streamed), edges(&full));
-            eprintln!(
-                "claims in the same fact as in the full run: {same} of {} ({:.4}); facts equal: {}; \
-                 links: stream {}, full {}, shared {}",
-                a.len(),
-                same as f64 / a.len().max(1) as f64,
-                streamed.facts == full.facts,
-                ea.len(),
-                eb.len(),
-                ea.intersection(&eb).count()
-            );
+            compare("stream against a full run with the same steps", &streamed, &full);
+            eprintln!("full run with steps {}: {}", args.steps, against_truth(&full, &corpus));
+            if args.steps > 0 {
+                let mut exact = config;
+                exact.align.set_idf_steps(0);
+                let exact = full_run(&sources, exact);
+                compare("full run with steps against one with exact counts", &full, &exact);
+                eprintln!("full run with exact counts: {}", against_truth(&exact, &corpus));
+            }
         }
     }
     println!(
@@ -186,6 +165,80 @@ fn main() -> ExitCode {
         peak_mb()
     );
     ExitCode::SUCCESS
+}
+
+fn full_run(sources: &[corroborate::Source], config: Config) -> Reconciliation {
+    let mut reconciler = Reconciler::new(config);
+    reconciler.add_sources(sources);
+    reconciler.reconcile()
+}
+
+/// Pairwise precision and recall of the facts against the generator's truth: pairs of claims put
+/// in one fact, against pairs whose sentences tell one fact.
+fn against_truth(r: &Reconciliation, corpus: &SynthCorpus) -> String {
+    let starts: HashMap<&str, Vec<(usize, u32)>> = corpus
+        .articles
+        .iter()
+        .map(|a| (a.id.as_str(), a.sentences.iter().map(|s| (s.start, s.fact)).collect()))
+        .collect();
+    let truth_of = |id: &ClaimId| -> Option<u32> {
+        let claim = r.claim(id)?;
+        let sentences = starts.get(claim.source.as_str())?;
+        let at = sentences.partition_point(|s| s.0 <= claim.start).checked_sub(1)?;
+        Some(sentences[at].1)
+    };
+    let pairs = |n: u64| n * n.saturating_sub(1) / 2;
+    let (mut predicted, mut hit) = (0u64, 0u64);
+    let mut truth_sizes: HashMap<u32, u64> = HashMap::new();
+    for fact in &r.facts {
+        predicted += pairs(fact.claims.len() as u64);
+        let mut by_truth: HashMap<Option<u32>, u64> = HashMap::new();
+        for c in &fact.claims {
+            let t = truth_of(c);
+            *by_truth.entry(t).or_default() += 1;
+            if let Some(t) = t {
+                *truth_sizes.entry(t).or_default() += 1;
+            }
+        }
+        hit += by_truth.iter().filter(|(t, _)| t.is_some()).map(|(_, &n)| pairs(n)).sum::<u64>();
+    }
+    let truth: u64 = truth_sizes.values().map(|&n| pairs(n)).sum();
+    format!(
+        "same-fact pairs against the truth: precision {:.4}, recall {:.4}",
+        hit as f64 / predicted.max(1) as f64,
+        hit as f64 / truth.max(1) as f64
+    )
+}
+
+/// Prints how many claims `a` and `b` put in the same fact, and their links.
+fn compare(what: &str, a: &Reconciliation, b: &Reconciliation) {
+    let groups = |r: &Reconciliation| -> HashMap<ClaimId, BTreeSet<ClaimId>> {
+        let mut out = HashMap::new();
+        for fact in &r.facts {
+            let set: BTreeSet<ClaimId> = fact.claims.iter().cloned().collect();
+            for c in &fact.claims {
+                out.insert(c.clone(), set.clone());
+            }
+        }
+        out
+    };
+    let (ga, gb) = (groups(a), groups(b));
+    let same = ga.iter().filter(|(c, g)| gb.get(*c) == Some(*g)).count();
+    let edges = |r: &Reconciliation| -> BTreeSet<(ClaimId, ClaimId)> {
+        r.graph().edges().map(|(x, y, _)| (x.min(y).clone(), x.max(y).clone())).collect()
+    };
+    let (ea, eb) = (edges(a), edges(b));
+    eprintln!(
+        "{what}: claims in the same fact {same} of {} ({:.4}); facts equal: {}; differences \
+         equal: {}; links {} and {}, shared {}",
+        ga.len(),
+        same as f64 / ga.len().max(1) as f64,
+        a.facts == b.facts,
+        a.differences == b.differences,
+        ea.len(),
+        eb.len(),
+        ea.intersection(&eb).count()
+    );
 }
 
 /// The peak resident memory of this process (Linux; 0 elsewhere).

@@ -243,15 +243,31 @@ fn score_candidates(
     config: &BlockConfig,
 ) -> (Vec<ScoredPair>, BlockStats) {
     let index = BlockIndex::build(claims, config);
+    let score = |a: usize, b: usize| scorer.score_value(a, b);
+    let (pairs, scored, cut) = score_index_candidates(&index, &score, threshold);
+    let mut stats = index.stats();
+    stats.pairs = scored;
+    stats.budget_cut = cut;
+    (pairs, stats)
+}
+
+/// Scores the candidate pairs of a built index ([`BlockIndex::build`]) with `score`, in
+/// parallel, keeping those at or above `threshold`: the pairs sorted by `(a, b)`, how many pairs
+/// were scored, and how many claims the probing budget cut short.
+pub(crate) fn score_index_candidates(
+    index: &BlockIndex,
+    score: &(impl Fn(usize, usize) -> f64 + Sync),
+    threshold: f64,
+) -> (Vec<ScoredPair>, u64, u64) {
     let (pairs, scored, cut) = (0..index.len() as u32)
         .into_par_iter()
         .map_init(Vec::new, |scratch, i| {
             let cut = index.partners_after(i, scratch);
             let mut pairs = Vec::new();
             for &j in scratch.iter() {
-                let score = scorer.score_value(i as usize, j as usize);
-                if score >= threshold {
-                    pairs.push(ScoredPair { a: i, b: j, score: score as f32 });
+                let s = score(i as usize, j as usize);
+                if s >= threshold {
+                    pairs.push(ScoredPair { a: i, b: j, score: s as f32 });
                 }
             }
             (pairs, scratch.len() as u64, u64::from(cut))
@@ -265,10 +281,7 @@ fn score_candidates(
         );
     // Rayon's reduce joins adjacent pieces in order, so pairs come out sorted by (a, b).
     debug_assert!(pairs.is_sorted_by_key(|p| (p.a, p.b)));
-    let mut stats = index.stats();
-    stats.pairs = scored;
-    stats.budget_cut = cut;
-    (pairs, stats)
+    (pairs, scored, cut)
 }
 
 /// The share of `reference` links (all-pairs scoring, or a sample of it) that `found` also holds:

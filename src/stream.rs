@@ -126,8 +126,9 @@ pub struct Stream {
     /// The run's claims, resolved, in arrival order (sources in the order added).
     claims: Vec<Claim>,
     scorer: RunScorer,
-    /// Links by `(a, b)`, arrival indices, `a < b`: the score of each.
-    links: HashMap<(u32, u32), f64>,
+    /// Links by `(a, b)`, arrival indices, `a < b`: the score of each, to f32 precision (the
+    /// report scores its links again, with their breakdown).
+    links: HashMap<(u32, u32), f32>,
     /// Each claim's linked partners.
     partners: Vec<Vec<u32>>,
     block: BlockConfig,
@@ -314,24 +315,18 @@ impl Stream {
     /// Builds the blocking index over the run and scores its candidate pairs (found by prefix
     /// filtering over the whole run, as a full run finds them).
     fn score_all_blocked(&mut self) -> u64 {
-        use rayon::prelude::*;
-        self.index = Some(BlockIndex::build(&self.claims, &self.block));
-        let pairs = crate::block::candidates(&self.claims, &self.block);
+        let index = BlockIndex::build(&self.claims, &self.block);
         let threshold = self.config.align.threshold;
         let scorer = &self.scorer;
-        let found: Vec<(u32, u32, f64)> = pairs
-            .par_iter()
-            .filter_map(|&(a, b)| {
-                let s = scorer.score_value(a as usize, b as usize);
-                (s >= threshold).then_some((a, b, s))
-            })
-            .collect();
-        for (a, b, s) in found {
-            self.links.insert((a, b), s);
-            self.partners[a as usize].push(b);
-            self.partners[b as usize].push(a);
+        let score = |a: usize, b: usize| scorer.score_value(a, b);
+        let (pairs, scored, _) = crate::block::score_index_candidates(&index, &score, threshold);
+        self.index = Some(index);
+        for p in pairs {
+            self.links.insert((p.a, p.b), p.score);
+            self.partners[p.a as usize].push(p.b);
+            self.partners[p.b as usize].push(p.a);
         }
-        pairs.len() as u64
+        scored
     }
 
     /// Scores again every candidate pair of the `affected` claims (ascending), replacing their
@@ -385,7 +380,7 @@ impl Stream {
         for (links, count) in found {
             scored += count;
             for (a, b, s) in links {
-                if self.links.insert((a, b), s).is_none() {
+                if self.links.insert((a, b), s as f32).is_none() {
                     self.partners[a as usize].push(b);
                     self.partners[b as usize].push(a);
                 }
