@@ -1052,8 +1052,10 @@ mod tests {
         let from_lexicon = BlockConfig { min_weight: 5.0, ..BlockConfig::for_lexicon(&lexicon) };
         assert!(candidates(&claims, &from_lexicon).contains(&(0, 1)));
         assert!(from_lexicon.synonyms.contains(&vec!["filler".to_string(), "pad".to_string()]));
-        let none =
-            BlockConfig::for_lexicon(&crate::align::Lexicon { builtin: false, synonyms: vec![] });
+        let none = BlockConfig::for_lexicon(&crate::align::Lexicon {
+            builtin: false,
+            ..crate::align::Lexicon::default()
+        });
         assert!(none.synonyms.is_empty());
     }
 

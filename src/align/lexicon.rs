@@ -418,13 +418,18 @@ pub const BUILTIN_SYNONYMS: &[&[&str]] = &[
 
 /// A synonym lexicon: the built-in groups, optionally, plus groups a user adds.
 ///
-/// Serialised as `{"builtin": true, "synonyms": [["jab", "vaccination", "shot"], …]}`; only the
+/// Serialised as `{"builtin": true, "wordnet": true, "synonyms": [["jab", "vaccination", "shot"], …]}`; only the
 /// user's groups are stored, the built-in ones come with the code.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Lexicon {
     /// Whether the built-in groups ([`BUILTIN_SYNONYMS`]) are used. Default: `true`.
     #[serde(default = "default_true")]
     pub builtin: bool,
+    /// Whether WordNet's one-word synonyms (embedded, from the `thesaurus-wordnet` crate) also
+    /// count as covering a term, at a lower credit than the lexicon's groups.
+    /// Default: `true`.
+    #[serde(default = "default_true")]
+    pub wordnet: bool,
     /// The user's groups, each a list of interchangeable words or phrases.
     #[serde(default)]
     pub synonyms: Vec<Vec<String>>,
@@ -436,7 +441,7 @@ fn default_true() -> bool {
 
 impl Default for Lexicon {
     fn default() -> Lexicon {
-        Lexicon { builtin: true, synonyms: Vec::new() }
+        Lexicon { builtin: true, wordnet: true, synonyms: Vec::new() }
     }
 }
 

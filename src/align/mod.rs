@@ -11,6 +11,7 @@ mod learn;
 pub(crate) mod lexicon;
 mod score;
 mod stats;
+mod wordnet;
 
 pub use boost::{Boost, Tree};
 pub use config::{AlignConfig, GradedPair, LabelledPair};

@@ -15,7 +15,11 @@
 //! 2. [`resolve`] (or [`resolve_with`] and user [`Aliases`]) gives every mention of a run one
 //!    canonical name, across sources, independent of the order of the claims.
 //! 3. [`resolve_references`] reads one source in text order and resolves attribution and quote
-//!    speakers ("he", "the Russian leader") to a named person where the text makes it clear.
+//!    speakers ("he", "the Russian leader") to a named person where the text makes it clear. A
+//!    role description anywhere in a claim ("the Russian leader called the talks useful") becomes
+//!    a mention of that person, and a clause that continues a report without a subject of its own
+//!    ("…, and suggested Russia was ready to talk") is attributed to the subject of the clause
+//!    before it.
 
 mod lexicon;
 mod references;

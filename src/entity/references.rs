@@ -22,6 +22,14 @@ use super::lexicon::{self, GzKind, gazetteer};
 ///   "…, the former Swedish prime minister"); when two people fit, or none, it stays as written
 ///   with `resolved = false` rather than being guessed.
 ///
+/// Besides speakers:
+/// - a role description elsewhere in a claim ("the Russian leader called the talks useful")
+///   that fits one person in the same way becomes a mention of that person in the claim's
+///   entities (kind person, the description as its surface);
+/// - a claim with no attribution that continues the sentence before it with a conjunction and a
+///   reporting verb ("…, and suggested Russia was ready to talk") is attributed to the subject of
+///   that clause, the attribution's span being where the source names the subject.
+///
 /// Call it after [`resolve`](super::resolve) so that names are canonical (or let
 /// [`resolve_with`](super::resolve_with) call it: it does so for every source). Calling it twice
 /// changes nothing.
