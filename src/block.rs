@@ -243,15 +243,31 @@ fn score_candidates(
     config: &BlockConfig,
 ) -> (Vec<ScoredPair>, BlockStats) {
     let index = BlockIndex::build(claims, config);
+    let score = |a: usize, b: usize| scorer.score_value(a, b);
+    let (pairs, scored, cut) = score_index_candidates(&index, &score, threshold);
+    let mut stats = index.stats();
+    stats.pairs = scored;
+    stats.budget_cut = cut;
+    (pairs, stats)
+}
+
+/// Scores the candidate pairs of a built index ([`BlockIndex::build`]) with `score`, in
+/// parallel, keeping those at or above `threshold`: the pairs sorted by `(a, b)`, how many pairs
+/// were scored, and how many claims the probing budget cut short.
+pub(crate) fn score_index_candidates(
+    index: &BlockIndex,
+    score: &(impl Fn(usize, usize) -> f64 + Sync),
+    threshold: f64,
+) -> (Vec<ScoredPair>, u64, u64) {
     let (pairs, scored, cut) = (0..index.len() as u32)
         .into_par_iter()
         .map_init(Vec::new, |scratch, i| {
             let cut = index.partners_after(i, scratch);
             let mut pairs = Vec::new();
             for &j in scratch.iter() {
-                let score = scorer.score_value(i as usize, j as usize);
-                if score >= threshold {
-                    pairs.push(ScoredPair { a: i, b: j, score: score as f32 });
+                let s = score(i as usize, j as usize);
+                if s >= threshold {
+                    pairs.push(ScoredPair { a: i, b: j, score: s as f32 });
                 }
             }
             (pairs, scratch.len() as u64, u64::from(cut))
@@ -265,10 +281,7 @@ fn score_candidates(
         );
     // Rayon's reduce joins adjacent pieces in order, so pairs come out sorted by (a, b).
     debug_assert!(pairs.is_sorted_by_key(|p| (p.a, p.b)));
-    let mut stats = index.stats();
-    stats.pairs = scored;
-    stats.budget_cut = cut;
-    (pairs, stats)
+    (pairs, scored, cut)
 }
 
 /// The share of `reference` links (all-pairs scoring, or a sample of it) that `found` also holds:
@@ -475,6 +488,41 @@ impl BlockIndex {
         InsertEffect { new_claims: first..self.len(), now_usable }
     }
 
+    /// Gives indexed claim `i` the plain keys of `claim` (its new form: entities resolved anew,
+    /// say) in place of its old ones, when it has as many; returns whether it did. Composite keys
+    /// made earlier stay (see [`BlockIndex::insert`]). A key a claim drops or gains changes that
+    /// key's count, so other claims' candidates can change too; the caller re-queries what it
+    /// needs.
+    pub fn replace_keys(&mut self, i: usize, claim: &Claim) -> bool {
+        let hashes = self.plain_key_hashes(claim);
+        let (start, end) = (self.key_start[i], self.key_start[i + 1]);
+        if hashes.len() != end - start {
+            return false;
+        }
+        let mut keys: Vec<u32> = hashes.into_iter().map(|h| self.intern(h, false)).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        if keys.len() != end - start {
+            return false;
+        }
+        let old: Vec<u32> = self.claim_keys[start..end].to_vec();
+        let idx = i as u32;
+        for &k in old.iter().filter(|k| keys.binary_search(k).is_err()) {
+            let posting = &mut self.postings[k as usize];
+            if let Ok(at) = posting.binary_search(&idx) {
+                posting.remove(at);
+            }
+        }
+        for &k in keys.iter().filter(|k| old.binary_search(k).is_err()) {
+            let posting = &mut self.postings[k as usize];
+            if let Err(at) = posting.binary_search(&idx) {
+                posting.insert(at, idx);
+            }
+        }
+        self.claim_keys[start..end].copy_from_slice(&keys);
+        true
+    }
+
     /// The indexed claims (other than `claim_idx` itself, and not of its source) whose shared keys
     /// with indexed claim `claim_idx` weigh at least [`BlockConfig::min_weight`] under the
     /// index's current statistics, ascending. This is what a new claim is matched against when a
@@ -482,17 +530,41 @@ impl BlockIndex {
     pub fn query(&self, claim_idx: usize) -> Vec<u32> {
         let i = claim_idx as u32;
         let source = self.claim_source[claim_idx];
+        let n = self.len();
+        let min_weight = self.config.min_weight;
+        // Keys in id order, so that each partner's weight is summed in the order
+        // [`BlockIndex::shared_weight_now`] sums it (the same f32 additions, the same result).
+        let mut keys = self.usable_keys_of(claim_idx, self.cap());
+        keys.sort_unstable();
         let mut out = Vec::new();
-        for key in self.usable_keys_of(claim_idx, self.cap()) {
-            out.extend(
-                self.postings[key as usize]
-                    .iter()
-                    .filter(|&&j| j != i && self.claim_source[j as usize] != source),
-            );
-        }
-        out.sort_unstable();
-        out.dedup();
-        out.retain(|&j| self.shared_weight_now(claim_idx, j as usize) >= self.config.min_weight);
+        SCRATCH.with(|scratch| {
+            let (acc, touched) = &mut *scratch.borrow_mut();
+            if acc.len() < n {
+                acc.resize(n, 0.0);
+            }
+            for key in keys {
+                let posting = &self.postings[key as usize];
+                let w = key_weight(n, posting.len()) as f32;
+                for &j in posting {
+                    if j != i && self.claim_source[j as usize] != source {
+                        let a = &mut acc[j as usize];
+                        if *a == 0.0 {
+                            touched.push(j);
+                        }
+                        *a += w;
+                    }
+                }
+            }
+            touched.sort_unstable();
+            touched.dedup();
+            for &j in touched.iter() {
+                if f64::from(acc[j as usize]) >= min_weight {
+                    out.push(j);
+                }
+                acc[j as usize] = 0.0;
+            }
+            touched.clear();
+        });
         out
     }
 
@@ -932,8 +1004,29 @@ mod tests {
             start += chunk.len();
         }
         assert_eq!(streamed.len(), claims.len());
+        let pairs = candidates(&claims, &config);
         for i in (0..claims.len()).step_by(7) {
             assert_eq!(streamed.query(i), built.query(i), "claim {i}");
+            // The answer is the weight definition, and the batch candidates of the claim.
+            let by_definition: Vec<u32> = (0..claims.len() as u32)
+                .filter(|&j| {
+                    j as usize != i
+                        && !built.same_source(i, j as usize)
+                        && built.shared_weight_now(i, j as usize) >= config.min_weight
+                })
+                .collect();
+            assert_eq!(built.query(i), by_definition, "claim {i}");
+            let batch: Vec<u32> = pairs
+                .iter()
+                .filter_map(|&(a, b)| match (a as usize == i, b as usize == i) {
+                    (true, _) => Some(b),
+                    (_, true) => Some(a),
+                    _ => None,
+                })
+                .collect();
+            let mut batch = batch;
+            batch.sort_unstable();
+            assert_eq!(built.query(i), batch, "claim {i}");
         }
     }
 

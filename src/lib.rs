@@ -54,6 +54,9 @@
 //! - [`block`]: candidate pairs for large runs (capped, weighted keys), used by [`align::align`]
 //!   from [`align::BLOCKING_MIN_CLAIMS`] claims on; [`jsonl`]: claims and links as JSON Lines;
 //!   [`synth`]: generated multi-source corpora with known truth.
+//! - [`stream`]: a run that grows source by source ([`Stream`]): each new source is scored
+//!   against what the run holds, with term statistics read in steps
+//!   ([`align::AlignConfig::idf_steps`]) so that only the claims whose scores move are re-scored.
 //! - [`truth`]: truth discovery (Voting, Sums, AverageLog, Investment, PooledInvestment,
 //!   TruthFinder) over `(source, object, attribute, value)` statements; [`consensus`] runs it over
 //!   the values the facts of a run dispute and gives every source a trust.
@@ -82,6 +85,7 @@ pub mod reconcile;
 pub mod render;
 pub mod report;
 pub mod source;
+pub mod stream;
 pub mod synth;
 pub mod text;
 pub mod time;
@@ -92,3 +96,4 @@ pub use crate::model::{Claim, ClaimId, Modality, Polarity, SourceId};
 pub use crate::reconcile::{Config, Reconciler};
 pub use crate::report::Reconciliation;
 pub use crate::source::Source;
+pub use crate::stream::Stream;

@@ -138,13 +138,7 @@ impl Reconciler {
         let mut skipped = Vec::new();
         let mut sources = Vec::new();
         for (id, meta, extraction) in &self.sources {
-            sources.push(SourceSummary {
-                id: id.clone(),
-                title: meta.title.clone().or_else(|| extraction.title.clone()).unwrap_or_default(),
-                claims: extraction.claims.len(),
-                outlet: meta.outlet.clone(),
-                date: meta.date,
-            });
+            sources.push(SourceSummary::of(id, meta, extraction));
             claims.extend(extraction.claims.iter().cloned());
             skipped.extend(extraction.skipped.iter().cloned());
         }

@@ -151,6 +151,23 @@ pub struct SourceSummary {
     pub date: Option<crate::time::Date>,
 }
 
+impl SourceSummary {
+    /// The summary of a source added to a run: its title is the one given, else its headline.
+    pub(crate) fn of(
+        id: &SourceId,
+        meta: &crate::model::SourceMeta,
+        extraction: &crate::extract::Extraction,
+    ) -> SourceSummary {
+        SourceSummary {
+            id: id.clone(),
+            title: meta.title.clone().or_else(|| extraction.title.clone()).unwrap_or_default(),
+            claims: extraction.claims.len(),
+            outlet: meta.outlet.clone(),
+            date: meta.date,
+        }
+    }
+}
+
 /// Everything a run found.
 ///
 /// Built by [`crate::Reconciler::reconcile`], or from claims made elsewhere with
@@ -201,8 +218,36 @@ impl Reconciliation {
         group: &GroupConfig,
     ) -> Reconciliation {
         claims.sort_by(|x, y| x.id.cmp(&y.id));
-        let scorer = Scorer::new(align, &claims);
-        let mut links = align::align(&claims, align);
+        let links = align::align(&claims, align);
+        // The scorer owns what it prepared, so the claims can move into the report.
+        let scorer = Scorer::new(align, &claims).detached();
+        Reconciliation::assemble(
+            sources,
+            claims,
+            skipped,
+            align,
+            diff_config,
+            group,
+            &scorer,
+            links,
+        )
+    }
+
+    /// [`Reconciliation::build`] from its links: `claims` sorted by id, `scorer` scoring those
+    /// claims by their index in it, and `links` the pairs [`align::align`] links (sorted by
+    /// `(a, b)`). A [`crate::Stream`] keeps its links up to date as sources arrive and builds its
+    /// report here.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn assemble(
+        sources: Vec<SourceSummary>,
+        claims: Vec<Claim>,
+        skipped: Vec<Skipped>,
+        align: &AlignConfig,
+        diff_config: &DiffConfig,
+        group: &GroupConfig,
+        scorer: &Scorer<'_>,
+        mut links: Vec<align::Link>,
+    ) -> Reconciliation {
         let mut anchors: HashMap<(usize, usize), String> = HashMap::new();
         if group.anchor_links {
             let floor = align.threshold * group.anchor_floor;

@@ -11,4 +11,5 @@ mod scale;
 mod score;
 mod seeds_align;
 mod seeds_extract;
+mod stream;
 mod truth;

@@ -101,6 +101,18 @@ pub struct AlignConfig {
     /// Boosted trees added to the logistic model (none by default in a hand-made configuration).
     #[serde(default)]
     pub boost: Boost,
+    /// Steps per doubling of the term statistics the scorer reads: with `s > 0`, the number of
+    /// documents `N` and every document frequency `df` are rounded down to the grid
+    /// `2^(k/s)` before IDF is computed, so a score changes only when `N` or the `df` of one of
+    /// its terms crosses a step (at most `1 − 2^(−1/s)` below the exact count: 16% for `s = 4`).
+    /// This is what lets [`crate::Stream`] re-score only the claims an added source affects.
+    /// Default 0: exact counts (not written to JSON when 0).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub idf_steps: u32,
+}
+
+fn is_zero(x: &u32) -> bool {
+    *x == 0
 }
 
 fn default_rare_idf() -> f64 {
@@ -207,6 +219,7 @@ impl AlignConfig {
             lexicon: Lexicon::default(),
             statistics: TermStats::default(),
             boost: Boost { rounds: 100, ..Boost::default() },
+            idf_steps: 0,
         }
     }
 
@@ -231,6 +244,22 @@ impl AlignConfig {
     /// Adds a group of interchangeable words or phrases to the lexicon.
     pub fn add_synonyms<S: AsRef<str>>(&mut self, group: &[S]) -> &mut AlignConfig {
         self.lexicon.add_synonyms(group);
+        self
+    }
+
+    /// Reads term statistics on a grid of `steps` steps per doubling (0: exact); see
+    /// [`AlignConfig::idf_steps`].
+    ///
+    /// ```
+    /// use corroborate::align::AlignConfig;
+    /// let mut config = AlignConfig::facts();
+    /// config.set_idf_steps(4);
+    /// assert_eq!(config.idf_steps, 4);
+    /// assert!(config.to_json().contains("\"idf_steps\": 4"));
+    /// assert!(!AlignConfig::facts().to_json().contains("idf_steps"));
+    /// ```
+    pub fn set_idf_steps(&mut self, steps: u32) -> &mut AlignConfig {
+        self.idf_steps = steps;
         self
     }
 

@@ -18,6 +18,7 @@ pub use config::{AlignConfig, GradedPair, LabelledPair};
 pub use features::{FEATURES, FeatureVector, N_FEATURES};
 pub use learn::ThresholdObjective;
 pub use lexicon::{BUILTIN_SYNONYMS, Lexicon};
+pub(crate) use score::{Changed, RunScorer};
 pub use score::{Contribution, Score, Scorer};
 pub use stats::TermStats;
 

@@ -1,5 +1,7 @@
 //! Pair scoring: explainable features of two claims combined into a score in [0, 1].
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::model::Claim;
@@ -43,28 +45,123 @@ pub struct Score {
 #[derive(Debug)]
 pub struct Scorer<'a> {
     claims: &'a [Claim],
+    model: Cow<'a, Model>,
+    prepared: Cow<'a, [Prepared]>,
+    /// Where each claim's prepared form is, when it is not at the claim's own index (a scorer
+    /// lent by a [`RunScorer`], whose claims are numbered in arrival order).
+    order: Option<Vec<u32>>,
+    idf: Cow<'a, [f64]>,
+    idf_max: f64,
+    strings: Cow<'a, [String]>,
+    wordnet: Option<&'static WordNet>,
+    /// The WordNet id of every interned string ([`wordnet::NONE`] when it has none, or is no
+    /// claim's content term).
+    wordnet_ids: Cow<'a, [u32]>,
+}
+
+/// What turns a feature vector into a score: weights, intercept, trees.
+#[derive(Clone, Debug)]
+pub(crate) struct Model {
     intercept: f64,
     weights: FeatureVector,
     trees: Compiled,
-    prepared: Vec<Prepared>,
-    idf: Vec<f64>,
-    idf_max: f64,
     rare_idf: f64,
-    strings: Vec<String>,
+}
+
+impl Model {
+    fn new(config: &AlignConfig) -> Model {
+        Model {
+            intercept: config.intercept,
+            weights: config.weight_vector(),
+            // A configuration is validated when loaded; one built in code with malformed trees
+            // scores with the logistic model alone.
+            trees: Compiled::new(&config.boost).unwrap_or_default(),
+            rare_idf: config.rare_idf,
+        }
+    }
+
+    fn features(&self, a: &Prepared, b: &Prepared, run: &RunData<'_>) -> FeatureVector {
+        let ctx = Context {
+            idf: run.idf,
+            idf_max: run.idf_max,
+            rare_idf: self.rare_idf,
+            strings: run.strings,
+            wordnet: run.wordnet,
+            wordnet_ids: run.wordnet_ids,
+        };
+        features::pair_features(a, b, &ctx)
+    }
+
+    fn combine(&self, a: &Prepared, b: &Prepared, f: &FeatureVector) -> f64 {
+        if a.terms.is_empty() || b.terms.is_empty() {
+            return 0.0;
+        }
+        // Summed in feature order so that the value is bit-identical for (a, b) and (b, a).
+        let z = f.iter().zip(&self.weights).fold(self.intercept, |z, (x, w)| z + x * w);
+        if self.trees.is_empty() { sigmoid(z) } else { sigmoid(z + self.trees.eval(f)) }
+    }
+}
+
+/// What the features read of the run besides the two claims.
+struct RunData<'r> {
+    idf: &'r [f64],
+    idf_max: f64,
+    strings: &'r [String],
     wordnet: Option<&'static WordNet>,
-    /// The WordNet id of every interned string ([`wordnet::NONE`] when it has none).
-    wordnet_ids: Vec<u32>,
+    wordnet_ids: &'r [u32],
+}
+
+/// The WordNet ids of `p`'s content terms, sorted (as [`Scorer::new`] sets [`Prepared::wordnet`]).
+fn set_wordnet(p: &mut Prepared, wordnet_ids: &[u32]) {
+    p.wordnet = p
+        .terms
+        .iter()
+        .map(|&t| wordnet_ids[t as usize])
+        .filter(|&id| id != wordnet::NONE)
+        .collect();
+    p.wordnet.sort_unstable();
+    p.wordnet.shrink_to_fit();
+}
+
+/// `x` rounded down to the grid `2^(k / steps)`; `x` itself when `steps` is 0 or `x < 1`.
+///
+/// Stepped statistics make a score depend on counts only through their step, so a run that
+/// grows changes few scores (see [`AlignConfig::idf_steps`]). Deterministic: the same `x` and
+/// `steps` always give the same value, which is all the exactness of a stream needs.
+pub(crate) fn step_down(x: f64, steps: u32) -> f64 {
+    if steps == 0 || x < 1.0 {
+        return x;
+    }
+    let steps = f64::from(steps);
+    let k = (x.log2() * steps).floor();
+    let grid = (k / steps).exp2();
+    // Guard against `log2` rounding a count just above a grid point to below it (or the
+    // reverse): the grid value must not exceed `x`, and the next one must.
+    if grid > x {
+        ((k - 1.0) / steps).exp2()
+    } else if ((k + 1.0) / steps).exp2() <= x {
+        ((k + 1.0) / steps).exp2()
+    } else {
+        grid
+    }
+}
+
+/// `idf = ln((N + 1) / (df + 1)) + 1` with both counts stepped.
+fn idf_of(documents: f64, df: f64, steps: u32) -> f64 {
+    ((step_down(documents, steps) + 1.0) / (step_down(df, steps) + 1.0)).ln() + 1.0
+}
+
+/// The largest IDF a run of `documents` documents can give.
+fn idf_max_of(documents: f64, steps: u32) -> f64 {
+    (step_down(documents, steps) + 1.0).ln() + 1.0
 }
 
 impl<'a> Scorer<'a> {
     /// Prepares `claims` for scoring under `config`.
     ///
     /// Term rarity (IDF) counts each claim as a document, added to the configuration's default
-    /// document frequencies: `idf = ln((N + 1) / (df + 1)) + 1` with `N` and `df` summed over both.
-    ///
-    /// When the configuration's lexicon uses WordNet (`lexicon.wordnet`, the default), the first
-    /// scorer of the process decompresses and parses the embedded WordNet synonyms (about 0.2 s,
-    /// once; the graph takes about 1.2 MB).
+    /// document frequencies: `idf = ln((N + 1) / (df + 1)) + 1` with `N` and `df` summed over both
+    /// (and each rounded down to a step when [`AlignConfig::idf_steps`] is set).
     pub fn new(config: &AlignConfig, claims: &'a [Claim]) -> Scorer<'a> {
         let mut interner = Interner::default();
         let builtin = config.lexicon.builtin.then(CompiledLexicon::builtin);
@@ -81,6 +178,7 @@ impl<'a> Scorer<'a> {
                 run_df[t as usize] += 1;
             }
         }
+        let steps = config.idf_steps;
         let documents = config.statistics.documents as f64 + claims.len() as f64;
         // Only content terms need an IDF (run_df > 0 marks them); other interned strings (stop
         // words, entity and unit keys) skip the lookup in the statistics.
@@ -93,12 +191,11 @@ impl<'a> Scorer<'a> {
                     return 0.0;
                 }
                 let df = f64::from(config.statistics.df(s)) + f64::from(run);
-                ((documents + 1.0) / (df + 1.0)).ln() + 1.0
+                idf_of(documents, df, steps)
             })
             .collect();
-        let idf_max = (documents + 1.0).ln() + 1.0;
         let wordnet = config.lexicon.wordnet.then(WordNet::get);
-        let wordnet_ids = match wordnet {
+        let wordnet_ids: Vec<u32> = match wordnet {
             // Only content terms take part in WordNet matches.
             Some(wn) => interner
                 .strings
@@ -109,29 +206,34 @@ impl<'a> Scorer<'a> {
             None => vec![wordnet::NONE; interner.strings.len()],
         };
         for p in prepared.iter_mut().filter(|_| wordnet.is_some()) {
-            p.wordnet = p
-                .terms
-                .iter()
-                .map(|&t| wordnet_ids[t as usize])
-                .filter(|&id| id != wordnet::NONE)
-                .collect();
-            p.wordnet.sort_unstable();
-            p.wordnet.shrink_to_fit();
+            set_wordnet(p, &wordnet_ids);
         }
         Scorer {
             claims,
-            intercept: config.intercept,
-            weights: config.weight_vector(),
-            // A configuration is validated when loaded; one built in code with malformed trees
-            // scores with the logistic model alone.
-            trees: Compiled::new(&config.boost).unwrap_or_default(),
-            prepared,
-            idf,
-            idf_max,
-            rare_idf: config.rare_idf,
-            strings: interner.strings,
+            model: Cow::Owned(Model::new(config)),
+            prepared: Cow::Owned(prepared),
+            order: None,
+            idf: Cow::Owned(idf),
+            idf_max: idf_max_of(documents, steps),
+            strings: Cow::Owned(interner.strings),
             wordnet,
-            wordnet_ids,
+            wordnet_ids: Cow::Owned(wordnet_ids),
+        }
+    }
+
+    /// This scorer without its borrow of the claims ([`Scorer::claims`] is then empty): it owns
+    /// what it prepared, so the claims can be moved while it scores them.
+    pub(crate) fn detached(self) -> Scorer<'static> {
+        Scorer {
+            claims: &[],
+            model: Cow::Owned(self.model.into_owned()),
+            prepared: Cow::Owned(self.prepared.into_owned()),
+            order: self.order,
+            idf: Cow::Owned(self.idf.into_owned()),
+            idf_max: self.idf_max,
+            strings: Cow::Owned(self.strings.into_owned()),
+            wordnet: self.wordnet,
+            wordnet_ids: Cow::Owned(self.wordnet_ids.into_owned()),
         }
     }
 
@@ -148,16 +250,17 @@ impl<'a> Scorer<'a> {
     /// When `a` or `b` is out of range.
     pub fn score(&self, a: usize, b: usize) -> Score {
         let f = self.features(a, b);
-        let (tree_base, tree_parts) = self.trees.attribute(&f);
+        let model = &*self.model;
+        let (tree_base, tree_parts) = model.trees.attribute(&f);
         let mut breakdown = Vec::with_capacity(FEATURES.len() + 1);
         breakdown.push(Contribution {
             feature: "intercept".into(),
             value: 1.0,
-            weight: self.intercept,
-            part: self.intercept + tree_base,
+            weight: model.intercept,
+            part: model.intercept + tree_base,
         });
         for (((name, &value), &weight), &tree) in
-            FEATURES.iter().zip(&f).zip(&self.weights).zip(&tree_parts)
+            FEATURES.iter().zip(&f).zip(&model.weights).zip(&tree_parts)
         {
             breakdown.push(Contribution {
                 feature: (*name).into(),
@@ -166,7 +269,7 @@ impl<'a> Scorer<'a> {
                 part: value * weight + tree,
             });
         }
-        Score { value: self.combine(a, b, &f), breakdown }
+        Score { value: model.combine(self.prepared(a), self.prepared(b), &f), breakdown }
     }
 
     /// The score of claims `a` and `b` without the breakdown: the same value as
@@ -176,7 +279,7 @@ impl<'a> Scorer<'a> {
     /// When `a` or `b` is out of range.
     pub fn score_value(&self, a: usize, b: usize) -> f64 {
         let f = self.features(a, b);
-        self.combine(a, b, &f)
+        self.model.combine(self.prepared(a), self.prepared(b), &f)
     }
 
     /// The raw feature values of a pair, in [`FEATURES`] order.
@@ -184,23 +287,311 @@ impl<'a> Scorer<'a> {
     /// # Panics
     /// When `a` or `b` is out of range.
     pub fn features(&self, a: usize, b: usize) -> FeatureVector {
-        let ctx = Context {
+        let run = RunData {
             idf: &self.idf,
             idf_max: self.idf_max,
-            rare_idf: self.rare_idf,
             strings: &self.strings,
             wordnet: self.wordnet,
             wordnet_ids: &self.wordnet_ids,
         };
-        features::pair_features(&self.prepared[a], &self.prepared[b], &ctx)
+        self.model.features(self.prepared(a), self.prepared(b), &run)
     }
 
-    fn combine(&self, a: usize, b: usize, f: &FeatureVector) -> f64 {
-        if self.prepared[a].terms.is_empty() || self.prepared[b].terms.is_empty() {
+    fn prepared(&self, i: usize) -> &Prepared {
+        match &self.order {
+            None => &self.prepared[i],
+            Some(order) => &self.prepared[order[i] as usize],
+        }
+    }
+}
+
+/// Which claims of a growing run score differently after an update of its statistics.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Changed {
+    /// Every claim: the stepped number of documents moved, so every IDF did.
+    All,
+    /// The claims holding a term whose IDF moved, ascending.
+    Claims(Vec<u32>),
+}
+
+/// The scoring state of a run that grows claim by claim: every claim prepared once, term counts
+/// kept up to date, and IDF recomputed only for the terms whose counts moved.
+///
+/// Scores are those of a [`Scorer`] built over the same claims with the same configuration: the
+/// IDF of a term is computed by the same formula from the same (stepped) counts. The claims are
+/// numbered in arrival order; [`RunScorer::scorer`] lends a [`Scorer`] over them in any order.
+#[derive(Debug)]
+pub(crate) struct RunScorer {
+    model: Model,
+    steps: u32,
+    statistics: super::stats::TermStats,
+    builtin: bool,
+    user: CompiledLexicon,
+    interner: Interner,
+    prepared: Vec<Prepared>,
+    /// Per interned id: how many claims hold it as a content term, and which (ascending).
+    run_df: Vec<u32>,
+    holders: Vec<Vec<u32>>,
+    idf: Vec<f64>,
+    idf_max: f64,
+    wordnet: Option<&'static WordNet>,
+    /// Per interned id, as [`Scorer::new`] sets it: its WordNet id while some claim holds it as
+    /// a content term, else [`wordnet::NONE`]. (Only a claim's own terms are looked up in its
+    /// WordNet ids, so a string coming or going as a term elsewhere changes no other score.)
+    wordnet_ids: Vec<u32>,
+    /// Terms whose counts moved since the last [`RunScorer::settle`].
+    pending: Vec<u32>,
+}
+
+impl RunScorer {
+    /// An empty run under `config`.
+    pub(crate) fn new(config: &AlignConfig) -> RunScorer {
+        let documents = config.statistics.documents as f64;
+        RunScorer {
+            model: Model::new(config),
+            steps: config.idf_steps,
+            statistics: config.statistics.clone(),
+            builtin: config.lexicon.builtin,
+            user: CompiledLexicon::compile(
+                config.lexicon.synonyms.iter().map(Vec::as_slice),
+                CompiledLexicon::builtin_len(),
+            ),
+            interner: Interner::default(),
+            prepared: Vec::new(),
+            run_df: Vec::new(),
+            holders: Vec::new(),
+            idf: Vec::new(),
+            idf_max: idf_max_of(documents, config.idf_steps),
+            wordnet: config.lexicon.wordnet.then(WordNet::get),
+            wordnet_ids: Vec::new(),
+            pending: Vec::new(),
+        }
+    }
+
+    fn prepare(&mut self, claim: &Claim) -> Prepared {
+        let builtin = self.builtin.then(CompiledLexicon::builtin);
+        let p = features::prepare(claim, &mut self.interner, builtin, &self.user);
+        let n = self.interner.strings.len();
+        self.run_df.resize(n, 0);
+        self.holders.resize(n, Vec::new());
+        self.idf.resize(n, 0.0);
+        self.wordnet_ids.resize(n, wordnet::NONE);
+        p
+    }
+
+    /// Counts term `t` once more (held by claim `i`).
+    fn count(&mut self, t: u32, i: u32) {
+        let tu = t as usize;
+        self.run_df[tu] += 1;
+        if self.run_df[tu] == 1
+            && let Some(wn) = self.wordnet
+        {
+            self.wordnet_ids[tu] = wn.id(&self.interner.strings[tu]);
+        }
+        let h = &mut self.holders[tu];
+        if let Err(at) = h.binary_search(&i) {
+            h.insert(at, i);
+        }
+        self.pending.push(t);
+    }
+
+    /// Counts term `t` once less (no longer held by claim `i`).
+    fn uncount(&mut self, t: u32, i: u32) {
+        let tu = t as usize;
+        self.run_df[tu] -= 1;
+        if self.run_df[tu] == 0 {
+            self.wordnet_ids[tu] = wordnet::NONE;
+        }
+        let h = &mut self.holders[tu];
+        if let Ok(at) = h.binary_search(&i) {
+            h.remove(at);
+        }
+        self.pending.push(t);
+    }
+
+    /// Adds a claim; it gets the next index. Its terms' IDF waits for [`RunScorer::settle`].
+    pub(crate) fn push(&mut self, claim: &Claim) {
+        let i = self.prepared.len() as u32;
+        let mut p = self.prepare(claim);
+        for &t in &p.terms {
+            self.count(t, i);
+        }
+        if self.wordnet.is_some() {
+            set_wordnet(&mut p, &self.wordnet_ids);
+        }
+        self.prepared.push(p);
+    }
+
+    /// Replaces claim `i` (its entities were resolved anew, say).
+    pub(crate) fn replace(&mut self, i: usize, claim: &Claim) {
+        let mut p = self.prepare(claim);
+        let idx = i as u32;
+        // New counts first, so that a term the claim keeps never passes through zero.
+        for &t in &p.terms {
+            self.count(t, idx);
+        }
+        let old = std::mem::take(&mut self.prepared[i]);
+        for &t in &old.terms {
+            self.uncount(t, idx);
+        }
+        // A term the claim keeps was counted twice and uncounted once; it must stay held by `i`.
+        for &t in &p.terms {
+            let h = &mut self.holders[t as usize];
+            if let Err(at) = h.binary_search(&idx) {
+                h.insert(at, idx);
+            }
+        }
+        if self.wordnet.is_some() {
+            set_wordnet(&mut p, &self.wordnet_ids);
+        }
+        self.prepared[i] = p;
+    }
+
+    /// Brings the IDF up to date with the counts and says which claims now score differently.
+    pub(crate) fn settle(&mut self) -> Changed {
+        let documents = self.statistics.documents as f64 + self.prepared.len() as f64;
+        let idf_max = idf_max_of(documents, self.steps);
+        let mut pending = std::mem::take(&mut self.pending);
+        pending.sort_unstable();
+        pending.dedup();
+        if idf_max != self.idf_max {
+            self.idf_max = idf_max;
+            for t in 0..self.idf.len() {
+                self.idf[t] = self.idf_now(t, documents);
+            }
+            return Changed::All;
+        }
+        let mut claims = Vec::new();
+        for t in pending {
+            let idf = self.idf_now(t as usize, documents);
+            if idf != self.idf[t as usize] {
+                self.idf[t as usize] = idf;
+                claims.extend_from_slice(&self.holders[t as usize]);
+            }
+        }
+        claims.sort_unstable();
+        claims.dedup();
+        Changed::Claims(claims)
+    }
+
+    /// The IDF term `t` has now, as [`Scorer::new`] computes it (0 for ids no claim holds as a
+    /// content term).
+    fn idf_now(&self, t: usize, documents: f64) -> f64 {
+        let run = self.run_df[t];
+        if run == 0 {
             return 0.0;
         }
-        // Summed in feature order so that the value is bit-identical for (a, b) and (b, a).
-        let z = f.iter().zip(&self.weights).fold(self.intercept, |z, (x, w)| z + x * w);
-        if self.trees.is_empty() { sigmoid(z) } else { sigmoid(z + self.trees.eval(f)) }
+        let df = f64::from(self.statistics.df(&self.interner.strings[t])) + f64::from(run);
+        idf_of(documents, df, self.steps)
+    }
+
+    /// The score of claims `a` and `b` (arrival indices) under the statistics of the last
+    /// [`RunScorer::settle`].
+    pub(crate) fn score_value(&self, a: usize, b: usize) -> f64 {
+        let (pa, pb) = (&self.prepared[a], &self.prepared[b]);
+        let run = RunData {
+            idf: &self.idf,
+            idf_max: self.idf_max,
+            strings: &self.interner.strings,
+            wordnet: self.wordnet,
+            wordnet_ids: &self.wordnet_ids,
+        };
+        let f = self.model.features(pa, pb, &run);
+        self.model.combine(pa, pb, &f)
+    }
+
+    /// A [`Scorer`] whose claim `k` is claim `order[k]` of this run ([`Scorer::claims`] is
+    /// empty).
+    pub(crate) fn scorer(&self, order: Vec<u32>) -> Scorer<'_> {
+        Scorer {
+            claims: &[],
+            model: Cow::Borrowed(&self.model),
+            prepared: Cow::Borrowed(&self.prepared),
+            order: Some(order),
+            idf: Cow::Borrowed(&self.idf),
+            idf_max: self.idf_max,
+            strings: Cow::Borrowed(&self.interner.strings),
+            wordnet: self.wordnet,
+            wordnet_ids: Cow::Borrowed(&self.wordnet_ids),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn step_down_lands_on_the_grid_below() {
+        assert_eq!(step_down(37.0, 0), 37.0);
+        assert_eq!(step_down(0.5, 4), 0.5);
+        for steps in [1, 2, 4, 8] {
+            let mut previous = 0.0;
+            for x in 1..5000 {
+                let x = f64::from(x);
+                let g = step_down(x, steps);
+                assert!(
+                    g <= x
+                        && ((g.log2() * f64::from(steps)).round() / f64::from(steps)).exp2() == g
+                );
+                assert!(x < g * (1.0 / f64::from(steps)).exp2() * (1.0 + 1e-12), "{x} {g}");
+                assert!(g >= previous, "monotone");
+                previous = g;
+            }
+        }
+        assert_eq!(step_down(1024.0, 4), 1024.0);
+        assert_eq!(step_down(1023.0, 1), 512.0);
+    }
+
+    #[test]
+    fn a_growing_run_scores_like_a_scorer_over_the_same_claims() {
+        let texts = [
+            "The central bank raised interest rates by half a point on Tuesday.",
+            "On Tuesday the central bank lifted rates by 0.5 percentage points.",
+            "Flooding closed the northern highway for a second day.",
+            "The northern highway stayed closed by floods.",
+            "The bank said inflation was easing.",
+            "Rates rose by half a point, the bank said.",
+        ];
+        let claims: Vec<Claim> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Claim::new(format!("s{}", i % 3).as_str().into(), i, 0, *t))
+            .collect();
+        for steps in [0, 2] {
+            let mut config = AlignConfig::facts();
+            config.set_idf_steps(steps);
+            let mut run = RunScorer::new(&config);
+            for (n, claim) in claims.iter().enumerate() {
+                run.push(claim);
+                run.settle();
+                let full = Scorer::new(&config, &claims[..=n]);
+                let order: Vec<u32> = (0..=n as u32).rev().collect();
+                let lent = run.scorer(order);
+                for a in 0..=n {
+                    for b in 0..=n {
+                        assert_eq!(
+                            run.score_value(a, b),
+                            full.score_value(a, b),
+                            "{steps} {a} {b}"
+                        );
+                        assert_eq!(lent.score_value(n - a, n - b), full.score_value(a, b));
+                    }
+                }
+            }
+            // A claim replaced (words gone and new, some kept) scores as in a fresh scorer, to
+            // the last bits (the fresh one numbers strings in another order).
+            let mut changed = claims.clone();
+            changed[1] = Claim::new("s1".into(), 1, 0, "The central bank lifted borrowing costs.");
+            run.replace(1, &changed[1]);
+            run.settle();
+            let full = Scorer::new(&config, &changed);
+            for a in 0..changed.len() {
+                for b in 0..changed.len() {
+                    let gap = (run.score_value(a, b) - full.score_value(a, b)).abs();
+                    assert!(gap < 1e-12, "{steps} {a} {b}: {gap}");
+                }
+            }
+        }
     }
 }
