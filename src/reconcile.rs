@@ -125,6 +125,16 @@ impl Reconciler {
         self.sources.len()
     }
 
+    /// The configuration of the run.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// The sources added so far, in the order added, with their extractions.
+    pub(crate) fn sources(&self) -> &[(SourceId, SourceMeta, Extraction)] {
+        &self.sources
+    }
+
     fn check_new(&mut self, id: &SourceId) -> Result<()> {
         if !self.ids.insert(id.clone()) {
             return Err(Error::DuplicateSource(id.to_string()));

@@ -65,11 +65,10 @@ use crate::align::{self, AlignConfig, BLOCKING_MIN_CLAIMS, Changed, RunScorer};
 use crate::block::{BlockConfig, BlockIndex};
 use crate::diff::DiffConfig;
 use crate::entity;
-use crate::error::{Error, Result};
-use crate::extract::{self, Extraction};
+use crate::error::Result;
 use crate::graph::GroupConfig;
 use crate::model::{Claim, SourceId, SourceMeta};
-use crate::reconcile::Config;
+use crate::reconcile::{Config, Reconciler};
 use crate::report::{Reconciliation, SourceSummary};
 use crate::source::Source;
 
@@ -120,9 +119,9 @@ pub struct AddStats {
 /// ```
 #[derive(Debug)]
 pub struct Stream {
-    config: Config,
-    sources: Vec<(SourceId, SourceMeta, Extraction)>,
-    ids: HashSet<SourceId>,
+    /// The sources and the configuration (a stream checks and extracts sources as a
+    /// [`Reconciler`] does).
+    run: Reconciler,
     /// The run's claims, resolved, in arrival order (sources in the order added).
     claims: Vec<Claim>,
     scorer: RunScorer,
@@ -145,9 +144,7 @@ impl Stream {
         Stream {
             scorer: RunScorer::new(&config.align),
             block: BlockConfig::for_lexicon(&config.align.lexicon),
-            config,
-            sources: Vec::new(),
-            ids: HashSet::new(),
+            run: Reconciler::new(config),
             claims: Vec::new(),
             links: HashMap::new(),
             partners: Vec::new(),
@@ -163,9 +160,7 @@ impl Stream {
     /// unchanged and takes further sources.
     pub fn add_source(&mut self, source: &Source) -> Result<AddStats> {
         let start = Instant::now();
-        self.check_new(source.id())?;
-        let extraction = extract::extract(source);
-        self.sources.push((source.id().clone(), source.meta().clone(), extraction));
+        self.run.add_source(source)?;
         Ok(self.absorb(start))
     }
 
@@ -181,36 +176,22 @@ impl Stream {
         claims: Vec<Claim>,
     ) -> Result<AddStats> {
         let start = Instant::now();
-        if claims.is_empty() {
-            return Err(Error::EmptySource { source_id: id.to_string() });
-        }
-        self.check_new(&id)?;
-        self.sources.push((id, meta, Extraction { claims, skipped: Vec::new(), title: None }));
+        self.run.add_claims(id, meta, claims)?;
         Ok(self.absorb(start))
     }
 
     /// Adds several sources at once, extracted in parallel, with one re-score for all of them:
     /// the way to start a stream from a batch. Each source gets its own result.
     pub fn add_sources(&mut self, sources: &[Source]) -> Vec<Result<()>> {
-        use rayon::prelude::*;
         let start = Instant::now();
-        let extractions: Vec<Extraction> = sources.par_iter().map(extract::extract).collect();
-        let results = sources
-            .iter()
-            .zip(extractions)
-            .map(|(source, extraction)| {
-                self.check_new(source.id())?;
-                self.sources.push((source.id().clone(), source.meta().clone(), extraction));
-                Ok(())
-            })
-            .collect();
+        let results = self.run.add_sources(sources);
         self.absorb(start);
         results
     }
 
     /// The number of sources added.
     pub fn n_sources(&self) -> usize {
-        self.sources.len()
+        self.run.n_sources()
     }
 
     /// The number of claims in the run.
@@ -223,21 +204,14 @@ impl Stream {
         self.links.len()
     }
 
-    fn check_new(&mut self, id: &SourceId) -> Result<()> {
-        if !self.ids.insert(id.clone()) {
-            return Err(Error::DuplicateSource(id.to_string()));
-        }
-        Ok(())
-    }
-
     /// Brings the run up to date with the sources added since the last call.
     fn absorb(&mut self, start: Instant) -> AddStats {
         let old = self.claims.len();
         let resolve_start = Instant::now();
         // Spellings are resolved across the whole run, as a full run resolves them.
         let mut resolved: Vec<Claim> =
-            self.sources.iter().flat_map(|(_, _, e)| e.claims.iter().cloned()).collect();
-        entity::resolve_with(&mut resolved, &self.config.aliases);
+            self.run.sources().iter().flat_map(|(_, _, e)| e.claims.iter().cloned()).collect();
+        entity::resolve_with(&mut resolved, &self.run.config().aliases);
         let resolve_seconds = resolve_start.elapsed().as_secs_f64();
 
         let renamed: Vec<u32> =
@@ -319,7 +293,7 @@ impl Stream {
     /// filtering over the whole run, as a full run finds them).
     fn score_all_blocked(&mut self) -> u64 {
         let index = BlockIndex::build(&self.claims, &self.block);
-        let threshold = self.config.align.threshold;
+        let threshold = self.run.config().align.threshold;
         let scorer = &self.scorer;
         let score = |a: usize, b: usize| scorer.score_value(a, b);
         let (pairs, scored, _) = crate::block::score_index_candidates(&index, &score, threshold);
@@ -350,7 +324,7 @@ impl Stream {
                 }
             }
         }
-        let threshold = self.config.align.threshold;
+        let threshold = self.run.config().align.threshold;
         let (claims, scorer, index) = (&self.claims, &self.scorer, &self.index);
         let is_affected = &is_affected;
         // A pair of two affected claims is scored once, from the lower one.
@@ -428,7 +402,7 @@ impl Stream {
 
         let mut sources = Vec::new();
         let mut skipped = Vec::new();
-        for (id, meta, extraction) in &self.sources {
+        for (id, meta, extraction) in self.run.sources() {
             sources.push(SourceSummary::of(id, meta, extraction));
             skipped.extend(extraction.skipped.iter().cloned());
         }
@@ -436,7 +410,7 @@ impl Stream {
             sources,
             claims,
             skipped,
-            &self.config.align,
+            &self.run.config().align,
             &DiffConfig::default(),
             &GroupConfig::default(),
             &scorer,
@@ -446,12 +420,12 @@ impl Stream {
 
     /// The configuration of the run.
     pub fn config(&self) -> &Config {
-        &self.config
+        self.run.config()
     }
 
     /// The alignment settings of the run.
     pub fn align_config(&self) -> &AlignConfig {
-        &self.config.align
+        &self.run.config().align
     }
 }
 
