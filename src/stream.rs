@@ -156,8 +156,8 @@ impl Stream {
     /// whose scores they change.
     ///
     /// # Errors
-    /// [`Error::DuplicateSource`] when a source with the same id was added before; the stream is
-    /// unchanged and takes further sources.
+    /// [`Error::DuplicateSource`](crate::Error::DuplicateSource) when a source with the same id
+    /// was added before; the stream is unchanged and takes further sources.
     pub fn add_source(&mut self, source: &Source) -> Result<AddStats> {
         let start = Instant::now();
         self.run.add_source(source)?;
@@ -167,8 +167,9 @@ impl Stream {
     /// Adds claims extracted elsewhere (see [`crate::import`]) as the source `id`.
     ///
     /// # Errors
-    /// [`Error::EmptySource`] when `claims` is empty; [`Error::DuplicateSource`] when a source
-    /// with the same id was added before. Either way the stream is unchanged.
+    /// [`Error::EmptySource`](crate::Error::EmptySource) when `claims` is empty;
+    /// [`Error::DuplicateSource`](crate::Error::DuplicateSource) when a source with the same id
+    /// was added before. Either way the stream is unchanged.
     pub fn add_claims(
         &mut self,
         id: SourceId,
