@@ -15,6 +15,9 @@
 //! The last line of stdout is exactly
 //! `claims=N sources=S seconds=T pairs_scored=P recall=R peak_mb=M`; everything else goes to stderr.
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use std::collections::HashMap;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -56,10 +59,7 @@ fn parse_args() -> Result<Args, String> {
     let mut lexicon_keys = true;
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
-        let mut value = |name: &str| -> Result<u64, String> {
-            let v = it.next().ok_or_else(|| format!("{name} needs a value"))?;
-            v.parse().map_err(|_| format!("{name}: {v:?} is not a non-negative integer"))
-        };
+        let mut value = |name: &str| cli::integer(&mut it, name);
         match flag.as_str() {
             "--claims" => args.claims = value("--claims")? as usize,
             "--sources" => args.sources = value("--sources")? as usize,

@@ -17,6 +17,9 @@
 //! pairs_median=P rescored_median=R resolve_median_s=T stream_peak_mb=M peak_mb=M` (the peak
 //! before any report is built, and at the end); everything else goes to stderr.
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use std::collections::{BTreeSet, HashMap};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -47,10 +50,7 @@ fn parse_args() -> Result<Args, String> {
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
-        let mut value = |name: &str| -> Result<u64, String> {
-            let v = it.next().ok_or_else(|| format!("{name} needs a value"))?;
-            v.parse().map_err(|_| format!("{name}: {v:?} is not a non-negative integer"))
-        };
+        let mut value = |name: &str| cli::integer(&mut it, name);
         match flag.as_str() {
             "--claims" => args.claims = value("--claims")? as usize,
             "--sources" => args.sources = value("--sources")? as usize,
