@@ -198,8 +198,8 @@ fn same_sentence(prev: &Claim, next: &Claim) -> bool {
 /// leader called the talks useful"), as mentions of that person. Descriptions that fit no one
 /// person, or two, are left as they are; so are words already inside a mention.
 ///
-/// A description is "the" (or "a") and up to four title and country words ending in a title
-/// word: what [`describe`] reads.
+/// A description is "the" and up to four title and country words ending in a title word: what
+/// [`describe`] reads.
 fn role_mentions(claim: &Claim, people: &People, run: &HashMap<String, Person>) -> Vec<Entity> {
     if people.is_empty() {
         return Vec::new();
@@ -210,7 +210,9 @@ fn role_mentions(claim: &Claim, people: &People, run: &HashMap<String, Person>) 
     let mut k = 0;
     while k < words.len() {
         let (ws, _, w) = words[k];
-        if !matches!(plain_lower(w).as_str(), "the" | "a") {
+        // Only a definite description points back to someone named before: "a minister" is
+        // usually another person.
+        if plain_lower(w) != "the" {
             k += 1;
             continue;
         }
