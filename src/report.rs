@@ -252,7 +252,9 @@ impl Reconciliation {
         if group.anchor_links {
             let floor = align.threshold * group.anchor_floor;
             for (a, b, anchor) in
-                graph::anchor_links(&claims, &links, floor, |i, j| scorer.score_value(i, j))
+                graph::anchor_links(&claims, &links, floor, group.anchor_max_sources, |i, j| {
+                    scorer.score_value(i, j)
+                })
             {
                 links.push(align::Link { a, b, score: scorer.score(a, b) });
                 anchors.insert((a, b), anchor);

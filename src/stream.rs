@@ -66,7 +66,6 @@ use crate::block::{BlockConfig, BlockIndex};
 use crate::diff::DiffConfig;
 use crate::entity;
 use crate::error::Result;
-use crate::graph::GroupConfig;
 use crate::model::{Claim, SourceId, SourceMeta};
 use crate::reconcile::{Config, Reconciler};
 use crate::report::{Reconciliation, SourceSummary};
@@ -413,7 +412,7 @@ impl Stream {
             skipped,
             &self.run.config().align,
             &DiffConfig::default(),
-            &GroupConfig::default(),
+            &self.run.config().group,
             &scorer,
             links,
         )
