@@ -56,7 +56,7 @@
 //! short. The run switches to blocking
 //! with a full re-score when it reaches [`BLOCKING_MIN_CLAIMS`] claims.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
@@ -64,7 +64,7 @@ use serde::{Deserialize, Serialize};
 use crate::align::{self, AlignConfig, BLOCKING_MIN_CLAIMS, Changed, RunScorer};
 use crate::block::{BlockConfig, BlockIndex};
 use crate::diff::DiffConfig;
-use crate::entity;
+use crate::entity::RunNames;
 use crate::error::Result;
 use crate::model::{Claim, SourceId, SourceMeta};
 use crate::reconcile::{Config, Reconciler};
@@ -123,6 +123,12 @@ pub struct Stream {
     run: Reconciler,
     /// The run's claims, resolved, in arrival order (sources in the order added).
     claims: Vec<Claim>,
+    /// Where each source's claims start in `claims`.
+    source_starts: Vec<usize>,
+    /// Entity resolution, kept up to date source by source.
+    names: RunNames,
+    /// How many claims hold each name the scorer sees (see [`scored_names`]).
+    name_holders: HashMap<String, u32>,
     scorer: RunScorer,
     /// Links by `(a, b)`, arrival indices, `a < b`: the score of each, to f32 precision (the
     /// report scores its links again, with their breakdown).
@@ -145,6 +151,9 @@ impl Stream {
             block: BlockConfig::for_lexicon(&config.align.lexicon),
             run: Reconciler::new(config),
             claims: Vec::new(),
+            source_starts: Vec::new(),
+            names: RunNames::default(),
+            name_holders: HashMap::new(),
             links: HashMap::new(),
             partners: Vec::new(),
             index: None,
@@ -208,36 +217,63 @@ impl Stream {
     fn absorb(&mut self, start: Instant) -> AddStats {
         let old = self.claims.len();
         let resolve_start = Instant::now();
-        // Spellings are resolved across the whole run, as a full run resolves them.
-        let mut resolved: Vec<Claim> =
-            self.run.sources().iter().flat_map(|(_, _, e)| e.claims.iter().cloned()).collect();
-        entity::resolve_with(&mut resolved, &self.run.config().aliases);
+        // Spellings are resolved across the whole run, as a full run resolves them; only the
+        // sources whose resolution can change are resolved again.
+        let sources: Vec<&[Claim]> =
+            self.run.sources().iter().map(|(_, _, e)| e.claims.as_slice()).collect();
+        let first = self.source_starts.len();
+        let updated = self.names.update(&sources, first, &self.run.config().aliases);
+        // Claims of older sources whose resolved form changed, and the new sources' claims.
+        let mut changed_claims: Vec<(u32, Claim)> = Vec::new();
+        let mut new: Vec<Claim> = Vec::new();
+        for (s, claims) in updated {
+            if s < first {
+                let at = self.source_starts[s];
+                for (k, claim) in claims.into_iter().enumerate() {
+                    if claim != self.claims[at + k] {
+                        changed_claims.push(((at + k) as u32, claim));
+                    }
+                }
+            } else {
+                self.source_starts.push(old + new.len());
+                new.extend(claims);
+            }
+        }
         let resolve_seconds = resolve_start.elapsed().as_secs_f64();
 
-        let renamed: Vec<u32> =
-            (0..old as u32).filter(|&i| resolved[i as usize] != self.claims[i as usize]).collect();
+        let renamed: Vec<u32> = changed_claims.iter().map(|(i, _)| *i).collect();
         // A new spelling often only renames an entity everywhere ("Zelenskiy" becomes "Zelensky"
         // once that spelling is the more frequent): the scorer compares entity names only for
         // equality, so such claims are prepared again but score as before.
-        let renamed_only = renames_only(&self.claims, &resolved, &renamed);
+        let renamed_only = renames_only(&self.claims, &changed_claims, &self.name_holders);
         let mut dirty: Vec<u32> = Vec::new();
         let mut stale_keys = 0;
-        for &i in &renamed {
-            self.scorer.replace(i as usize, &resolved[i as usize]);
+        for (i, claim) in changed_claims {
+            self.scorer.replace(i as usize, &claim);
             if let Some(index) = &mut self.index
-                && !index.replace_keys(i as usize, &resolved[i as usize])
+                && !index.replace_keys(i as usize, &claim)
             {
                 stale_keys += 1;
             }
             if !renamed_only {
                 dirty.push(i);
             }
+            for name in scored_names(&self.claims[i as usize]) {
+                if let Some(n) = self.name_holders.get_mut(&name) {
+                    *n -= 1;
+                }
+            }
+            for name in scored_names(&claim) {
+                *self.name_holders.entry(name).or_default() += 1;
+            }
+            self.claims[i as usize] = claim;
         }
-        let new: Vec<Claim> = resolved.drain(old..).collect();
         for claim in &new {
             self.scorer.push(claim);
+            for name in scored_names(claim) {
+                *self.name_holders.entry(name).or_default() += 1;
+            }
         }
-        self.claims = resolved;
         self.claims.extend(new);
         self.partners.resize(self.claims.len(), Vec::new());
         let n = self.claims.len();
@@ -435,16 +471,24 @@ impl Stream {
     }
 }
 
-/// Whether the differences between the `old` and `new` resolved forms of the `changed` claims
-/// (indices into both) are a one-to-one renaming of entity names and nothing else: each old name
-/// (lowercased, as the scorer keys it) becomes one new name throughout the run, no two old names
-/// become one, and no name held by an unchanged claim takes part. Scores compare entity names only
-/// for equality, so such a renaming changes no score.
-fn renames_only(old: &[Claim], new: &[Claim], changed: &[u32]) -> bool {
+/// The names the scorer sees in a claim: canonical entity names and a resolved speaker,
+/// lowercased, each once.
+fn scored_names(c: &Claim) -> BTreeSet<String> {
+    let speaker = c.attribution.as_ref().filter(|a| a.resolved).map(|a| a.speaker.as_str());
+    c.entities.iter().map(|e| e.canonical.as_str()).chain(speaker).map(str::to_lowercase).collect()
+}
+
+/// Whether the differences between the resolved forms of the `changed` claims (index, new form)
+/// and their `old` forms are a one-to-one renaming of entity names and nothing else: each old
+/// name (lowercased, as the scorer keys it) becomes one new name throughout the run, no two old
+/// names become one, and no name held by an unchanged claim takes part (`holders`: how many
+/// claims of the run hold each name). Scores compare entity names only for equality, so such a
+/// renaming changes no score.
+fn renames_only(old: &[Claim], changed: &[(u32, Claim)], holders: &HashMap<String, u32>) -> bool {
     if changed.is_empty() {
         return true;
     }
-    // The names the scorer sees: canonical entity names and a resolved speaker.
+    // The names in order, with repeats: the renaming must map them position by position.
     fn names(c: &Claim) -> impl Iterator<Item = String> + '_ {
         let speaker = c.attribution.as_ref().filter(|a| a.resolved).map(|a| a.speaker.as_str());
         c.entities.iter().map(|e| e.canonical.as_str()).chain(speaker).map(str::to_lowercase)
@@ -466,8 +510,8 @@ fn renames_only(old: &[Claim], new: &[Claim], changed: &[u32]) -> bool {
     }
     let mut forward: HashMap<String, String> = HashMap::new();
     let mut backward: HashMap<String, String> = HashMap::new();
-    for &i in changed {
-        let (a, b) = (&old[i as usize], &new[i as usize]);
+    for (i, b) in changed {
+        let a = &old[*i as usize];
         if masked(a) != masked(b) {
             return false;
         }
@@ -484,10 +528,18 @@ fn renames_only(old: &[Claim], new: &[Claim], changed: &[u32]) -> bool {
         }
     }
     // An unchanged claim keeps its names: none may be renamed, nor be a new name of another.
-    let is_changed: HashSet<u32> = changed.iter().copied().collect();
-    (0..old.len() as u32).filter(|i| !is_changed.contains(i)).all(|i| {
-        names(&old[i as usize]).all(|k| {
-            forward.get(&k).is_none_or(|v| *v == k) && backward.get(&k).is_none_or(|u| *u == k)
-        })
+    let mut held_by_changed: HashMap<&str, u32> = HashMap::new();
+    let olds: Vec<BTreeSet<String>> =
+        changed.iter().map(|(i, _)| scored_names(&old[*i as usize])).collect();
+    for set in &olds {
+        for k in set {
+            *held_by_changed.entry(k.as_str()).or_default() += 1;
+        }
+    }
+    let moved = forward.iter().filter(|(k, v)| k != v).map(|(k, _)| k);
+    let taken = backward.iter().filter(|(k, v)| k != v).map(|(k, _)| k);
+    moved.chain(taken).all(|k| {
+        let all = holders.get(k).copied().unwrap_or(0);
+        all == held_by_changed.get(k.as_str()).copied().unwrap_or(0)
     })
 }

@@ -31,6 +31,7 @@ use crate::model::{Entity, EntityKind};
 use lexicon::{GzKind, gazetteer};
 
 pub use references::resolve_references;
+pub(crate) use resolve::RunNames;
 pub use resolve::{Aliases, resolve, resolve_with};
 
 /// The named-entity mentions in `sentence`, spans offset by `base`, in text order.

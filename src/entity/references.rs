@@ -42,7 +42,7 @@ pub fn resolve_references(claims: &mut [Claim]) {
 }
 
 /// What a source has said about a person so far.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Person {
     canonical: String,
     /// Core title words ("president", "minister", "spokesperson").
@@ -52,6 +52,12 @@ pub(crate) struct Person {
 }
 
 impl Person {
+    /// Adds what `other` says of the same person.
+    pub(crate) fn merge(&mut self, other: &Person) {
+        self.titles.extend(other.titles.iter().cloned());
+        self.countries.extend(other.countries.iter().cloned());
+    }
+
     /// The person's country when the text gives exactly one.
     fn country(&self) -> Option<&str> {
         let mut it = self.countries.iter();

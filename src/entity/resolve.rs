@@ -6,6 +6,7 @@ use crate::error::{Error, Result};
 use crate::model::{Claim, EntityKind};
 
 use super::lexicon::{self, gazetteer};
+use super::references::Person;
 
 /// Aliases a user adds at run time: this spelling (or full name) is that entity.
 ///
@@ -113,33 +114,9 @@ pub fn resolve(claims: &mut [Claim]) {
 /// Near-linear in the number of mentions: names are compared only within blocks sharing a
 /// consonant skeleton of their last word, never all pairs.
 pub fn resolve_with(claims: &mut [Claim], aliases: &Aliases) {
-    let table = Resolution::build(claims, aliases);
-    for claim in claims.iter_mut() {
-        for e in &mut claim.entities {
-            if let Some(node) = table.node(&e.canonical, e.kind) {
-                let root = table.root(node);
-                e.canonical = table.canonical[&root].clone();
-                if let Some(&kind) = table.kind.get(&root) {
-                    e.kind = kind;
-                }
-            }
-        }
-    }
-    // Speakers resolved earlier (per source, against provisional names) follow their entity.
-    let renames = table.renames();
-    for claim in claims.iter_mut() {
-        if let Some(a) = &mut claim.attribution
-            && a.resolved
-            && let Some(new) = renames.get(&a.speaker)
-        {
-            a.speaker = new.clone();
-        }
-        for q in &mut claim.quotes {
-            if let Some(new) = q.speaker.as_ref().and_then(|s| renames.get(s)) {
-                q.speaker = Some(new.clone());
-            }
-        }
-    }
+    let mut table = NameTable::default();
+    table.add(claims);
+    NameMap::resolve(&table, aliases).apply(claims);
     let mut by_source: BTreeMap<crate::model::SourceId, Vec<usize>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
         by_source.entry(c.source.clone()).or_default().push(i);
@@ -150,6 +127,226 @@ pub fn resolve_with(claims: &mut [Claim], aliases: &Aliases) {
     for (_, mut order) in by_source {
         order.sort_by_key(|&i| (claims[i].id.index(), claims[i].start));
         super::references::resolve_in_order(claims, &order, &roles);
+    }
+}
+
+/// The provisional names of a run with what resolution reads of each: how many mentions, of
+/// which kinds, with which surface spellings. Adding a source adds its mentions, so a run that
+/// grows (a [`crate::Stream`]) keeps its table instead of reading every mention again.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct NameTable {
+    /// Provisional name → its mentions, per key kind (see [`key_kind`]).
+    names: BTreeMap<String, [Option<NameCount>; 3]>,
+}
+
+#[derive(Clone, Debug, Default)]
+struct NameCount {
+    count: usize,
+    kinds: [usize; 4],
+    surfaces: BTreeSet<String>,
+}
+
+impl NameTable {
+    /// Adds the mentions of `claims`.
+    pub(crate) fn add(&mut self, claims: &[Claim]) {
+        for e in claims.iter().flat_map(|c| &c.entities) {
+            if !self.names.contains_key(&e.canonical) {
+                self.names.insert(e.canonical.clone(), Default::default());
+            }
+            let Some(slots) = self.names.get_mut(&e.canonical) else { continue };
+            let n = slots[key_kind(e.kind)].get_or_insert_with(NameCount::default);
+            n.count += 1;
+            n.kinds[kind_index(e.kind)] += 1;
+            if !n.surfaces.contains(&e.surface) {
+                n.surfaces.insert(e.surface.clone());
+            }
+        }
+    }
+}
+
+/// What resolution decided: each provisional name's canonical name and kind (per key kind), and
+/// the renames that speakers resolved against provisional names follow.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct NameMap {
+    entities: HashMap<String, [Option<(String, EntityKind)>; 3]>,
+    renames: HashMap<String, String>,
+}
+
+impl NameMap {
+    /// Resolves the names of `table` (the rules of [`resolve_with`]).
+    pub(crate) fn resolve(table: &NameTable, aliases: &Aliases) -> NameMap {
+        let r = Resolution::build(table, aliases);
+        let entities = r
+            .node_of
+            .iter()
+            .map(|(name, slots)| {
+                let resolved = slots.map(|node| {
+                    node.map(|node| {
+                        let root = r.root(node);
+                        (r.canonical[&root].clone(), r.kind[&root])
+                    })
+                });
+                (name.clone(), resolved)
+            })
+            .collect();
+        NameMap { entities, renames: r.renames() }
+    }
+
+    /// Gives the mentions of `claims` their canonical names and kinds, and speakers resolved
+    /// against provisional names the canonical name of their entity.
+    pub(crate) fn apply(&self, claims: &mut [Claim]) {
+        for claim in claims.iter_mut() {
+            for e in &mut claim.entities {
+                if let Some((name, kind)) =
+                    self.entities.get(&e.canonical).and_then(|s| s[key_kind(e.kind)].as_ref())
+                {
+                    e.canonical = name.clone();
+                    e.kind = *kind;
+                }
+            }
+            if let Some(a) = &mut claim.attribution
+                && a.resolved
+                && let Some(new) = self.renames.get(&a.speaker)
+            {
+                a.speaker = new.clone();
+            }
+            for q in &mut claim.quotes {
+                if let Some(new) = q.speaker.as_ref().and_then(|s| self.renames.get(s)) {
+                    q.speaker = Some(new.clone());
+                }
+            }
+        }
+    }
+
+    /// The provisional names whose resolution differs between `self` and `other`.
+    fn changed(&self, other: &NameMap) -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        for (a, b) in [(self, other), (other, self)] {
+            for (name, slots) in &a.entities {
+                if b.entities.get(name) != Some(slots) {
+                    out.insert(name.clone());
+                }
+            }
+            for (name, new) in &a.renames {
+                if b.renames.get(name) != Some(new) {
+                    out.insert(name.clone());
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Resolution kept up to date as sources arrive, for a [`crate::Stream`]: the name table, what it
+/// resolved to, and what each source says of people's roles. An update re-resolves only the
+/// sources whose result can change — the new ones, those naming a name whose resolution moved,
+/// and those naming a person whose run-wide roles moved — with the same result as
+/// [`resolve_with`] over the whole run.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct RunNames {
+    table: NameTable,
+    map: NameMap,
+    /// Per source: the roles its claims give people (after renaming).
+    roles_of: Vec<HashMap<String, Person>>,
+    /// Provisional name (of a mention or a speaker) → the sources using it.
+    naming: HashMap<String, BTreeSet<u32>>,
+    /// Canonical person → the sources naming them.
+    people: HashMap<String, BTreeSet<u32>>,
+    /// The run's roles: the union of every source's.
+    roles: HashMap<String, Person>,
+}
+
+impl RunNames {
+    /// Adds the sources from `first` on of `sources` (each source's claims as extracted, all
+    /// sources of the run in the order added) and returns the sources whose resolved claims may
+    /// have changed, new ones included, each with its claims resolved, in source order.
+    pub(crate) fn update(
+        &mut self,
+        sources: &[&[Claim]],
+        first: usize,
+        aliases: &Aliases,
+    ) -> Vec<(usize, Vec<Claim>)> {
+        for (s, claims) in sources.iter().enumerate().skip(first) {
+            self.table.add(claims);
+            for c in claims.iter() {
+                let speakers = c.attribution.iter().map(|a| &a.speaker);
+                let quoted = c.quotes.iter().filter_map(|q| q.speaker.as_ref());
+                for name in c.entities.iter().map(|e| &e.canonical).chain(speakers).chain(quoted) {
+                    if !self.naming.get(name).is_some_and(|n| n.contains(&(s as u32))) {
+                        self.naming.entry(name.clone()).or_default().insert(s as u32);
+                    }
+                }
+            }
+        }
+        let map = NameMap::resolve(&self.table, aliases);
+        let mut redo: BTreeSet<u32> = (first as u32..sources.len() as u32).collect();
+        for name in self.map.changed(&map) {
+            redo.extend(self.naming.get(&name).into_iter().flatten());
+        }
+        self.map = map;
+
+        // Renamed claims and role contributions of the sources to redo.
+        self.roles_of.resize(sources.len(), HashMap::new());
+        let mut renamed: BTreeMap<u32, Vec<Claim>> = BTreeMap::new();
+        let mut touched: BTreeSet<String> = BTreeSet::new();
+        for &s in &redo {
+            let mut claims = sources[s as usize].to_vec();
+            self.map.apply(&mut claims);
+            let roles = super::references::run_roles(&claims);
+            let old = std::mem::replace(&mut self.roles_of[s as usize], roles);
+            for person in old.keys() {
+                if !self.roles_of[s as usize].contains_key(person) {
+                    if let Some(set) = self.people.get_mut(person) {
+                        set.remove(&s);
+                    }
+                    touched.insert(person.clone());
+                }
+            }
+            for (person, said) in &self.roles_of[s as usize] {
+                if old.get(person) != Some(said) {
+                    touched.insert(person.clone());
+                }
+                self.people.entry(person.clone()).or_default().insert(s);
+            }
+            renamed.insert(s, claims);
+        }
+        // Run-wide roles of the people whose sources changed what they say.
+        let mut more: BTreeSet<u32> = BTreeSet::new();
+        for person in touched {
+            let sources_of = self.people.get(&person).cloned().unwrap_or_default();
+            let mut merged: Option<Person> = None;
+            for &s in &sources_of {
+                if let Some(said) = self.roles_of[s as usize].get(&person) {
+                    match &mut merged {
+                        Some(m) => m.merge(said),
+                        None => merged = Some(said.clone()),
+                    }
+                }
+            }
+            if merged.as_ref() != self.roles.get(&person) {
+                more.extend(&sources_of);
+                match merged {
+                    Some(m) => self.roles.insert(person, m),
+                    None => self.roles.remove(&person),
+                };
+            }
+        }
+        for s in more {
+            renamed.entry(s).or_insert_with(|| {
+                let mut claims = sources[s as usize].to_vec();
+                self.map.apply(&mut claims);
+                claims
+            });
+        }
+        renamed
+            .into_iter()
+            .map(|(s, mut claims)| {
+                let mut order: Vec<usize> = (0..claims.len()).collect();
+                order.sort_by_key(|&i| (claims[i].id.index(), claims[i].start));
+                super::references::resolve_in_order(&mut claims, &order, &self.roles);
+                (s as usize, claims)
+            })
+            .collect()
     }
 }
 
@@ -198,7 +395,7 @@ const KINDS: [EntityKind; 4] =
     [EntityKind::Person, EntityKind::Place, EntityKind::Organization, EntityKind::Other];
 
 impl Resolution {
-    fn build(claims: &[Claim], aliases: &Aliases) -> Resolution {
+    fn build(table: &NameTable, aliases: &Aliases) -> Resolution {
         let gz = gazetteer();
         let gz_names: BTreeSet<&str> = gz.entries.iter().map(|e| e.canonical.as_str()).collect();
         let mut r = Resolution {
@@ -209,30 +406,23 @@ impl Resolution {
             kind: HashMap::new(),
         };
         // Surface spellings per node, for alias lookups.
-        let mut surfaces: Vec<BTreeSet<String>> = Vec::new();
-        for e in claims.iter().flat_map(|c| &c.entities) {
-            let slot = key_kind(e.kind);
-            let existing = r.node(&e.canonical, e.kind);
-            let id = existing.unwrap_or_else(|| {
-                let (words, numeral) = name_words(&e.canonical);
+        let mut surfaces: Vec<&BTreeSet<String>> = Vec::new();
+        for (name, slots) in &table.names {
+            for (slot, mentions) in slots.iter().enumerate() {
+                let Some(mentions) = mentions else { continue };
+                let (words, numeral) = name_words(name);
                 r.nodes.push(Node {
-                    name: e.canonical.clone(),
+                    name: name.clone(),
                     words,
                     numeral,
-                    gazetteer: e.kind != EntityKind::Person
-                        && e.kind != EntityKind::Other
-                        && gz_names.contains(e.canonical.as_str()),
-                    ..Node::default()
+                    // Slot 0 holds persons and other names; places and organisations keep a
+                    // gazetteer name.
+                    gazetteer: slot != 0 && gz_names.contains(name.as_str()),
+                    count: mentions.count,
+                    kinds: mentions.kinds,
                 });
-                surfaces.push(BTreeSet::new());
-                let id = r.nodes.len() - 1;
-                r.node_of.entry(e.canonical.clone()).or_default()[slot] = Some(id);
-                id
-            });
-            r.nodes[id].count += 1;
-            r.nodes[id].kinds[kind_index(e.kind)] += 1;
-            if !surfaces[id].contains(&e.surface) {
-                surfaces[id].insert(e.surface.clone());
+                surfaces.push(&mentions.surfaces);
+                r.node_of.entry(name.clone()).or_default()[slot] = Some(r.nodes.len() - 1);
             }
         }
         r.parent = (0..r.nodes.len()).collect();
@@ -248,10 +438,6 @@ impl Resolution {
         let pinned = r.merge_aliases(&order, &surfaces, aliases);
         r.choose_names(&order, &pinned);
         r
-    }
-
-    fn node(&self, name: &str, kind: EntityKind) -> Option<usize> {
-        self.node_of.get(name).and_then(|slots| slots[key_kind(kind)])
     }
 
     fn root(&self, mut x: usize) -> usize {
@@ -458,7 +644,7 @@ impl Resolution {
     fn merge_aliases(
         &mut self,
         order: &[usize],
-        surfaces: &[BTreeSet<String>],
+        surfaces: &[&BTreeSet<String>],
         aliases: &Aliases,
     ) -> HashMap<usize, String> {
         let mut targets: BTreeMap<String, Vec<usize>> = BTreeMap::new();

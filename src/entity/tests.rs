@@ -446,3 +446,53 @@ fn a_new_sentence_does_not_inherit_the_speaker() {
     let last = claims.last().unwrap();
     assert!(last.attribution.as_ref().is_none_or(|a| !a.resolved), "{:?}", last.attribution);
 }
+
+/// Extracted claims of several invented sources, unresolved.
+fn extracted_sources(texts: &[(&str, &str)]) -> Vec<Vec<Claim>> {
+    texts
+        .iter()
+        .map(|(id, text)| {
+            let source = crate::source::Source::new(*id, *text).unwrap();
+            crate::extract::extract(&source).claims
+        })
+        .collect()
+}
+
+#[test]
+fn resolution_kept_up_to_date_source_by_source_equals_resolving_the_whole_run() {
+    // Later sources rename earlier mentions ("Olsen" joins "Mara Olsen"; a second "Lind" makes
+    // the bare surname ambiguous) and give people roles that descriptions in sources whose names
+    // do not change need ("the Chilean leader" in a).
+    let sources = extracted_sources(&[
+        (
+            "a",
+            "Mara Olsen said the port would reopen. Later, the Chilean leader called the talks useful.",
+        ),
+        ("b", "Chilean President Mara Olsen met Anna Lind in Valparaiso. Lind spoke first."),
+        ("c", "Erik Lind, the harbour chief, said crews were ready. Olsen thanked him."),
+        ("d", "The Chilean leader said the strike was over, and suggested pay talks resume."),
+    ]);
+    let orders: [[usize; 4]; 4] = [[0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2], [2, 0, 3, 1]];
+    for order in orders {
+        let arrived: Vec<&[Claim]> = order.iter().map(|&s| sources[s].as_slice()).collect();
+        let mut whole: Vec<Claim> = arrived.iter().flat_map(|s| s.iter().cloned()).collect();
+        resolve_with(&mut whole, &Aliases::default());
+
+        let mut names = RunNames::default();
+        let mut current: Vec<Vec<Claim>> = Vec::new();
+        let mut redone = 0;
+        for k in 0..arrived.len() {
+            for (s, claims) in names.update(&arrived[..=k], k, &Aliases::default()) {
+                if s < current.len() {
+                    redone += 1;
+                    current[s] = claims;
+                } else {
+                    current.push(claims);
+                }
+            }
+        }
+        let kept: Vec<Claim> = current.into_iter().flatten().collect();
+        assert_eq!(kept, whole, "order {order:?}");
+        assert!(redone > 0, "a later source changes an earlier one in order {order:?}");
+    }
+}
