@@ -89,6 +89,10 @@ pub struct AlignConfig {
     /// (below 2: the threshold of best training accuracy). Default: 5.
     #[serde(default = "default_threshold_folds")]
     pub threshold_folds: usize,
+    /// Prior strength (pseudo pairs) of the discriminative term weights [`AlignConfig::fit`]
+    /// fits ([`TermStats::fit_kld`]); 0 fits none. Default: 5.
+    #[serde(default = "default_kld_prior")]
+    pub kld_prior: f64,
     /// What the threshold fitted by [`AlignConfig::fit`] maximises. Default: accuracy.
     #[serde(default)]
     pub threshold_objective: ThresholdObjective,
@@ -130,6 +134,13 @@ fn default_contrast() -> f64 {
 fn default_threshold_folds() -> usize {
     5
 }
+
+fn default_kld_prior() -> f64 {
+    5.0
+}
+
+/// Folds of the cross-fitting of TF-KLD features when the threshold is not cross-validated.
+const KLD_FOLDS: usize = 5;
 
 /// Whether a claim has content terms (a claim without any scores 0 against anything).
 fn has_terms(claim: &Claim) -> bool {
@@ -212,6 +223,7 @@ impl AlignConfig {
             l2: default_l2(),
             contrast: default_contrast(),
             threshold_folds: default_threshold_folds(),
+            kld_prior: default_kld_prior(),
             // The settings the shipped default is fitted with (chosen by the 10-fold CV of
             // `examples/evaluate.rs`): 100 trees of depth 3 on top of the logistic model, and a
             // threshold that keeps recall up as well as accuracy.
@@ -365,11 +377,17 @@ impl AlignConfig {
         self.set_statistics(TermStats::from_claims(pairs.iter().flat_map(|p| p.claims.iter())));
         let mut train = pairs.to_vec();
         train.extend(contrast_pairs(pairs, self.contrast));
-        let xs = self.feature_rows(&train);
+        let folds = self.threshold_folds;
+        let cross = folds >= 2 && pairs.len() >= folds;
+        let kld_folds = if cross { folds } else { KLD_FOLDS };
+        let xs = if self.kld_prior > 0.0 && pairs.len() >= kld_folds {
+            self.cross_fitted_rows(pairs, &train, kld_folds)
+        } else {
+            self.feature_rows(&train)
+        };
         let ys: Vec<f64> = train.iter().map(|p| f64::from(u8::from(p.same))).collect();
         let scorable: Vec<bool> = pairs.iter().map(|p| p.claims.iter().all(has_terms)).collect();
-        let folds = self.threshold_folds;
-        let scored: Vec<(f64, bool)> = if folds >= 2 && pairs.len() >= folds {
+        let scored: Vec<(f64, bool)> = if cross {
             // Out-of-fold scores: the model fitted without a fold scores that fold, so the
             // threshold is chosen on scores like those of unseen pairs (in-sample scores of the
             // trees are overconfident).
@@ -390,12 +408,45 @@ impl AlignConfig {
             Vec::new()
         };
         self.fit_model(&xs, &ys);
+        if self.kld_prior > 0.0 {
+            self.statistics.kld = TermStats::fit_kld(pairs.iter().map(|p| (&p.claims, p.same)), self.kld_prior);
+        }
         if scored.is_empty() {
             self.fit_threshold(pairs);
         } else {
             self.threshold = learn::best_threshold_for(&scored, self.threshold_objective);
         }
         self
+    }
+
+    /// The feature rows of `train` (the labelled `pairs`, then contrast pairs) with the TF-KLD
+    /// features cross-fitted: row `i` is computed with term weights fitted on the labelled pairs
+    /// outside its fold (`i % folds`), so that no row's features know its own label (weights
+    /// fitted on a pair's own label make its features look more telling than they are on new
+    /// pairs). The folds are those of the threshold's cross-validation in [`AlignConfig::fit`],
+    /// so a held-out fold's rows are scored with weights fitted without it.
+    fn cross_fitted_rows(
+        &self,
+        pairs: &[LabelledPair],
+        train: &[LabelledPair],
+        folds: usize,
+    ) -> Vec<FeatureVector> {
+        use rayon::prelude::*;
+        let configs: Vec<AlignConfig> = (0..folds)
+            .map(|k| {
+                let mut c = self.clone();
+                c.statistics.kld = TermStats::fit_kld(
+                    pairs.iter().enumerate().filter(|(i, _)| i % folds != k).map(|(_, p)| (&p.claims, p.same)),
+                    self.kld_prior,
+                );
+                c
+            })
+            .collect();
+        train
+            .par_iter()
+            .enumerate()
+            .map(|(i, p)| Scorer::new(&configs[i % folds], &p.claims).features(0, 1))
+            .collect()
     }
 
     /// Fits the logistic weights, then `boost.rounds` trees on top, to feature rows.

@@ -52,6 +52,9 @@ use super::wordnet::WordNet;
 /// | `word_precision_min` | share of one claim's words (stop words included) whose stem the other has, the weaker direction (BLEU's unigram precision) |
 /// | `fourgrams` | Dice overlap of word-stem 4-grams |
 /// | `fragmentation` | METEOR's fragmentation: runs of matched words that are also consecutive in the other claim, per matched word, the larger of the two directions (1 when nothing matches) |
+/// | `kld_uncovered_min`, `kld_uncovered_max` | share of one claim's content terms that the other leaves uncovered (as for `coverage_min`), weighted by the terms' discriminative weights (TF-KLD, [`super::TermStats::fit_kld`]) instead of IDF; both directions (0 when no term has a weight) |
+/// | `kld_unmatched` | the largest TF-KLD weight of a term one claim has and the other does not cover, /0.5, at most 1 |
+/// | `kld_shared` | TF-KLD weight of the terms both claims have, summed, /2, at most 1 |
 pub const FEATURES: &[&str] = &[
     "coverage_min",
     "coverage_max",
@@ -90,10 +93,14 @@ pub const FEATURES: &[&str] = &[
     "word_precision_min",
     "fourgrams",
     "fragmentation",
+    "kld_uncovered_min",
+    "kld_uncovered_max",
+    "kld_unmatched",
+    "kld_shared",
 ];
 
 /// Number of features.
-pub const N_FEATURES: usize = 37;
+pub const N_FEATURES: usize = 41;
 
 /// A feature vector in the order of [`FEATURES`].
 pub type FeatureVector = [f64; N_FEATURES];
@@ -220,6 +227,9 @@ pub(crate) struct Context<'a> {
     pub(crate) wordnet: Option<&'a WordNet>,
     /// The WordNet id of every interned id.
     pub(crate) wordnet_ids: &'a [u32],
+    /// The TF-KLD weight of every interned id (0 for ids that are never content terms, or have
+    /// none).
+    pub(crate) kld: &'a [f64],
 }
 
 /// Reduces `claim` to its [`Prepared`] form, interning strings into `interner`.
@@ -399,6 +409,17 @@ pub(crate) fn pair_features(a: &Prepared, b: &Prepared, ctx: &Context<'_>) -> Fe
     f[34] = wa.min(wb);
     f[35] = dice(&a.fourgrams, &b.fourgrams);
     f[36] = seq.fragmentation;
+    let (ka, kb) = (da.kld_uncovered_share(), db.kld_uncovered_share());
+    f[37] = ka.min(kb);
+    f[38] = ka.max(kb);
+    f[39] = (da.kld_unmatched.max(db.kld_unmatched) / 0.5).min(1.0);
+    let shared_kld: f64 = a
+        .terms
+        .iter()
+        .filter(|t| b.terms.binary_search(t).is_ok())
+        .map(|&t| ctx.kld[t as usize].abs())
+        .sum();
+    f[40] = (shared_kld / 2.0).min(1.0);
     f
 }
 
@@ -551,6 +572,19 @@ struct Direction {
     unmatched: u32,
     /// IDF mass left uncovered.
     uncovered: f64,
+    /// TF-KLD weight of `from`'s terms (absolute values), summed.
+    kld_total: f64,
+    /// TF-KLD weight left uncovered (each term's weight × the credit it lacks).
+    kld_uncovered: f64,
+    /// The largest TF-KLD weight of an uncovered term.
+    kld_unmatched: f64,
+}
+
+impl Direction {
+    /// The share of the TF-KLD weight left uncovered (0 when no term has a weight).
+    fn kld_uncovered_share(&self) -> f64 {
+        if self.kld_total > 0.0 { self.kld_uncovered / self.kld_total } else { 0.0 }
+    }
 }
 
 /// How much of `from`'s content `to` covers: by the same stem (credit 1), a shared lexicon concept
@@ -558,8 +592,10 @@ struct Direction {
 /// similarity).
 fn direction(from: &Prepared, to: &Prepared, wordnet: u64, ctx: &Context<'_>) -> Direction {
     let (mut total, mut covered, mut rarest, mut unmatched) = (0.0, 0.0, 0.0f64, 0u32);
+    let (mut kld_total, mut kld_uncovered, mut kld_unmatched) = (0.0, 0.0, 0.0f64);
     for &t in &from.terms {
         let idf = ctx.idf[t as usize];
+        let kld = ctx.kld[t as usize].abs();
         total += idf;
         let credit = if to.terms.binary_search(&t).is_ok() {
             1.0
@@ -571,9 +607,12 @@ fn direction(from: &Prepared, to: &Prepared, wordnet: u64, ctx: &Context<'_>) ->
             SYNONYM_CREDIT * spelling_similarity(t, to, ctx)
         };
         covered += idf * credit;
+        kld_total += kld;
+        kld_uncovered += kld * (1.0 - credit);
         if credit == 0.0 {
             unmatched += 1;
             rarest = rarest.max(idf / ctx.idf_max);
+            kld_unmatched = kld_unmatched.max(kld);
         }
     }
     Direction {
@@ -581,6 +620,9 @@ fn direction(from: &Prepared, to: &Prepared, wordnet: u64, ctx: &Context<'_>) ->
         rarest_unmatched: rarest,
         unmatched,
         uncovered: total - covered,
+        kld_total,
+        kld_uncovered,
+        kld_unmatched,
     }
 }
 

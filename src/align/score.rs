@@ -57,6 +57,9 @@ pub struct Scorer<'a> {
     /// The WordNet id of every interned string ([`wordnet::NONE`] when it has none, or is no
     /// claim's content term).
     wordnet_ids: Cow<'a, [u32]>,
+    /// The TF-KLD weight of every interned string (0 when it has none, or is no claim's content
+    /// term).
+    kld: Cow<'a, [f64]>,
 }
 
 /// What turns a feature vector into a score: weights, intercept, trees.
@@ -88,6 +91,7 @@ impl Model {
             strings: run.strings,
             wordnet: run.wordnet,
             wordnet_ids: run.wordnet_ids,
+            kld: run.kld,
         };
         features::pair_features(a, b, &ctx)
     }
@@ -109,6 +113,7 @@ struct RunData<'r> {
     strings: &'r [String],
     wordnet: Option<&'static WordNet>,
     wordnet_ids: &'r [u32],
+    kld: &'r [f64],
 }
 
 /// The WordNet ids of `p`'s content terms, sorted (as [`Scorer::new`] sets [`Prepared::wordnet`]).
@@ -208,6 +213,16 @@ impl<'a> Scorer<'a> {
         for p in prepared.iter_mut().filter(|_| wordnet.is_some()) {
             set_wordnet(p, &wordnet_ids);
         }
+        let kld: Vec<f64> = if config.statistics.kld.is_empty() {
+            vec![0.0; interner.strings.len()]
+        } else {
+            interner
+                .strings
+                .iter()
+                .zip(&run_df)
+                .map(|(s, &run)| if run == 0 { 0.0 } else { config.statistics.kld(s) })
+                .collect()
+        };
         Scorer {
             claims,
             model: Cow::Owned(Model::new(config)),
@@ -218,6 +233,7 @@ impl<'a> Scorer<'a> {
             strings: Cow::Owned(interner.strings),
             wordnet,
             wordnet_ids: Cow::Owned(wordnet_ids),
+            kld: Cow::Owned(kld),
         }
     }
 
@@ -234,6 +250,7 @@ impl<'a> Scorer<'a> {
             strings: Cow::Owned(self.strings.into_owned()),
             wordnet: self.wordnet,
             wordnet_ids: Cow::Owned(self.wordnet_ids.into_owned()),
+            kld: Cow::Owned(self.kld.into_owned()),
         }
     }
 
@@ -293,6 +310,7 @@ impl<'a> Scorer<'a> {
             strings: &self.strings,
             wordnet: self.wordnet,
             wordnet_ids: &self.wordnet_ids,
+            kld: &self.kld,
         };
         self.model.features(self.prepared(a), self.prepared(b), &run)
     }
@@ -339,6 +357,9 @@ pub(crate) struct RunScorer {
     /// a content term, else [`wordnet::NONE`]. (Only a claim's own terms are looked up in its
     /// WordNet ids, so a string coming or going as a term elsewhere changes no other score.)
     wordnet_ids: Vec<u32>,
+    /// Per interned id: its TF-KLD weight in the configuration's statistics (fixed; only a
+    /// claim's own terms are looked up in it).
+    kld: Vec<f64>,
     /// Terms whose counts moved since the last [`RunScorer::settle`].
     pending: Vec<u32>,
 }
@@ -364,6 +385,7 @@ impl RunScorer {
             idf_max: idf_max_of(documents, config.idf_steps),
             wordnet: config.lexicon.wordnet.then(WordNet::get),
             wordnet_ids: Vec::new(),
+            kld: Vec::new(),
             pending: Vec::new(),
         }
     }
@@ -376,6 +398,10 @@ impl RunScorer {
         self.holders.resize(n, Vec::new());
         self.idf.resize(n, 0.0);
         self.wordnet_ids.resize(n, wordnet::NONE);
+        for id in self.kld.len()..n {
+            let weight = self.statistics.kld(&self.interner.strings[id]);
+            self.kld.push(weight);
+        }
         p
     }
 
@@ -495,6 +521,7 @@ impl RunScorer {
             strings: &self.interner.strings,
             wordnet: self.wordnet,
             wordnet_ids: &self.wordnet_ids,
+            kld: &self.kld,
         };
         let f = self.model.features(pa, pb, &run);
         self.model.combine(pa, pb, &f)
@@ -513,6 +540,7 @@ impl RunScorer {
             strings: Cow::Borrowed(&self.interner.strings),
             wordnet: self.wordnet,
             wordnet_ids: Cow::Borrowed(&self.wordnet_ids),
+            kld: Cow::Borrowed(&self.kld),
         }
     }
 }
