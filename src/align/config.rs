@@ -89,10 +89,11 @@ pub struct AlignConfig {
     /// (below 2: the threshold of best training accuracy). Default: 5.
     #[serde(default = "default_threshold_folds")]
     pub threshold_folds: usize,
-    /// Prior strength (pseudo pairs) of the discriminative term weights [`AlignConfig::fit`]
-    /// fits ([`TermStats::fit_kld`]); 0 fits none. Default: 5.
-    #[serde(default = "default_kld_prior")]
-    pub kld_prior: f64,
+    /// Prior strength (pseudo pairs) of the term weights that [`AlignConfig::fit`] fits from the
+    /// labels ([`TermStats::fit_labels`]); 0 fits none. Default: 20 (5, 10, 20 and 40 were
+    /// compared by the cross-validation of `examples/evaluate.rs`).
+    #[serde(default = "default_label_prior")]
+    pub label_prior: f64,
     /// What the threshold fitted by [`AlignConfig::fit`] maximises. Default: accuracy.
     #[serde(default)]
     pub threshold_objective: ThresholdObjective,
@@ -135,8 +136,8 @@ fn default_threshold_folds() -> usize {
     5
 }
 
-fn default_kld_prior() -> f64 {
-    5.0
+fn default_label_prior() -> f64 {
+    20.0
 }
 
 /// Folds of the cross-fitting of TF-KLD features when the threshold is not cross-validated.
@@ -223,7 +224,7 @@ impl AlignConfig {
             l2: default_l2(),
             contrast: default_contrast(),
             threshold_folds: default_threshold_folds(),
-            kld_prior: default_kld_prior(),
+            label_prior: default_label_prior(),
             // The settings the shipped default is fitted with (chosen by the 10-fold CV of
             // `examples/evaluate.rs`): 100 trees of depth 3 on top of the logistic model, and a
             // threshold that keeps recall up as well as accuracy.
@@ -380,7 +381,7 @@ impl AlignConfig {
         let folds = self.threshold_folds;
         let cross = folds >= 2 && pairs.len() >= folds;
         let kld_folds = if cross { folds } else { KLD_FOLDS };
-        let xs = if self.kld_prior > 0.0 && pairs.len() >= kld_folds {
+        let xs = if self.label_prior > 0.0 && pairs.len() >= kld_folds {
             self.cross_fitted_rows(pairs, &train, kld_folds)
         } else {
             self.feature_rows(&train)
@@ -408,8 +409,9 @@ impl AlignConfig {
             Vec::new()
         };
         self.fit_model(&xs, &ys);
-        if self.kld_prior > 0.0 {
-            self.statistics.kld = TermStats::fit_kld(pairs.iter().map(|p| (&p.claims, p.same)), self.kld_prior);
+        if self.label_prior > 0.0 {
+            let labelled = pairs.iter().map(|p| (&p.claims, p.same));
+            self.statistics.fit_labels(labelled, self.label_prior);
         }
         if scored.is_empty() {
             self.fit_threshold(pairs);
@@ -435,10 +437,9 @@ impl AlignConfig {
         let configs: Vec<AlignConfig> = (0..folds)
             .map(|k| {
                 let mut c = self.clone();
-                c.statistics.kld = TermStats::fit_kld(
-                    pairs.iter().enumerate().filter(|(i, _)| i % folds != k).map(|(_, p)| (&p.claims, p.same)),
-                    self.kld_prior,
-                );
+                let outside = pairs.iter().enumerate().filter(|(i, _)| i % folds != k);
+                c.statistics
+                    .fit_labels(outside.map(|(_, p)| (&p.claims, p.same)), self.label_prior);
                 c
             })
             .collect();

@@ -55,6 +55,7 @@ use super::wordnet::WordNet;
 /// | `kld_uncovered_min`, `kld_uncovered_max` | share of one claim's content terms that the other leaves uncovered (as for `coverage_min`), weighted by the terms' discriminative weights (TF-KLD, [`super::TermStats::fit_kld`]) instead of IDF; both directions (0 when no term has a weight) |
 /// | `kld_unmatched` | the largest TF-KLD weight of a term one claim has and the other does not cover, /0.5, at most 1 |
 /// | `kld_shared` | TF-KLD weight of the terms both claims have, summed, /2, at most 1 |
+/// | `term_evidence` | naive-Bayes evidence of the terms for "the same fact": the log-likelihood ratios ([`super::TermStats::llr`]) of every term of either claim, as shared by both or in one only, summed, /5, in [−1, 1] |
 pub const FEATURES: &[&str] = &[
     "coverage_min",
     "coverage_max",
@@ -97,10 +98,11 @@ pub const FEATURES: &[&str] = &[
     "kld_uncovered_max",
     "kld_unmatched",
     "kld_shared",
+    "term_evidence",
 ];
 
 /// Number of features.
-pub const N_FEATURES: usize = 41;
+pub const N_FEATURES: usize = 42;
 
 /// A feature vector in the order of [`FEATURES`].
 pub type FeatureVector = [f64; N_FEATURES];
@@ -230,6 +232,9 @@ pub(crate) struct Context<'a> {
     /// The TF-KLD weight of every interned id (0 for ids that are never content terms, or have
     /// none).
     pub(crate) kld: &'a [f64],
+    /// The log-likelihood ratios ([`super::TermStats::llr`]) of every interned id (`[0, 0]` for
+    /// ids that are never content terms, or have none).
+    pub(crate) llr: &'a [[f64; 2]],
 }
 
 /// Reduces `claim` to its [`Prepared`] form, interning strings into `interner`.
@@ -420,6 +425,16 @@ pub(crate) fn pair_features(a: &Prepared, b: &Prepared, ctx: &Context<'_>) -> Fe
         .map(|&t| ctx.kld[t as usize].abs())
         .sum();
     f[40] = (shared_kld / 2.0).min(1.0);
+    // Naive-Bayes evidence of the terms: each term of either claim by whether both have it.
+    let mut evidence = 0.0;
+    for &t in &a.terms {
+        let shared = b.terms.binary_search(&t).is_ok();
+        evidence += ctx.llr[t as usize][usize::from(!shared)];
+    }
+    for &t in b.terms.iter().filter(|t| a.terms.binary_search(t).is_err()) {
+        evidence += ctx.llr[t as usize][1];
+    }
+    f[41] = (evidence / 5.0).clamp(-1.0, 1.0);
     f
 }
 
@@ -988,6 +1003,48 @@ mod tests {
         let c = "The ministry sent a volcano";
         assert_eq!(coverage_min(a, c, true), coverage_min(a, c, false));
         assert!(coverage_min(a, c, true) < with);
+    }
+
+    /// The features of term weights fitted from labels are 0 in a configuration without them
+    /// (hand-made, or fitted to graded pairs), and say what the weights say once fitted.
+    #[test]
+    fn label_features_follow_the_fitted_term_weights() {
+        let names = [
+            "kld_uncovered_min",
+            "kld_uncovered_max",
+            "kld_unmatched",
+            "kld_shared",
+            "term_evidence",
+        ];
+        let at = |name: &str| FEATURES.iter().position(|n| *n == name).unwrap();
+        let claims = ["Rebels seized the northern airport", "Rebels seized the port"]
+            .map(|t| Claim::new("s".into(), 0, 0, t));
+        let mut config = crate::align::AlignConfig::untrained();
+        let f = crate::align::Scorer::new(&config, &claims).features(0, 1);
+        assert!(names.iter().all(|n| f[at(n)] == 0.0), "{f:?}");
+
+        // Invented labelled pairs: "airport" shared only by pairs asserting the same fact.
+        let pairs: Vec<[Claim; 2]> = (0..12)
+            .map(|i| {
+                let b = if i % 2 == 0 { "Troops left the airport" } else { "Troops left the town" };
+                [
+                    Claim::new("a".into(), i, 0, "Troops left the airport"),
+                    Claim::new("b".into(), i, 0, b),
+                ]
+            })
+            .collect();
+        config.statistics.fit_labels(pairs.iter().enumerate().map(|(i, p)| (p, i % 2 == 0)), 2.0);
+        let f = crate::align::Scorer::new(&config, &claims).features(0, 1);
+        // "airport" is in one claim only: all of that claim's weight is uncovered, and its
+        // absence is evidence against the same fact.
+        assert_eq!(f[at("kld_uncovered_max")], 1.0);
+        assert_eq!(f[at("kld_uncovered_min")], 0.0, "the other claim's terms weigh nothing");
+        assert!(f[at("kld_unmatched")] > 0.5);
+        assert_eq!(f[at("kld_shared")], 0.0);
+        assert!(f[at("term_evidence")] < 0.0);
+        let twice = [claims[0].clone(), claims[0].clone()];
+        let f = crate::align::Scorer::new(&config, &twice).features(0, 1);
+        assert!(f[at("kld_shared")] > 0.0 && f[at("term_evidence")] > 0.0, "{f:?}");
     }
 
     #[test]

@@ -60,6 +60,8 @@ pub struct Scorer<'a> {
     /// The TF-KLD weight of every interned string (0 when it has none, or is no claim's content
     /// term).
     kld: Cow<'a, [f64]>,
+    /// The log-likelihood ratios of every interned string ([`super::TermStats::llr`]).
+    llr: Cow<'a, [[f64; 2]]>,
 }
 
 /// What turns a feature vector into a score: weights, intercept, trees.
@@ -92,6 +94,7 @@ impl Model {
             wordnet: run.wordnet,
             wordnet_ids: run.wordnet_ids,
             kld: run.kld,
+            llr: run.llr,
         };
         features::pair_features(a, b, &ctx)
     }
@@ -114,6 +117,7 @@ struct RunData<'r> {
     wordnet: Option<&'static WordNet>,
     wordnet_ids: &'r [u32],
     kld: &'r [f64],
+    llr: &'r [[f64; 2]],
 }
 
 /// The WordNet ids of `p`'s content terms, sorted (as [`Scorer::new`] sets [`Prepared::wordnet`]).
@@ -223,6 +227,16 @@ impl<'a> Scorer<'a> {
                 .map(|(s, &run)| if run == 0 { 0.0 } else { config.statistics.kld(s) })
                 .collect()
         };
+        let llr: Vec<[f64; 2]> = if config.statistics.llr.is_empty() {
+            vec![[0.0; 2]; interner.strings.len()]
+        } else {
+            interner
+                .strings
+                .iter()
+                .zip(&run_df)
+                .map(|(s, &run)| if run == 0 { [0.0; 2] } else { config.statistics.llr(s) })
+                .collect()
+        };
         Scorer {
             claims,
             model: Cow::Owned(Model::new(config)),
@@ -234,6 +248,7 @@ impl<'a> Scorer<'a> {
             wordnet,
             wordnet_ids: Cow::Owned(wordnet_ids),
             kld: Cow::Owned(kld),
+            llr: Cow::Owned(llr),
         }
     }
 
@@ -251,6 +266,7 @@ impl<'a> Scorer<'a> {
             wordnet: self.wordnet,
             wordnet_ids: Cow::Owned(self.wordnet_ids.into_owned()),
             kld: Cow::Owned(self.kld.into_owned()),
+            llr: Cow::Owned(self.llr.into_owned()),
         }
     }
 
@@ -311,6 +327,7 @@ impl<'a> Scorer<'a> {
             wordnet: self.wordnet,
             wordnet_ids: &self.wordnet_ids,
             kld: &self.kld,
+            llr: &self.llr,
         };
         self.model.features(self.prepared(a), self.prepared(b), &run)
     }
@@ -360,6 +377,8 @@ pub(crate) struct RunScorer {
     /// Per interned id: its TF-KLD weight in the configuration's statistics (fixed; only a
     /// claim's own terms are looked up in it).
     kld: Vec<f64>,
+    /// Per interned id: its log-likelihood ratios in the configuration's statistics (fixed).
+    llr: Vec<[f64; 2]>,
     /// Terms whose counts moved since the last [`RunScorer::settle`].
     pending: Vec<u32>,
 }
@@ -386,6 +405,7 @@ impl RunScorer {
             wordnet: config.lexicon.wordnet.then(WordNet::get),
             wordnet_ids: Vec::new(),
             kld: Vec::new(),
+            llr: Vec::new(),
             pending: Vec::new(),
         }
     }
@@ -401,6 +421,8 @@ impl RunScorer {
         for id in self.kld.len()..n {
             let weight = self.statistics.kld(&self.interner.strings[id]);
             self.kld.push(weight);
+            let llr = self.statistics.llr(&self.interner.strings[id]);
+            self.llr.push(llr);
         }
         p
     }
@@ -522,6 +544,7 @@ impl RunScorer {
             wordnet: self.wordnet,
             wordnet_ids: &self.wordnet_ids,
             kld: &self.kld,
+            llr: &self.llr,
         };
         let f = self.model.features(pa, pb, &run);
         self.model.combine(pa, pb, &f)
@@ -541,6 +564,7 @@ impl RunScorer {
             wordnet: self.wordnet,
             wordnet_ids: Cow::Borrowed(&self.wordnet_ids),
             kld: Cow::Borrowed(&self.kld),
+            llr: Cow::Borrowed(&self.llr),
         }
     }
 }

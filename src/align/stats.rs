@@ -7,12 +7,14 @@ use serde::{Deserialize, Serialize};
 use crate::model::Claim;
 use crate::text;
 
-/// Document frequencies of terms (stems), fitted from a corpus of sentences.
+/// Document frequencies of terms (stems), fitted from a corpus of sentences, and what labelled
+/// pairs say of each term.
 ///
 /// A scorer adds the run's own claims to these counts, so a large run is dominated by its own
 /// statistics while a small one (two articles, one pair) still knows which words are common.
-/// Serialised as `{"documents": 8152, "df": {"talk": 31, …}, "kld": {"talk": 0.04, …}}` (`kld`
-/// only when fitted from labelled pairs).
+/// Serialised as `{"documents": 8152, "df": {"talk": 31, …}, "kld": {"talk": 0.04, …},
+/// "llr": {"talk": [0.1, -0.2], …}}` (`kld` and `llr` only when fitted from labelled pairs by
+/// [`TermStats::fit_labels`]).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct TermStats {
     /// Number of documents counted.
@@ -20,17 +22,25 @@ pub struct TermStats {
     /// Term -> number of documents holding it. Terms seen in fewer than
     /// [`TermStats::MIN_DF`] documents are left out to keep the table small.
     pub df: BTreeMap<String, u32>,
-    /// Term -> discriminative weight (TF-KLD, Ji and Eisenstein 2013), fitted from labelled
-    /// pairs by [`TermStats::fit_kld`]: how differently often the term is shared by both claims of
-    /// a pair that asserts the same fact and of one that does not. Empty unless fitted; an
-    /// unknown term weighs 0.
+    /// Term -> discriminative weight (TF-KLD, Ji and Eisenstein 2013): how differently often
+    /// both claims have the term in pairs asserting the same fact and in pairs that do not (see
+    /// [`TermStats::fit_labels`]). An unknown term weighs 0.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub kld: BTreeMap<String, f32>,
+    /// Term -> how much more than an average term it says for "the same fact", as log-likelihood
+    /// ratios: `[when both claims have it, when only one does]` (see [`TermStats::fit_labels`]).
+    /// An unknown term reads as an average one: `[0, 0]`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub llr: BTreeMap<String, [f32; 2]>,
 }
 
 impl TermStats {
     /// Terms rarer than this are not stored: an unknown term reads as "seen once or never".
     pub const MIN_DF: u32 = 2;
+
+    /// Labelled pairs a term must occur in (in either claim) for [`TermStats::fit_labels`] to
+    /// keep its weights; rarer terms read as unknown, which the prior brings them near anyway.
+    pub const MIN_LABELLED_PAIRS: u32 = 3;
 
     /// Counts the terms of `claims` (each claim one document; its `terms`, or the content terms
     /// of its text when it has none).
@@ -44,62 +54,92 @@ impl TermStats {
             }
         }
         counts.retain(|_, df| *df >= TermStats::MIN_DF);
-        TermStats { documents, df: counts, kld: BTreeMap::new() }
+        TermStats { documents, df: counts, ..TermStats::default() }
     }
 
-    /// Labelled pairs a term must occur in (in either claim) for [`TermStats::fit_kld`] to keep
-    /// its weight: rarer terms weigh 0, which the prior brings them near anyway.
-    pub const MIN_KLD_PAIRS: u32 = 3;
-
-    /// Discriminative term weights (TF-KLD, Ji and Eisenstein 2013) from labelled pairs: for
-    /// each term, over the pairs where at least one claim has it, `p` = the share of pairs
-    /// asserting the same fact in which both claims have it, and `q` the same share among the
-    /// other pairs; the weight is the Bernoulli Kullback-Leibler divergence `KL(p || q)`,
-    /// negative when sharing the term is commoner in the pairs that differ (`p < q`).
+    /// Fits the term weights `kld` and `llr` from labelled pairs (replacing any): for each term,
+    /// over the pairs where at least one claim has it, `p` = the share of the pairs asserting
+    /// the same fact in which both claims have it, and `q` the same share among the other pairs.
     ///
-    /// Both shares are smoothed towards the term's share over all its pairs with `prior` pseudo
-    /// pairs, so a term seen in few pairs weighs near 0 and a term whose sharing says nothing of
-    /// the label weighs 0. Terms seen in fewer than [`TermStats::MIN_KLD_PAIRS`] pairs are left
-    /// out. Terms are each claim's `terms` (or the content terms of its text), as in
+    /// - `kld` is the Bernoulli Kullback-Leibler divergence `KL(p || q)` (TF-KLD, Ji and
+    ///   Eisenstein 2013), negative when sharing the term is commoner in the pairs that differ.
+    ///   Here `p` and `q` are smoothed towards the term's share over all its pairs with `prior`
+    ///   pseudo pairs, so a term whose sharing says nothing of the label weighs 0 and one seen in
+    ///   few pairs weighs little.
+    /// - `llr` is `[ln(p / q), ln((1 − p) / (1 − q))]` minus the same of the average term, `p`
+    ///   and `q` smoothed towards the shares over all terms with `prior` pseudo pairs: summed
+    ///   over a pair's terms, the naive-Bayes evidence its term sharing gives beyond what the
+    ///   number of shared terms says.
+    ///
+    /// Terms seen in fewer than [`TermStats::MIN_LABELLED_PAIRS`] pairs are left out. Terms are
+    /// each claim's `terms` (or the content terms of its text), as in
     /// [`TermStats::from_claims`]. Deterministic.
-    pub fn fit_kld<'c>(
+    pub fn fit_labels<'c>(
+        &mut self,
         pairs: impl IntoIterator<Item = (&'c [Claim; 2], bool)>,
         prior: f64,
-    ) -> BTreeMap<String, f32> {
-        // Per term: [pairs with it, of them sharing it] for same-fact pairs, then for the others.
+    ) -> &mut TermStats {
+        // Per term: [pairs where one claim has it, pairs where both do] for the same-fact pairs,
+        // then for the others.
         let mut counts: BTreeMap<String, [u32; 4]> = BTreeMap::new();
         for (claims, same) in pairs {
             let [a, b] = claims.each_ref().map(distinct_terms);
             let at = if same { 0 } else { 2 };
-            for t in a.iter().chain(&b) {
+            for t in a.iter().filter(|t| b.binary_search(t).is_err()) {
                 counts.entry(t.clone()).or_default()[at] += 1;
             }
-            // A shared term was counted twice above: once as present, once as shared.
-            for t in a.iter().filter(|t| b.binary_search(t).is_ok()) {
-                let c = counts.entry(t.clone()).or_default();
-                c[at] -= 1;
-                c[at + 1] += 1;
+            for t in &b {
+                let both = a.binary_search(t).is_ok();
+                counts.entry(t.clone()).or_default()[at + usize::from(both)] += 1;
             }
         }
         let prior = prior.max(0.0);
-        counts
-            .into_iter()
-            .filter(|(_, c)| c[0] + c[2] >= TermStats::MIN_KLD_PAIRS)
-            .filter_map(|(term, [n_same, s_same, n_diff, s_diff])| {
-                let (n_same, s_same) = (f64::from(n_same), f64::from(s_same));
-                let (n_diff, s_diff) = (f64::from(n_diff), f64::from(s_diff));
-                let pooled = (s_same + s_diff) / (n_same + n_diff);
-                let p = (s_same + prior * pooled) / (n_same + prior);
-                let q = (s_diff + prior * pooled) / (n_diff + prior);
-                let w = bernoulli_kl(p, q).copysign(p - q) as f32;
-                (w.abs() >= 1e-4).then_some((term, w))
-            })
-            .collect()
+        let mut sums = [0u64; 4];
+        for c in counts.values() {
+            for (s, &x) in sums.iter_mut().zip(c) {
+                *s += u64::from(x);
+            }
+        }
+        let share = |both: u64, one: u64| {
+            if both + one == 0 { 0.5 } else { both as f64 / (both + one) as f64 }
+        };
+        let (p_all, q_all) = (share(sums[1], sums[0]), share(sums[3], sums[2]));
+        let base = log_ratios(p_all, q_all);
+        self.kld.clear();
+        self.llr.clear();
+        for (term, c) in counts {
+            if c.iter().sum::<u32>() < TermStats::MIN_LABELLED_PAIRS {
+                continue;
+            }
+            let [one_same, both_same, one_diff, both_diff] = c.map(f64::from);
+            let (n_same, n_diff) = (one_same + both_same, one_diff + both_diff);
+            let pooled = (both_same + both_diff) / (n_same + n_diff);
+            let p = (both_same + prior * pooled) / (n_same + prior);
+            let q = (both_diff + prior * pooled) / (n_diff + prior);
+            let kld = bernoulli_kl(p, q).copysign(p - q) as f32;
+            let p = (both_same + prior * p_all) / (n_same + prior);
+            let q = (both_diff + prior * q_all) / (n_diff + prior);
+            let r = log_ratios(p, q);
+            let llr = [(r[0] - base[0]) as f32, (r[1] - base[1]) as f32];
+            if kld.abs() >= 1e-4 {
+                self.kld.insert(term.clone(), kld);
+            }
+            if llr.iter().any(|x| x.abs() >= 1e-4) {
+                self.llr.insert(term, llr);
+            }
+        }
+        self
     }
 
-    /// The TF-KLD weight of `term` (0 when unknown); see [`TermStats::fit_kld`].
+    /// The TF-KLD weight of `term` (0 when unknown); see [`TermStats::fit_labels`].
     pub fn kld(&self, term: &str) -> f64 {
         self.kld.get(term).copied().map_or(0.0, f64::from)
+    }
+
+    /// The log-likelihood ratios of `term`, `[shared, in one claim only]` (`[0, 0]` when
+    /// unknown); see [`TermStats::fit_labels`].
+    pub fn llr(&self, term: &str) -> [f64; 2] {
+        self.llr.get(term).map_or([0.0; 2], |r| r.map(f64::from))
     }
 
     /// The document frequency of `term` (0 when unknown).
@@ -117,10 +157,18 @@ fn distinct_terms(claim: &Claim) -> Vec<String> {
     terms
 }
 
-/// `KL(p || q)` of two Bernoulli distributions, with both probabilities kept off 0 and 1 (a
-/// share estimated as 0 or 1 is never certain).
+/// `[ln(p / q), ln((1 − p) / (1 − q))]`, both probabilities kept off 0 and 1.
+fn log_ratios(p: f64, q: f64) -> [f64; 2] {
+    let (p, q) = (p.clamp(EPS, 1.0 - EPS), q.clamp(EPS, 1.0 - EPS));
+    [(p / q).ln(), ((1.0 - p) / (1.0 - q)).ln()]
+}
+
+/// How far from 0 and 1 an estimated share is kept: a share estimated as 0 or 1 is never
+/// certain.
+const EPS: f64 = 1e-3;
+
+/// `KL(p || q)` of two Bernoulli distributions, both probabilities kept off 0 and 1.
 fn bernoulli_kl(p: f64, q: f64) -> f64 {
-    const EPS: f64 = 1e-3;
     let (p, q) = (p.clamp(EPS, 1.0 - EPS), q.clamp(EPS, 1.0 - EPS));
     (p * (p / q).ln() + (1.0 - p) * ((1.0 - p) / (1.0 - q)).ln()).max(0.0)
 }
@@ -140,5 +188,76 @@ mod tests {
         assert_eq!(stats.documents, 3);
         assert_eq!(stats.df("talk"), 2);
         assert_eq!(stats.df("rain"), 0, "df 1 is below MIN_DF and not stored");
+    }
+
+    /// Invented pairs: `both` terms in both claims, `one_a`/`one_b` in one claim only.
+    fn pair(both: &[&str], one_a: &[&str], one_b: &[&str], same: bool) -> ([Claim; 2], bool) {
+        let text = |only: &[&str]| both.iter().chain(only).copied().collect::<Vec<_>>().join(" ");
+        let claims =
+            [Claim::new("a".into(), 0, 0, text(one_a)), Claim::new("b".into(), 0, 0, text(one_b))];
+        (claims, same)
+    }
+
+    #[test]
+    fn a_term_shared_only_by_paraphrases_weighs_most() {
+        let mut pairs = Vec::new();
+        for i in 0..20 {
+            // "treaty" is shared by every same-fact pair and in one claim only of every other;
+            // "harbour" is shared by half the pairs of each kind; "glacier" occurs once.
+            let (same, harbour) = (i % 2 == 0, i % 4 < 2);
+            let mut both = vec![];
+            let (mut one_a, mut one_b) = (vec![], vec![]);
+            if same {
+                both.push("treaty")
+            } else {
+                one_a.push("treaty")
+            }
+            if harbour {
+                both.push("harbour")
+            } else {
+                one_b.push("harbour")
+            }
+            if i == 3 {
+                one_a.push("glacier");
+            }
+            pairs.push(pair(&both, &one_a, &one_b, same));
+        }
+        let mut stats = TermStats::default();
+        stats.fit_labels(pairs.iter().map(|(c, s)| (c, *s)), 5.0);
+        let (treaty, harbour) = (stats.kld("treati"), stats.kld("harbour"));
+        assert!(treaty > 0.5, "{treaty}");
+        assert!(harbour.abs() < 1e-3, "{harbour}");
+        assert_eq!(stats.kld("glacier"), 0.0, "seen in one pair: below MIN_LABELLED_PAIRS");
+        // Sharing "treaty" says "same fact", missing it says "different", each more than the
+        // average term does; "harbour" says about what the average term says.
+        let [shared, one] = stats.llr("treati");
+        assert!(shared > 0.5 && one < -0.5, "{shared} {one}");
+        let [shared, one] = stats.llr("harbour");
+        assert!(shared < 0.0 && shared.abs() < 1.0 && one.abs() < 1.0, "{shared} {one}");
+        assert_eq!(stats.llr("unseen"), [0.0, 0.0]);
+        // A stronger prior pulls the weight towards 0.
+        let mut shrunk = TermStats::default();
+        shrunk.fit_labels(pairs.iter().map(|(c, s)| (c, *s)), 50.0);
+        assert!(shrunk.kld("treati") < treaty && shrunk.kld("treati") > 0.0);
+    }
+
+    #[test]
+    fn sharing_commoner_in_different_pairs_weighs_negative() {
+        let pairs: Vec<([Claim; 2], bool)> = (0..12)
+            .map(|i| {
+                let same = i % 2 == 0;
+                if same {
+                    pair(&[], &["tariff"], &[], true)
+                } else {
+                    pair(&["tariff"], &[], &[], false)
+                }
+            })
+            .collect();
+        let mut stats = TermStats::default();
+        stats.fit_labels(pairs.iter().map(|(c, s)| (c, *s)), 2.0);
+        assert!(stats.kld("tariff") < -0.5, "{}", stats.kld("tariff"));
+        let json = serde_json::to_string(&stats).unwrap();
+        assert_eq!(serde_json::from_str::<TermStats>(&json).unwrap(), stats);
+        assert!(!serde_json::to_string(&TermStats::default()).unwrap().contains("kld"));
     }
 }
