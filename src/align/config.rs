@@ -30,8 +30,9 @@ const FACTS_JSON: &str = include_str!("facts_config.json");
 /// [`AlignConfig::default`] holds weights, 100 boosted trees of depth 3, a threshold and term
 /// statistics fitted on the training split of the Microsoft Research Paraphrase Corpus (4,076 news
 /// sentence pairs from different outlets; research-use licence), and the built-in news lexicon.
-/// The configuration holds only weights, trees (feature thresholds and leaf values), a threshold
-/// and document frequencies of terms seen at least twice, nothing per example.
+/// The configuration holds only weights, trees (feature thresholds and leaf values), a threshold,
+/// document frequencies of terms seen at least twice and the term weights fitted from the labels
+/// of terms seen in at least three pairs ([`TermStats::fit_labels`]), nothing per example.
 ///
 /// # Fitting
 ///
@@ -374,6 +375,14 @@ impl AlignConfig {
     /// `contrast` × as many *contrast pairs*: the first claim of one pair with the second claim of
     /// another (the one, among 16 chosen deterministically, sharing the most terms), labelled
     /// different. The threshold is then fitted on the labelled pairs alone.
+    ///
+    /// With `label_prior > 0`, term weights are also fitted from the labels
+    /// ([`TermStats::fit_labels`]), for the features `kld_*` and `term_evidence`. The feature
+    /// rows the model learns from are cross-fitted: a row of fold `i % threshold_folds` is
+    /// computed with term weights fitted on the labelled pairs outside that fold, so that its
+    /// features never know its own label (weights fitted on a pair's own label make it look more
+    /// telling than on new pairs, and the model would over-trust them). The configuration keeps
+    /// the weights fitted on all of `pairs`.
     pub fn fit(&mut self, pairs: &[LabelledPair]) -> &mut AlignConfig {
         self.set_statistics(TermStats::from_claims(pairs.iter().flat_map(|p| p.claims.iter())));
         let mut train = pairs.to_vec();

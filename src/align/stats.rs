@@ -71,7 +71,8 @@ impl TermStats {
     ///   over a pair's terms, the naive-Bayes evidence its term sharing gives beyond what the
     ///   number of shared terms says.
     ///
-    /// Terms seen in fewer than [`TermStats::MIN_LABELLED_PAIRS`] pairs are left out. Terms are
+    /// Weights are rounded to three decimals; terms seen in fewer than
+    /// [`TermStats::MIN_LABELLED_PAIRS`] pairs, or whose weights round to 0, are left out. Terms are
     /// each claim's `terms` (or the content terms of its text), as in
     /// [`TermStats::from_claims`]. Deterministic.
     pub fn fit_labels<'c>(
@@ -116,15 +117,15 @@ impl TermStats {
             let pooled = (both_same + both_diff) / (n_same + n_diff);
             let p = (both_same + prior * pooled) / (n_same + prior);
             let q = (both_diff + prior * pooled) / (n_diff + prior);
-            let kld = bernoulli_kl(p, q).copysign(p - q) as f32;
+            let kld = rounded(bernoulli_kl(p, q).copysign(p - q));
             let p = (both_same + prior * p_all) / (n_same + prior);
             let q = (both_diff + prior * q_all) / (n_diff + prior);
             let r = log_ratios(p, q);
-            let llr = [(r[0] - base[0]) as f32, (r[1] - base[1]) as f32];
-            if kld.abs() >= 1e-4 {
+            let llr = [rounded(r[0] - base[0]), rounded(r[1] - base[1])];
+            if kld != 0.0 {
                 self.kld.insert(term.clone(), kld);
             }
-            if llr.iter().any(|x| x.abs() >= 1e-4) {
+            if llr != [0.0; 2] {
                 self.llr.insert(term, llr);
             }
         }
@@ -155,6 +156,11 @@ fn distinct_terms(claim: &Claim) -> Vec<String> {
     terms.sort_unstable();
     terms.dedup();
     terms
+}
+
+/// `x` to three decimals, which is all the precision the weights have, and keeps the JSON short.
+fn rounded(x: f64) -> f32 {
+    ((x * 1000.0).round() / 1000.0) as f32
 }
 
 /// `[ln(p / q), ln((1 − p) / (1 − q))]`, both probabilities kept off 0 and 1.
