@@ -52,7 +52,7 @@ use super::wordnet::WordNet;
 /// | `word_precision_min` | share of one claim's words (stop words included) whose stem the other has, the weaker direction (BLEU's unigram precision) |
 /// | `fourgrams` | Dice overlap of word-stem 4-grams |
 /// | `fragmentation` | METEOR's fragmentation: runs of matched words that are also consecutive in the other claim, per matched word, the larger of the two directions (1 when nothing matches) |
-/// | `kld_uncovered_min`, `kld_uncovered_max` | share of one claim's content terms that the other leaves uncovered (as for `coverage_min`), weighted by the terms' discriminative weights (TF-KLD, [`super::TermStats::fit_kld`]) instead of IDF; both directions (0 when no term has a weight) |
+/// | `kld_uncovered_min`, `kld_uncovered_max` | share of one claim's content terms that the other leaves uncovered (as for `coverage_min`), weighted by the terms' discriminative weights (TF-KLD, [`super::TermStats::fit_labels`]) instead of IDF; both directions (0 when no term has a weight) |
 /// | `kld_unmatched` | the largest TF-KLD weight of a term one claim has and the other does not cover, /0.5, at most 1 |
 /// | `kld_shared` | TF-KLD weight of the terms both claims have, summed, /2, at most 1 |
 /// | `term_evidence` | naive-Bayes evidence of the terms for "the same fact": the log-likelihood ratios ([`super::TermStats::llr`]) of every term of either claim, as shared by both or in one only, summed, /5, in [−1, 1] |
