@@ -91,7 +91,7 @@ pub struct AlignConfig {
     #[serde(default = "default_threshold_folds")]
     pub threshold_folds: usize,
     /// Prior strength (pseudo pairs) of the term weights that [`AlignConfig::fit`] fits from the
-    /// labels ([`TermStats::fit_labels`]); 0 fits none. Default: 20 (5, 10, 20 and 40 were
+    /// labels ([`TermStats::fit_labels`]); 0 fits none. Default: 20 (5, 10, 20, 40 and 80 were
     /// compared by the cross-validation of `examples/evaluate.rs`).
     #[serde(default = "default_label_prior")]
     pub label_prior: f64,
@@ -141,8 +141,9 @@ fn default_label_prior() -> f64 {
     20.0
 }
 
-/// Folds of the cross-fitting of TF-KLD features when the threshold is not cross-validated.
-const KLD_FOLDS: usize = 5;
+/// Folds of the cross-fitting of the term weights fitted from labels when the threshold is not
+/// cross-validated.
+const LABEL_FOLDS: usize = 5;
 
 /// Whether a claim has content terms (a claim without any scores 0 against anything).
 fn has_terms(claim: &Claim) -> bool {
@@ -377,7 +378,7 @@ impl AlignConfig {
     /// different. The threshold is then fitted on the labelled pairs alone.
     ///
     /// With `label_prior > 0`, term weights are also fitted from the labels
-    /// ([`TermStats::fit_labels`]), for the features `kld_*` and `term_evidence`. The feature
+    /// ([`TermStats::fit_labels`]), for the feature `term_evidence`. The feature
     /// rows the model learns from are cross-fitted: a row of fold `i % threshold_folds` is
     /// computed with term weights fitted on the labelled pairs outside that fold, so that its
     /// features never know its own label (weights fitted on a pair's own label make it look more
@@ -389,9 +390,9 @@ impl AlignConfig {
         train.extend(contrast_pairs(pairs, self.contrast));
         let folds = self.threshold_folds;
         let cross = folds >= 2 && pairs.len() >= folds;
-        let kld_folds = if cross { folds } else { KLD_FOLDS };
-        let xs = if self.label_prior > 0.0 && pairs.len() >= kld_folds {
-            self.cross_fitted_rows(pairs, &train, kld_folds)
+        let label_folds = if cross { folds } else { LABEL_FOLDS };
+        let xs = if self.label_prior > 0.0 && pairs.len() >= label_folds {
+            self.cross_fitted_rows(pairs, &train, label_folds)
         } else {
             self.feature_rows(&train)
         };
@@ -430,8 +431,8 @@ impl AlignConfig {
         self
     }
 
-    /// The feature rows of `train` (the labelled `pairs`, then contrast pairs) with the TF-KLD
-    /// features cross-fitted: row `i` is computed with term weights fitted on the labelled pairs
+    /// The feature rows of `train` (the labelled `pairs`, then contrast pairs) with the features
+    /// of the term weights fitted from labels cross-fitted: row `i` is computed with term weights fitted on the labelled pairs
     /// outside its fold (`i % folds`), so that no row's features know its own label (weights
     /// fitted on a pair's own label make its features look more telling than they are on new
     /// pairs). The folds are those of the threshold's cross-validation in [`AlignConfig::fit`],

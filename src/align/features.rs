@@ -52,9 +52,6 @@ use super::wordnet::WordNet;
 /// | `word_precision_min` | share of one claim's words (stop words included) whose stem the other has, the weaker direction (BLEU's unigram precision) |
 /// | `fourgrams` | Dice overlap of word-stem 4-grams |
 /// | `fragmentation` | METEOR's fragmentation: runs of matched words that are also consecutive in the other claim, per matched word, the larger of the two directions (1 when nothing matches) |
-/// | `kld_uncovered_min`, `kld_uncovered_max` | share of one claim's content terms that the other leaves uncovered (as for `coverage_min`), weighted by the terms' discriminative weights (TF-KLD, [`super::TermStats::fit_labels`]) instead of IDF; both directions (0 when no term has a weight) |
-/// | `kld_unmatched` | the largest TF-KLD weight of a term one claim has and the other does not cover, /0.5, at most 1 |
-/// | `kld_shared` | TF-KLD weight of the terms both claims have, summed, /2, at most 1 |
 /// | `term_evidence` | naive-Bayes evidence of the terms for "the same fact": the log-likelihood ratios ([`super::TermStats::llr`]) of every term of either claim, as shared by both or in one only, summed, /5, in [−1, 1] |
 pub const FEATURES: &[&str] = &[
     "coverage_min",
@@ -94,15 +91,11 @@ pub const FEATURES: &[&str] = &[
     "word_precision_min",
     "fourgrams",
     "fragmentation",
-    "kld_uncovered_min",
-    "kld_uncovered_max",
-    "kld_unmatched",
-    "kld_shared",
     "term_evidence",
 ];
 
 /// Number of features.
-pub const N_FEATURES: usize = 42;
+pub const N_FEATURES: usize = 38;
 
 /// A feature vector in the order of [`FEATURES`].
 pub type FeatureVector = [f64; N_FEATURES];
@@ -229,9 +222,6 @@ pub(crate) struct Context<'a> {
     pub(crate) wordnet: Option<&'a WordNet>,
     /// The WordNet id of every interned id.
     pub(crate) wordnet_ids: &'a [u32],
-    /// The TF-KLD weight of every interned id (0 for ids that are never content terms, or have
-    /// none).
-    pub(crate) kld: &'a [f64],
     /// The log-likelihood ratios ([`super::TermStats::llr`]) of every interned id (`[0, 0]` for
     /// ids that are never content terms, or have none).
     pub(crate) llr: &'a [[f64; 2]],
@@ -414,17 +404,6 @@ pub(crate) fn pair_features(a: &Prepared, b: &Prepared, ctx: &Context<'_>) -> Fe
     f[34] = wa.min(wb);
     f[35] = dice(&a.fourgrams, &b.fourgrams);
     f[36] = seq.fragmentation;
-    let (ka, kb) = (da.kld_uncovered_share(), db.kld_uncovered_share());
-    f[37] = ka.min(kb);
-    f[38] = ka.max(kb);
-    f[39] = (da.kld_unmatched.max(db.kld_unmatched) / 0.5).min(1.0);
-    let shared_kld: f64 = a
-        .terms
-        .iter()
-        .filter(|t| b.terms.binary_search(t).is_ok())
-        .map(|&t| ctx.kld[t as usize].abs())
-        .sum();
-    f[40] = (shared_kld / 2.0).min(1.0);
     // Naive-Bayes evidence of the terms: each term of either claim by whether both have it.
     let mut evidence = 0.0;
     for &t in &a.terms {
@@ -434,7 +413,7 @@ pub(crate) fn pair_features(a: &Prepared, b: &Prepared, ctx: &Context<'_>) -> Fe
     for &t in b.terms.iter().filter(|t| a.terms.binary_search(t).is_err()) {
         evidence += ctx.llr[t as usize][1];
     }
-    f[41] = (evidence / 5.0).clamp(-1.0, 1.0);
+    f[37] = (evidence / 5.0).clamp(-1.0, 1.0);
     f
 }
 
@@ -587,19 +566,6 @@ struct Direction {
     unmatched: u32,
     /// IDF mass left uncovered.
     uncovered: f64,
-    /// TF-KLD weight of `from`'s terms (absolute values), summed.
-    kld_total: f64,
-    /// TF-KLD weight left uncovered (each term's weight × the credit it lacks).
-    kld_uncovered: f64,
-    /// The largest TF-KLD weight of an uncovered term.
-    kld_unmatched: f64,
-}
-
-impl Direction {
-    /// The share of the TF-KLD weight left uncovered (0 when no term has a weight).
-    fn kld_uncovered_share(&self) -> f64 {
-        if self.kld_total > 0.0 { self.kld_uncovered / self.kld_total } else { 0.0 }
-    }
 }
 
 /// How much of `from`'s content `to` covers: by the same stem (credit 1), a shared lexicon concept
@@ -607,10 +573,8 @@ impl Direction {
 /// similarity).
 fn direction(from: &Prepared, to: &Prepared, wordnet: u64, ctx: &Context<'_>) -> Direction {
     let (mut total, mut covered, mut rarest, mut unmatched) = (0.0, 0.0, 0.0f64, 0u32);
-    let (mut kld_total, mut kld_uncovered, mut kld_unmatched) = (0.0, 0.0, 0.0f64);
     for &t in &from.terms {
         let idf = ctx.idf[t as usize];
-        let kld = ctx.kld[t as usize].abs();
         total += idf;
         let credit = if to.terms.binary_search(&t).is_ok() {
             1.0
@@ -622,12 +586,9 @@ fn direction(from: &Prepared, to: &Prepared, wordnet: u64, ctx: &Context<'_>) ->
             SYNONYM_CREDIT * spelling_similarity(t, to, ctx)
         };
         covered += idf * credit;
-        kld_total += kld;
-        kld_uncovered += kld * (1.0 - credit);
         if credit == 0.0 {
             unmatched += 1;
             rarest = rarest.max(idf / ctx.idf_max);
-            kld_unmatched = kld_unmatched.max(kld);
         }
     }
     Direction {
@@ -635,9 +596,6 @@ fn direction(from: &Prepared, to: &Prepared, wordnet: u64, ctx: &Context<'_>) ->
         rarest_unmatched: rarest,
         unmatched,
         uncovered: total - covered,
-        kld_total,
-        kld_uncovered,
-        kld_unmatched,
     }
 }
 
@@ -1005,25 +963,18 @@ mod tests {
         assert!(coverage_min(a, c, true) < with);
     }
 
-    /// The features of term weights fitted from labels are 0 in a configuration without them
-    /// (hand-made, or fitted to graded pairs), and say what the weights say once fitted.
+    /// `term_evidence` is 0 in a configuration without term weights fitted from labels
+    /// (hand-made, or fitted to graded pairs), and says what the weights say once fitted.
     #[test]
-    fn label_features_follow_the_fitted_term_weights() {
-        let names = [
-            "kld_uncovered_min",
-            "kld_uncovered_max",
-            "kld_unmatched",
-            "kld_shared",
-            "term_evidence",
-        ];
-        let at = |name: &str| FEATURES.iter().position(|n| *n == name).unwrap();
+    fn term_evidence_follows_the_fitted_term_weights() {
+        let at = FEATURES.iter().position(|n| *n == "term_evidence").unwrap();
         let claims = ["Rebels seized the northern airport", "Rebels seized the port"]
             .map(|t| Claim::new("s".into(), 0, 0, t));
         let mut config = crate::align::AlignConfig::untrained();
-        let f = crate::align::Scorer::new(&config, &claims).features(0, 1);
-        assert!(names.iter().all(|n| f[at(n)] == 0.0), "{f:?}");
+        assert_eq!(crate::align::Scorer::new(&config, &claims).features(0, 1)[at], 0.0);
 
-        // Invented labelled pairs: "airport" shared only by pairs asserting the same fact.
+        // Invented labelled pairs: "airport" is shared only by pairs asserting the same fact,
+        // "troop" and "left" by every pair.
         let pairs: Vec<[Claim; 2]> = (0..12)
             .map(|i| {
                 let b = if i % 2 == 0 { "Troops left the airport" } else { "Troops left the town" };
@@ -1034,17 +985,10 @@ mod tests {
             })
             .collect();
         config.statistics.fit_labels(pairs.iter().enumerate().map(|(i, p)| (p, i % 2 == 0)), 2.0);
-        let f = crate::align::Scorer::new(&config, &claims).features(0, 1);
-        // "airport" is in one claim only: all of that claim's weight is uncovered, and its
-        // absence is evidence against the same fact.
-        assert_eq!(f[at("kld_uncovered_max")], 1.0);
-        assert_eq!(f[at("kld_uncovered_min")], 0.0, "the other claim's terms weigh nothing");
-        assert!(f[at("kld_unmatched")] > 0.5);
-        assert_eq!(f[at("kld_shared")], 0.0);
-        assert!(f[at("term_evidence")] < 0.0);
+        // "airport" in one claim only is evidence against the same fact; in both, for it.
+        assert!(crate::align::Scorer::new(&config, &claims).features(0, 1)[at] < 0.0);
         let twice = [claims[0].clone(), claims[0].clone()];
-        let f = crate::align::Scorer::new(&config, &twice).features(0, 1);
-        assert!(f[at("kld_shared")] > 0.0 && f[at("term_evidence")] > 0.0, "{f:?}");
+        assert!(crate::align::Scorer::new(&config, &twice).features(0, 1)[at] > 0.0);
     }
 
     #[test]

@@ -57,9 +57,6 @@ pub struct Scorer<'a> {
     /// The WordNet id of every interned string ([`wordnet::NONE`] when it has none, or is no
     /// claim's content term).
     wordnet_ids: Cow<'a, [u32]>,
-    /// The TF-KLD weight of every interned string (0 when it has none, or is no claim's content
-    /// term).
-    kld: Cow<'a, [f64]>,
     /// The log-likelihood ratios of every interned string ([`super::TermStats::llr`]).
     llr: Cow<'a, [[f64; 2]]>,
 }
@@ -93,7 +90,6 @@ impl Model {
             strings: run.strings,
             wordnet: run.wordnet,
             wordnet_ids: run.wordnet_ids,
-            kld: run.kld,
             llr: run.llr,
         };
         features::pair_features(a, b, &ctx)
@@ -116,7 +112,6 @@ struct RunData<'r> {
     strings: &'r [String],
     wordnet: Option<&'static WordNet>,
     wordnet_ids: &'r [u32],
-    kld: &'r [f64],
     llr: &'r [[f64; 2]],
 }
 
@@ -217,16 +212,6 @@ impl<'a> Scorer<'a> {
         for p in prepared.iter_mut().filter(|_| wordnet.is_some()) {
             set_wordnet(p, &wordnet_ids);
         }
-        let kld: Vec<f64> = if config.statistics.kld.is_empty() {
-            vec![0.0; interner.strings.len()]
-        } else {
-            interner
-                .strings
-                .iter()
-                .zip(&run_df)
-                .map(|(s, &run)| if run == 0 { 0.0 } else { config.statistics.kld(s) })
-                .collect()
-        };
         let llr: Vec<[f64; 2]> = if config.statistics.llr.is_empty() {
             vec![[0.0; 2]; interner.strings.len()]
         } else {
@@ -247,7 +232,6 @@ impl<'a> Scorer<'a> {
             strings: Cow::Owned(interner.strings),
             wordnet,
             wordnet_ids: Cow::Owned(wordnet_ids),
-            kld: Cow::Owned(kld),
             llr: Cow::Owned(llr),
         }
     }
@@ -265,7 +249,6 @@ impl<'a> Scorer<'a> {
             strings: Cow::Owned(self.strings.into_owned()),
             wordnet: self.wordnet,
             wordnet_ids: Cow::Owned(self.wordnet_ids.into_owned()),
-            kld: Cow::Owned(self.kld.into_owned()),
             llr: Cow::Owned(self.llr.into_owned()),
         }
     }
@@ -326,7 +309,6 @@ impl<'a> Scorer<'a> {
             strings: &self.strings,
             wordnet: self.wordnet,
             wordnet_ids: &self.wordnet_ids,
-            kld: &self.kld,
             llr: &self.llr,
         };
         self.model.features(self.prepared(a), self.prepared(b), &run)
@@ -374,10 +356,8 @@ pub(crate) struct RunScorer {
     /// a content term, else [`wordnet::NONE`]. (Only a claim's own terms are looked up in its
     /// WordNet ids, so a string coming or going as a term elsewhere changes no other score.)
     wordnet_ids: Vec<u32>,
-    /// Per interned id: its TF-KLD weight in the configuration's statistics (fixed; only a
-    /// claim's own terms are looked up in it).
-    kld: Vec<f64>,
-    /// Per interned id: its log-likelihood ratios in the configuration's statistics (fixed).
+    /// Per interned id: its log-likelihood ratios in the configuration's statistics (fixed; only
+    /// a claim's own terms are looked up in it).
     llr: Vec<[f64; 2]>,
     /// Terms whose counts moved since the last [`RunScorer::settle`].
     pending: Vec<u32>,
@@ -404,7 +384,6 @@ impl RunScorer {
             idf_max: idf_max_of(documents, config.idf_steps),
             wordnet: config.lexicon.wordnet.then(WordNet::get),
             wordnet_ids: Vec::new(),
-            kld: Vec::new(),
             llr: Vec::new(),
             pending: Vec::new(),
         }
@@ -418,9 +397,7 @@ impl RunScorer {
         self.holders.resize(n, Vec::new());
         self.idf.resize(n, 0.0);
         self.wordnet_ids.resize(n, wordnet::NONE);
-        for id in self.kld.len()..n {
-            let weight = self.statistics.kld(&self.interner.strings[id]);
-            self.kld.push(weight);
+        for id in self.llr.len()..n {
             let llr = self.statistics.llr(&self.interner.strings[id]);
             self.llr.push(llr);
         }
@@ -543,7 +520,6 @@ impl RunScorer {
             strings: &self.interner.strings,
             wordnet: self.wordnet,
             wordnet_ids: &self.wordnet_ids,
-            kld: &self.kld,
             llr: &self.llr,
         };
         let f = self.model.features(pa, pb, &run);
@@ -563,7 +539,6 @@ impl RunScorer {
             strings: Cow::Borrowed(&self.interner.strings),
             wordnet: self.wordnet,
             wordnet_ids: Cow::Borrowed(&self.wordnet_ids),
-            kld: Cow::Borrowed(&self.kld),
             llr: Cow::Borrowed(&self.llr),
         }
     }

@@ -12,9 +12,8 @@ use crate::text;
 ///
 /// A scorer adds the run's own claims to these counts, so a large run is dominated by its own
 /// statistics while a small one (two articles, one pair) still knows which words are common.
-/// Serialised as `{"documents": 8152, "df": {"talk": 31, …}, "kld": {"talk": 0.04, …},
-/// "llr": {"talk": [0.1, -0.2], …}}` (`kld` and `llr` only when fitted from labelled pairs by
-/// [`TermStats::fit_labels`]).
+/// Serialised as `{"documents": 8152, "df": {"talk": 31, …}, "llr": {"talk": [0.1, -0.2], …}}`
+/// (`llr` only when fitted from labelled pairs by [`TermStats::fit_labels`]).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct TermStats {
     /// Number of documents counted.
@@ -22,11 +21,6 @@ pub struct TermStats {
     /// Term -> number of documents holding it. Terms seen in fewer than
     /// [`TermStats::MIN_DF`] documents are left out to keep the table small.
     pub df: BTreeMap<String, u32>,
-    /// Term -> discriminative weight (TF-KLD, Ji and Eisenstein 2013): how differently often
-    /// both claims have the term in pairs asserting the same fact and in pairs that do not (see
-    /// [`TermStats::fit_labels`]). An unknown term weighs 0.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub kld: BTreeMap<String, f32>,
     /// Term -> how much more than an average term it says for "the same fact", as log-likelihood
     /// ratios: `[when both claims have it, when only one does]` (see [`TermStats::fit_labels`]).
     /// An unknown term reads as an average one: `[0, 0]`.
@@ -57,23 +51,19 @@ impl TermStats {
         TermStats { documents, df: counts, ..TermStats::default() }
     }
 
-    /// Fits the term weights `kld` and `llr` from labelled pairs (replacing any): for each term,
-    /// over the pairs where at least one claim has it, `p` = the share of the pairs asserting
-    /// the same fact in which both claims have it, and `q` the same share among the other pairs.
-    ///
-    /// - `kld` is the Bernoulli Kullback-Leibler divergence `KL(p || q)` (TF-KLD, Ji and
-    ///   Eisenstein 2013), negative when sharing the term is commoner in the pairs that differ.
-    ///   Here `p` and `q` are smoothed towards the term's share over all its pairs with `prior`
-    ///   pseudo pairs, so a term whose sharing says nothing of the label weighs 0 and one seen in
-    ///   few pairs weighs little.
-    /// - `llr` is `[ln(p / q), ln((1 − p) / (1 − q))]` minus the same of the average term, `p`
-    ///   and `q` smoothed towards the shares over all terms with `prior` pseudo pairs: summed
-    ///   over a pair's terms, the naive-Bayes evidence its term sharing gives beyond what the
-    ///   number of shared terms says.
+    /// Fits the term weights `llr` from labelled pairs (replacing any): for each term, over the
+    /// pairs where at least one claim has it, `p` = the share of the pairs asserting the same
+    /// fact in which both claims have it, and `q` the same share among the other pairs, each
+    /// smoothed towards the share over all terms with `prior` pseudo pairs (so a term seen in
+    /// few pairs reads as nearly average). The weights are `[ln(p / q), ln((1 − p) / (1 − q))]`
+    /// minus the same of the average term: summed over a pair's terms, by whether both claims
+    /// have each, the naive-Bayes evidence its term sharing gives beyond what the number of
+    /// shared terms says. The counts are those of TF-KLD (Ji and Eisenstein 2013), whose
+    /// Kullback-Leibler weights were tried as well and added nothing in cross-validation.
     ///
     /// Weights are rounded to three decimals; terms seen in fewer than
-    /// [`TermStats::MIN_LABELLED_PAIRS`] pairs, or whose weights round to 0, are left out. Terms are
-    /// each claim's `terms` (or the content terms of its text), as in
+    /// [`TermStats::MIN_LABELLED_PAIRS`] pairs, or whose weights round to 0, are left out. Terms
+    /// are each claim's `terms` (or the content terms of its text), as in
     /// [`TermStats::from_claims`]. Deterministic.
     pub fn fit_labels<'c>(
         &mut self,
@@ -106,7 +96,6 @@ impl TermStats {
         };
         let (p_all, q_all) = (share(sums[1], sums[0]), share(sums[3], sums[2]));
         let base = log_ratios(p_all, q_all);
-        self.kld.clear();
         self.llr.clear();
         for (term, c) in counts {
             if c.iter().sum::<u32>() < TermStats::MIN_LABELLED_PAIRS {
@@ -114,27 +103,15 @@ impl TermStats {
             }
             let [one_same, both_same, one_diff, both_diff] = c.map(f64::from);
             let (n_same, n_diff) = (one_same + both_same, one_diff + both_diff);
-            let pooled = (both_same + both_diff) / (n_same + n_diff);
-            let p = (both_same + prior * pooled) / (n_same + prior);
-            let q = (both_diff + prior * pooled) / (n_diff + prior);
-            let kld = rounded(bernoulli_kl(p, q).copysign(p - q));
             let p = (both_same + prior * p_all) / (n_same + prior);
             let q = (both_diff + prior * q_all) / (n_diff + prior);
             let r = log_ratios(p, q);
             let llr = [rounded(r[0] - base[0]), rounded(r[1] - base[1])];
-            if kld != 0.0 {
-                self.kld.insert(term.clone(), kld);
-            }
             if llr != [0.0; 2] {
                 self.llr.insert(term, llr);
             }
         }
         self
-    }
-
-    /// The TF-KLD weight of `term` (0 when unknown); see [`TermStats::fit_labels`].
-    pub fn kld(&self, term: &str) -> f64 {
-        self.kld.get(term).copied().map_or(0.0, f64::from)
     }
 
     /// The log-likelihood ratios of `term`, `[shared, in one claim only]` (`[0, 0]` when
@@ -173,12 +150,6 @@ fn log_ratios(p: f64, q: f64) -> [f64; 2] {
 /// certain.
 const EPS: f64 = 1e-3;
 
-/// `KL(p || q)` of two Bernoulli distributions, both probabilities kept off 0 and 1.
-fn bernoulli_kl(p: f64, q: f64) -> f64 {
-    let (p, q) = (p.clamp(EPS, 1.0 - EPS), q.clamp(EPS, 1.0 - EPS));
-    (p * (p / q).ln() + (1.0 - p) * ((1.0 - p) / (1.0 - q)).ln()).max(0.0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,19 +175,28 @@ mod tests {
         (claims, same)
     }
 
+    /// Fits `llr` on the pairs with `prior`.
+    fn fitted(pairs: &[([Claim; 2], bool)], prior: f64) -> TermStats {
+        let mut stats = TermStats::default();
+        stats.fit_labels(pairs.iter().map(|(c, s)| (c, *s)), prior);
+        stats
+    }
+
     #[test]
-    fn a_term_shared_only_by_paraphrases_weighs_most() {
+    fn terms_whose_sharing_tracks_the_label_weigh_most() {
         let mut pairs = Vec::new();
         for i in 0..20 {
             // "treaty" is shared by every same-fact pair and in one claim only of every other;
-            // "harbour" is shared by half the pairs of each kind; "glacier" occurs once.
+            // "tariff" the reverse; "harbour" is shared by half the pairs of each kind;
+            // "glacier" occurs once.
             let (same, harbour) = (i % 2 == 0, i % 4 < 2);
-            let mut both = vec![];
-            let (mut one_a, mut one_b) = (vec![], vec![]);
+            let (mut both, mut one_a, mut one_b) = (vec![], vec![], vec![]);
             if same {
-                both.push("treaty")
+                both.push("treaty");
+                one_a.push("tariff");
             } else {
-                one_a.push("treaty")
+                one_a.push("treaty");
+                both.push("tariff");
             }
             if harbour {
                 both.push("harbour")
@@ -228,42 +208,39 @@ mod tests {
             }
             pairs.push(pair(&both, &one_a, &one_b, same));
         }
-        let mut stats = TermStats::default();
-        stats.fit_labels(pairs.iter().map(|(c, s)| (c, *s)), 5.0);
-        let (treaty, harbour) = (stats.kld("treati"), stats.kld("harbour"));
-        assert!(treaty > 0.5, "{treaty}");
-        assert!(harbour.abs() < 1e-3, "{harbour}");
-        assert_eq!(stats.kld("glacier"), 0.0, "seen in one pair: below MIN_LABELLED_PAIRS");
-        // Sharing "treaty" says "same fact", missing it says "different", each more than the
-        // average term does; "harbour" says about what the average term says.
+        let stats = fitted(&pairs, 5.0);
+        // Sharing "treaty" says "same fact", missing it says "different", each far more than
+        // the average term; "tariff" the reverse.
         let [shared, one] = stats.llr("treati");
         assert!(shared > 0.5 && one < -0.5, "{shared} {one}");
-        let [shared, one] = stats.llr("harbour");
-        assert!(shared < 0.0 && shared.abs() < 1.0 && one.abs() < 1.0, "{shared} {one}");
+        let [t_shared, t_one] = stats.llr("tariff");
+        assert!(t_shared < -0.5 && t_one > 0.5, "{t_shared} {t_one}");
+        let [h_shared, h_one] = stats.llr("harbour");
+        assert!(h_shared.abs() < shared / 4.0 && h_one.abs() < one.abs() / 4.0, "{h_shared}");
+        assert_eq!(stats.llr("glacier"), [0.0, 0.0], "one pair: below MIN_LABELLED_PAIRS");
         assert_eq!(stats.llr("unseen"), [0.0, 0.0]);
-        // A stronger prior pulls the weight towards 0.
-        let mut shrunk = TermStats::default();
-        shrunk.fit_labels(pairs.iter().map(|(c, s)| (c, *s)), 50.0);
-        assert!(shrunk.kld("treati") < treaty && shrunk.kld("treati") > 0.0);
+        let json = serde_json::to_string(&stats).unwrap();
+        assert_eq!(serde_json::from_str::<TermStats>(&json).unwrap(), stats);
+        // A stronger prior pulls the weights towards the average term's.
+        let [s, o] = fitted(&pairs, 50.0).llr("treati");
+        assert!(0.0 < s && s < shared && one < o && o < 0.0, "{s} {o}");
     }
 
     #[test]
-    fn sharing_commoner_in_different_pairs_weighs_negative() {
-        let pairs: Vec<([Claim; 2], bool)> = (0..12)
+    fn terms_that_say_nothing_of_the_label_weigh_nothing() {
+        // Every term is shared by half the pairs of each kind.
+        let pairs: Vec<([Claim; 2], bool)> = (0..16)
             .map(|i| {
-                let same = i % 2 == 0;
-                if same {
-                    pair(&[], &["tariff"], &[], true)
+                let (same, shared) = (i % 2 == 0, i % 4 < 2);
+                if shared {
+                    pair(&["harbour", "bridge"], &[], &[], same)
                 } else {
-                    pair(&["tariff"], &[], &[], false)
+                    pair(&[], &["harbour"], &["bridge"], same)
                 }
             })
             .collect();
-        let mut stats = TermStats::default();
-        stats.fit_labels(pairs.iter().map(|(c, s)| (c, *s)), 2.0);
-        assert!(stats.kld("tariff") < -0.5, "{}", stats.kld("tariff"));
-        let json = serde_json::to_string(&stats).unwrap();
-        assert_eq!(serde_json::from_str::<TermStats>(&json).unwrap(), stats);
-        assert!(!serde_json::to_string(&TermStats::default()).unwrap().contains("kld"));
+        let stats = fitted(&pairs, 5.0);
+        assert!(stats.llr.is_empty(), "{:?}", stats.llr);
+        assert!(!serde_json::to_string(&stats).unwrap().contains("llr"));
     }
 }
