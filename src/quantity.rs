@@ -1184,6 +1184,16 @@ pub(crate) fn number_value(w: &str) -> Option<f64> {
     })
 }
 
+/// Whether `w` (lowercase) is a word of a number: a cardinal ("fifty"), a scale ("hundred",
+/// "thousands") or "dozen(s)". Capitalised at the start of a sentence ("Fifty people …") such a
+/// word is still a number, not a name.
+pub(crate) fn is_number_word(w: &str) -> bool {
+    number_value(w).is_some()
+        || scale_value(w).is_some()
+        || plural_scale(w).is_some()
+        || w == "dozen"
+}
+
 /// Scale words that multiply what comes before.
 fn scale_value(w: &str) -> Option<f64> {
     Some(match w {

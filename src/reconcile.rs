@@ -22,10 +22,13 @@ pub struct Config {
     /// Aliases the user adds at run time ("the Kremlin" for "Russia", say), applied before the
     /// built-in rules when entity spellings are resolved across the run.
     pub aliases: Aliases,
+    /// How linked claims are grouped into facts.
+    pub group: GroupConfig,
 }
 
 impl Default for Config {
-    /// Claims are aligned with [`AlignConfig::facts`]; no user aliases.
+    /// Claims are aligned with [`AlignConfig::facts`]; no user aliases; facts grouped by
+    /// [`GroupConfig::default`].
     ///
     /// ```
     /// use corroborate::{Config, align::AlignConfig};
@@ -35,7 +38,11 @@ impl Default for Config {
     /// assert!(config.aliases.is_empty());
     /// ```
     fn default() -> Config {
-        Config { align: AlignConfig::facts(), aliases: Aliases::default() }
+        Config {
+            align: AlignConfig::facts(),
+            aliases: Aliases::default(),
+            group: GroupConfig::default(),
+        }
     }
 }
 
@@ -43,6 +50,20 @@ impl Config {
     /// Sets how claims are aligned.
     pub fn set_align(&mut self, align: AlignConfig) -> &mut Config {
         self.align = align;
+        self
+    }
+
+    /// Sets how linked claims are grouped into facts.
+    ///
+    /// ```
+    /// use corroborate::{Config, graph::GroupConfig};
+    ///
+    /// let mut config = Config::default();
+    /// config.set_group(GroupConfig { anchor_links: true, ..GroupConfig::default() });
+    /// assert!(config.group.anchor_links);
+    /// ```
+    pub fn set_group(&mut self, group: GroupConfig) -> &mut Config {
+        self.group = group;
         self
     }
 
@@ -160,7 +181,7 @@ impl Reconciler {
             skipped,
             &self.config.align,
             &DiffConfig::default(),
-            &GroupConfig::default(),
+            &self.config.group,
         )
     }
 }

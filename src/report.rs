@@ -4,7 +4,7 @@
 //! aligned ([`Reconciliation::explain`]). Renderings are in [`crate::render`]; the JSON schema is
 //! documented there.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -251,28 +251,29 @@ impl Reconciliation {
         let mut anchors: HashMap<(usize, usize), String> = HashMap::new();
         if group.anchor_links {
             let floor = align.threshold * group.anchor_floor;
-            for (a, b, anchor) in
-                graph::anchor_links(&claims, &links, floor, |i, j| scorer.score_value(i, j))
-            {
+            for (a, b, anchor) in graph::anchor_links(
+                &claims,
+                &links,
+                floor,
+                group.anchor_max_sources,
+                group.anchor_min_overlap,
+                |i, j| scorer.score_value(i, j),
+            ) {
                 links.push(align::Link { a, b, score: scorer.score(a, b) });
                 anchors.insert((a, b), anchor);
             }
             links.sort_by_key(|l| (l.a, l.b));
         }
         // For grouping, an anchor link counts as a link at the threshold: enough to join two
-        // claims, not to pull a third in on its own.
+        // claims, not to pull a third in on its own. Grouping reads values only: no breakdowns.
         let group_links: Vec<align::Link> = links
             .iter()
-            .map(|l| match anchors.contains_key(&(l.a, l.b)) {
-                true => align::Link {
-                    a: l.a,
-                    b: l.b,
-                    score: Score {
-                        value: l.score.value.max(align.threshold),
-                        breakdown: Vec::new(),
-                    },
-                },
-                false => l.clone(),
+            .map(|l| {
+                let value = match anchors.contains_key(&(l.a, l.b)) {
+                    true => l.score.value.max(align.threshold),
+                    false => l.score.value,
+                };
+                align::Link { a: l.a, b: l.b, score: Score { value, breakdown: Vec::new() } }
             })
             .collect();
         let cohesion = graph::typical_score(&claims, |i, j| scorer.score_value(i, j));
@@ -286,25 +287,18 @@ impl Reconciliation {
             }
         }
 
-        let mut graph = AgreementGraph::new(claims.iter().map(|c| &c.id));
         let differ = Differ::new(diff_config, &align.lexicon);
         // The differences of every link inside a fact.
-        let pair_diffs: Vec<Option<Vec<PairDifference>>> = links
-            .iter()
-            .map(|l| {
-                (fact_of[l.a] == fact_of[l.b]).then(|| differ.compare(&claims[l.a], &claims[l.b]))
-            })
-            .collect();
-        for (link, diffs) in links.iter().zip(&pair_diffs) {
-            let kind = match diffs {
-                None => EdgeKind::Related,
-                Some(d) if d.iter().any(|d| diff::contests(d.kind)) => EdgeKind::Conflicts,
-                Some(_) => EdgeKind::Agrees,
-            };
-            let anchor = anchors.get(&(link.a, link.b)).cloned();
-            let edge = Edge { kind, score: link.score.clone(), anchor };
-            graph.link(&claims[link.a].id, &claims[link.b].id, edge);
-        }
+        let pair_diffs: Vec<Option<Vec<PairDifference>>> = {
+            use rayon::prelude::*;
+            links
+                .par_iter()
+                .map(|l| {
+                    (fact_of[l.a] == fact_of[l.b])
+                        .then(|| differ.compare(&claims[l.a], &claims[l.b]))
+                })
+                .collect()
+        };
         let best = best_matches(&claims, &links, &pair_diffs);
         // Per fact, per (kind, pair of sources): the difference found on the strongest best match.
         let mut found: BTreeMap<(usize, DifferenceKind, SourceId, SourceId), (f64, Difference)> =
@@ -333,17 +327,30 @@ impl Reconciliation {
         let mut differences: Vec<Difference> = found.into_values().map(|(_, d)| d).collect();
         differences.sort_by(|x, y| (x.fact, x.kind, &x.claims).cmp(&(y.fact, y.kind, &y.claims)));
 
+        // The graph takes the links' scores (with their breakdowns) rather than copies.
+        let mut graph = AgreementGraph::new(claims.iter().map(|c| &c.id));
+        for (link, diffs) in links.into_iter().zip(&pair_diffs) {
+            let kind = match diffs {
+                None => EdgeKind::Related,
+                Some(d) if d.iter().any(|d| diff::contests(d.kind)) => EdgeKind::Conflicts,
+                Some(_) => EdgeKind::Agrees,
+            };
+            let anchor = anchors.get(&(link.a, link.b)).cloned();
+            let edge = Edge { kind, score: link.score, anchor };
+            graph.link(&claims[link.a].id, &claims[link.b].id, edge);
+        }
+        let contested: HashSet<usize> =
+            differences.iter().filter(|d| diff::contests(d.kind)).map(|d| d.fact.index()).collect();
+
         let facts = groups
             .iter()
             .enumerate()
             .map(|(f, group)| {
                 let sources: BTreeSet<&SourceId> =
                     group.iter().map(|&i| &claims[i].source).collect();
-                let contested =
-                    differences.iter().any(|d| d.fact == FactId(f) && diff::contests(d.kind));
                 let status = if sources.len() < 2 {
                     FactStatus::SingleSource
-                } else if contested {
+                } else if contested.contains(&f) {
                     FactStatus::Contested
                 } else {
                     FactStatus::Corroborated

@@ -66,7 +66,6 @@ use crate::block::{BlockConfig, BlockIndex};
 use crate::diff::DiffConfig;
 use crate::entity;
 use crate::error::Result;
-use crate::graph::GroupConfig;
 use crate::model::{Claim, SourceId, SourceMeta};
 use crate::reconcile::{Config, Reconciler};
 use crate::report::{Reconciliation, SourceSummary};
@@ -383,7 +382,7 @@ impl Stream {
         let claims: Vec<Claim> = order.iter().map(|&i| self.claims[i as usize].clone()).collect();
         let scorer = self.scorer.scorer(order);
         let min_weight = self.block.min_weight;
-        let mut links: Vec<align::Link> = self
+        let mut pairs: Vec<(usize, usize)> = self
             .links
             .keys()
             // Pairs that are no longer blocking candidates under the run's statistics are not
@@ -395,11 +394,17 @@ impl Stream {
             })
             .map(|&(a, b)| {
                 let (pa, pb) = (position[a as usize] as usize, position[b as usize] as usize);
-                let (a, b) = (pa.min(pb), pa.max(pb));
-                align::Link { a, b, score: scorer.score(a, b) }
+                (pa.min(pb), pa.max(pb))
             })
             .collect();
-        links.sort_by_key(|l| (l.a, l.b));
+        pairs.sort_unstable();
+        let links: Vec<align::Link> = {
+            use rayon::prelude::*;
+            pairs
+                .par_iter()
+                .map(|&(a, b)| align::Link { a, b, score: scorer.score(a, b) })
+                .collect()
+        };
 
         let mut sources = Vec::new();
         let mut skipped = Vec::new();
@@ -413,7 +418,7 @@ impl Stream {
             skipped,
             &self.run.config().align,
             &DiffConfig::default(),
-            &GroupConfig::default(),
+            &self.run.config().group,
             &scorer,
             links,
         )

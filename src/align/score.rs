@@ -16,8 +16,10 @@ use super::wordnet::{self, WordNet};
 /// What one feature gave to a score.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Contribution {
-    /// The feature's name (one of [`super::FEATURES`], or `intercept`).
-    pub feature: String,
+    /// The feature's name (one of [`super::FEATURES`], or `intercept`). Borrowed from
+    /// [`super::FEATURES`] when scored, so a breakdown allocates one vector, not a string per
+    /// feature (a large run's report holds one per link).
+    pub feature: Cow<'static, str>,
     /// The feature's raw value.
     pub value: f64,
     /// Its weight in the configuration.
@@ -270,7 +272,7 @@ impl<'a> Scorer<'a> {
         let (tree_base, tree_parts) = model.trees.attribute(&f);
         let mut breakdown = Vec::with_capacity(FEATURES.len() + 1);
         breakdown.push(Contribution {
-            feature: "intercept".into(),
+            feature: Cow::Borrowed("intercept"),
             value: 1.0,
             weight: model.intercept,
             part: model.intercept + tree_base,
@@ -279,7 +281,7 @@ impl<'a> Scorer<'a> {
             FEATURES.iter().zip(&f).zip(&model.weights).zip(&tree_parts)
         {
             breakdown.push(Contribution {
-                feature: (*name).into(),
+                feature: Cow::Borrowed(name),
                 value,
                 weight,
                 part: value * weight + tree,

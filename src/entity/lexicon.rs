@@ -146,7 +146,10 @@ pub(crate) fn is_common(lower: &str) -> bool {
     let set = SET.get_or_init(|| set(COMMON));
     // "I'm", "We've", "What's": a contraction of a common word.
     let head = lower.split(['\'', '\u{2019}']).next().unwrap_or(lower);
-    set.contains(lower) || is_stop_word(lower) || (head.len() < lower.len() && is_stop_word(head))
+    set.contains(lower)
+        || is_stop_word(lower)
+        || (head.len() < lower.len() && is_stop_word(head))
+        || crate::quantity::is_number_word(lower)
 }
 
 const COMMON: &[&str] = &[

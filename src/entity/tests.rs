@@ -7,6 +7,10 @@ use EntityKind::{Organization as O, Other as X, Person as P, Place as L};
 type Row = (&'static str, &'static [(&'static str, &'static str, EntityKind)]);
 
 const MENTIONS: &[Row] = &[
+    // A number word opening a sentence is a number, not a name.
+    ("Fifty people were evacuated from the depot on Monday.", &[]),
+    ("Thirty-two firefighters arrived later, officials said.", &[]),
+    ("Hundreds of residents left before Mara Olsen spoke.", &[("Mara Olsen", "Mara Olsen", X)]),
     (
         "Chilean President Ana Ruiz met EU leaders in Brussels.",
         &[
