@@ -30,8 +30,9 @@ const FACTS_JSON: &str = include_str!("facts_config.json");
 /// [`AlignConfig::default`] holds weights, 100 boosted trees of depth 3, a threshold and term
 /// statistics fitted on the training split of the Microsoft Research Paraphrase Corpus (4,076 news
 /// sentence pairs from different outlets; research-use licence), and the built-in news lexicon.
-/// The configuration holds only weights, trees (feature thresholds and leaf values), a threshold
-/// and document frequencies of terms seen at least twice, nothing per example.
+/// The configuration holds only weights, trees (feature thresholds and leaf values), a threshold,
+/// document frequencies of terms seen at least twice and the term weights fitted from the labels
+/// of terms seen in at least three pairs ([`TermStats::fit_labels`]), nothing per example.
 ///
 /// # Fitting
 ///
@@ -89,6 +90,11 @@ pub struct AlignConfig {
     /// (below 2: the threshold of best training accuracy). Default: 5.
     #[serde(default = "default_threshold_folds")]
     pub threshold_folds: usize,
+    /// Prior strength (pseudo pairs) of the term weights that [`AlignConfig::fit`] fits from the
+    /// labels ([`TermStats::fit_labels`]); 0 fits none. Default: 20 (5, 10, 20, 40 and 80 were
+    /// compared by the cross-validation of `examples/evaluate.rs`).
+    #[serde(default = "default_label_prior")]
+    pub label_prior: f64,
     /// What the threshold fitted by [`AlignConfig::fit`] maximises. Default: accuracy.
     #[serde(default)]
     pub threshold_objective: ThresholdObjective,
@@ -130,6 +136,14 @@ fn default_contrast() -> f64 {
 fn default_threshold_folds() -> usize {
     5
 }
+
+fn default_label_prior() -> f64 {
+    20.0
+}
+
+/// Folds of the cross-fitting of the term weights fitted from labels when the threshold is not
+/// cross-validated.
+const LABEL_FOLDS: usize = 5;
 
 /// Whether a claim has content terms (a claim without any scores 0 against anything).
 fn has_terms(claim: &Claim) -> bool {
@@ -212,6 +226,7 @@ impl AlignConfig {
             l2: default_l2(),
             contrast: default_contrast(),
             threshold_folds: default_threshold_folds(),
+            label_prior: default_label_prior(),
             // The settings the shipped default is fitted with (chosen by the 10-fold CV of
             // `examples/evaluate.rs`): 100 trees of depth 3 on top of the logistic model, and a
             // threshold that keeps recall up as well as accuracy.
@@ -361,15 +376,29 @@ impl AlignConfig {
     /// `contrast` × as many *contrast pairs*: the first claim of one pair with the second claim of
     /// another (the one, among 16 chosen deterministically, sharing the most terms), labelled
     /// different. The threshold is then fitted on the labelled pairs alone.
+    ///
+    /// With `label_prior > 0`, term weights are also fitted from the labels
+    /// ([`TermStats::fit_labels`]), for the feature `term_evidence`. The feature
+    /// rows the model learns from are cross-fitted: a row of fold `i % threshold_folds` is
+    /// computed with term weights fitted on the labelled pairs outside that fold, so that its
+    /// features never know its own label (weights fitted on a pair's own label make it look more
+    /// telling than on new pairs, and the model would over-trust them). The configuration keeps
+    /// the weights fitted on all of `pairs`.
     pub fn fit(&mut self, pairs: &[LabelledPair]) -> &mut AlignConfig {
         self.set_statistics(TermStats::from_claims(pairs.iter().flat_map(|p| p.claims.iter())));
         let mut train = pairs.to_vec();
         train.extend(contrast_pairs(pairs, self.contrast));
-        let xs = self.feature_rows(&train);
+        let folds = self.threshold_folds;
+        let cross = folds >= 2 && pairs.len() >= folds;
+        let label_folds = if cross { folds } else { LABEL_FOLDS };
+        let xs = if self.label_prior > 0.0 && pairs.len() >= label_folds {
+            self.cross_fitted_rows(pairs, &train, label_folds)
+        } else {
+            self.feature_rows(&train)
+        };
         let ys: Vec<f64> = train.iter().map(|p| f64::from(u8::from(p.same))).collect();
         let scorable: Vec<bool> = pairs.iter().map(|p| p.claims.iter().all(has_terms)).collect();
-        let folds = self.threshold_folds;
-        let scored: Vec<(f64, bool)> = if folds >= 2 && pairs.len() >= folds {
+        let scored: Vec<(f64, bool)> = if cross {
             // Out-of-fold scores: the model fitted without a fold scores that fold, so the
             // threshold is chosen on scores like those of unseen pairs (in-sample scores of the
             // trees are overconfident).
@@ -390,12 +419,45 @@ impl AlignConfig {
             Vec::new()
         };
         self.fit_model(&xs, &ys);
+        if self.label_prior > 0.0 {
+            let labelled = pairs.iter().map(|p| (&p.claims, p.same));
+            self.statistics.fit_labels(labelled, self.label_prior);
+        }
         if scored.is_empty() {
             self.fit_threshold(pairs);
         } else {
             self.threshold = learn::best_threshold_for(&scored, self.threshold_objective);
         }
         self
+    }
+
+    /// The feature rows of `train` (the labelled `pairs`, then contrast pairs) with the features
+    /// of the term weights fitted from labels cross-fitted: row `i` is computed with term weights fitted on the labelled pairs
+    /// outside its fold (`i % folds`), so that no row's features know its own label (weights
+    /// fitted on a pair's own label make its features look more telling than they are on new
+    /// pairs). The folds are those of the threshold's cross-validation in [`AlignConfig::fit`],
+    /// so a held-out fold's rows are scored with weights fitted without it.
+    fn cross_fitted_rows(
+        &self,
+        pairs: &[LabelledPair],
+        train: &[LabelledPair],
+        folds: usize,
+    ) -> Vec<FeatureVector> {
+        use rayon::prelude::*;
+        let configs: Vec<AlignConfig> = (0..folds)
+            .map(|k| {
+                let mut c = self.clone();
+                let outside = pairs.iter().enumerate().filter(|(i, _)| i % folds != k);
+                c.statistics
+                    .fit_labels(outside.map(|(_, p)| (&p.claims, p.same)), self.label_prior);
+                c
+            })
+            .collect();
+        train
+            .par_iter()
+            .enumerate()
+            .map(|(i, p)| Scorer::new(&configs[i % folds], &p.claims).features(0, 1))
+            .collect()
     }
 
     /// Fits the logistic weights, then `boost.rounds` trees on top, to feature rows.

@@ -52,6 +52,7 @@ use super::wordnet::WordNet;
 /// | `word_precision_min` | share of one claim's words (stop words included) whose stem the other has, the weaker direction (BLEU's unigram precision) |
 /// | `fourgrams` | Dice overlap of word-stem 4-grams |
 /// | `fragmentation` | METEOR's fragmentation: runs of matched words that are also consecutive in the other claim, per matched word, the larger of the two directions (1 when nothing matches) |
+/// | `term_evidence` | naive-Bayes evidence of the terms for "the same fact": the log-likelihood ratios ([`super::TermStats::llr`]) of every term of either claim, as shared by both or in one only, summed, /5, in [−1, 1] |
 pub const FEATURES: &[&str] = &[
     "coverage_min",
     "coverage_max",
@@ -90,10 +91,11 @@ pub const FEATURES: &[&str] = &[
     "word_precision_min",
     "fourgrams",
     "fragmentation",
+    "term_evidence",
 ];
 
 /// Number of features.
-pub const N_FEATURES: usize = 37;
+pub const N_FEATURES: usize = 38;
 
 /// A feature vector in the order of [`FEATURES`].
 pub type FeatureVector = [f64; N_FEATURES];
@@ -220,6 +222,9 @@ pub(crate) struct Context<'a> {
     pub(crate) wordnet: Option<&'a WordNet>,
     /// The WordNet id of every interned id.
     pub(crate) wordnet_ids: &'a [u32],
+    /// The log-likelihood ratios ([`super::TermStats::llr`]) of every interned id (`[0, 0]` for
+    /// ids that are never content terms, or have none).
+    pub(crate) llr: &'a [[f64; 2]],
 }
 
 /// Reduces `claim` to its [`Prepared`] form, interning strings into `interner`.
@@ -399,6 +404,16 @@ pub(crate) fn pair_features(a: &Prepared, b: &Prepared, ctx: &Context<'_>) -> Fe
     f[34] = wa.min(wb);
     f[35] = dice(&a.fourgrams, &b.fourgrams);
     f[36] = seq.fragmentation;
+    // Naive-Bayes evidence of the terms: each term of either claim by whether both have it.
+    let mut evidence = 0.0;
+    for &t in &a.terms {
+        let shared = b.terms.binary_search(&t).is_ok();
+        evidence += ctx.llr[t as usize][usize::from(!shared)];
+    }
+    for &t in b.terms.iter().filter(|t| a.terms.binary_search(t).is_err()) {
+        evidence += ctx.llr[t as usize][1];
+    }
+    f[37] = (evidence / 5.0).clamp(-1.0, 1.0);
     f
 }
 
@@ -946,6 +961,34 @@ mod tests {
         let c = "The ministry sent a volcano";
         assert_eq!(coverage_min(a, c, true), coverage_min(a, c, false));
         assert!(coverage_min(a, c, true) < with);
+    }
+
+    /// `term_evidence` is 0 in a configuration without term weights fitted from labels
+    /// (hand-made, or fitted to graded pairs), and says what the weights say once fitted.
+    #[test]
+    fn term_evidence_follows_the_fitted_term_weights() {
+        let at = FEATURES.iter().position(|n| *n == "term_evidence").unwrap();
+        let claims = ["Rebels seized the northern airport", "Rebels seized the port"]
+            .map(|t| Claim::new("s".into(), 0, 0, t));
+        let mut config = crate::align::AlignConfig::untrained();
+        assert_eq!(crate::align::Scorer::new(&config, &claims).features(0, 1)[at], 0.0);
+
+        // Invented labelled pairs: "airport" is shared only by pairs asserting the same fact,
+        // "troop" and "left" by every pair.
+        let pairs: Vec<[Claim; 2]> = (0..12)
+            .map(|i| {
+                let b = if i % 2 == 0 { "Troops left the airport" } else { "Troops left the town" };
+                [
+                    Claim::new("a".into(), i, 0, "Troops left the airport"),
+                    Claim::new("b".into(), i, 0, b),
+                ]
+            })
+            .collect();
+        config.statistics.fit_labels(pairs.iter().enumerate().map(|(i, p)| (p, i % 2 == 0)), 2.0);
+        // "airport" in one claim only is evidence against the same fact; in both, for it.
+        assert!(crate::align::Scorer::new(&config, &claims).features(0, 1)[at] < 0.0);
+        let twice = [claims[0].clone(), claims[0].clone()];
+        assert!(crate::align::Scorer::new(&config, &twice).features(0, 1)[at] > 0.0);
     }
 
     #[test]

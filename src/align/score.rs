@@ -59,6 +59,8 @@ pub struct Scorer<'a> {
     /// The WordNet id of every interned string ([`wordnet::NONE`] when it has none, or is no
     /// claim's content term).
     wordnet_ids: Cow<'a, [u32]>,
+    /// The log-likelihood ratios of every interned string ([`super::TermStats::llr`]).
+    llr: Cow<'a, [[f64; 2]]>,
 }
 
 /// What turns a feature vector into a score: weights, intercept, trees.
@@ -90,6 +92,7 @@ impl Model {
             strings: run.strings,
             wordnet: run.wordnet,
             wordnet_ids: run.wordnet_ids,
+            llr: run.llr,
         };
         features::pair_features(a, b, &ctx)
     }
@@ -111,6 +114,7 @@ struct RunData<'r> {
     strings: &'r [String],
     wordnet: Option<&'static WordNet>,
     wordnet_ids: &'r [u32],
+    llr: &'r [[f64; 2]],
 }
 
 /// The WordNet ids of `p`'s content terms, sorted (as [`Scorer::new`] sets [`Prepared::wordnet`]).
@@ -210,6 +214,16 @@ impl<'a> Scorer<'a> {
         for p in prepared.iter_mut().filter(|_| wordnet.is_some()) {
             set_wordnet(p, &wordnet_ids);
         }
+        let llr: Vec<[f64; 2]> = if config.statistics.llr.is_empty() {
+            vec![[0.0; 2]; interner.strings.len()]
+        } else {
+            interner
+                .strings
+                .iter()
+                .zip(&run_df)
+                .map(|(s, &run)| if run == 0 { [0.0; 2] } else { config.statistics.llr(s) })
+                .collect()
+        };
         Scorer {
             claims,
             model: Cow::Owned(Model::new(config)),
@@ -220,6 +234,7 @@ impl<'a> Scorer<'a> {
             strings: Cow::Owned(interner.strings),
             wordnet,
             wordnet_ids: Cow::Owned(wordnet_ids),
+            llr: Cow::Owned(llr),
         }
     }
 
@@ -236,6 +251,7 @@ impl<'a> Scorer<'a> {
             strings: Cow::Owned(self.strings.into_owned()),
             wordnet: self.wordnet,
             wordnet_ids: Cow::Owned(self.wordnet_ids.into_owned()),
+            llr: Cow::Owned(self.llr.into_owned()),
         }
     }
 
@@ -295,6 +311,7 @@ impl<'a> Scorer<'a> {
             strings: &self.strings,
             wordnet: self.wordnet,
             wordnet_ids: &self.wordnet_ids,
+            llr: &self.llr,
         };
         self.model.features(self.prepared(a), self.prepared(b), &run)
     }
@@ -341,6 +358,9 @@ pub(crate) struct RunScorer {
     /// a content term, else [`wordnet::NONE`]. (Only a claim's own terms are looked up in its
     /// WordNet ids, so a string coming or going as a term elsewhere changes no other score.)
     wordnet_ids: Vec<u32>,
+    /// Per interned id: its log-likelihood ratios in the configuration's statistics (fixed; only
+    /// a claim's own terms are looked up in it).
+    llr: Vec<[f64; 2]>,
     /// Terms whose counts moved since the last [`RunScorer::settle`].
     pending: Vec<u32>,
 }
@@ -366,6 +386,7 @@ impl RunScorer {
             idf_max: idf_max_of(documents, config.idf_steps),
             wordnet: config.lexicon.wordnet.then(WordNet::get),
             wordnet_ids: Vec::new(),
+            llr: Vec::new(),
             pending: Vec::new(),
         }
     }
@@ -378,6 +399,10 @@ impl RunScorer {
         self.holders.resize(n, Vec::new());
         self.idf.resize(n, 0.0);
         self.wordnet_ids.resize(n, wordnet::NONE);
+        for id in self.llr.len()..n {
+            let llr = self.statistics.llr(&self.interner.strings[id]);
+            self.llr.push(llr);
+        }
         p
     }
 
@@ -497,6 +522,7 @@ impl RunScorer {
             strings: &self.interner.strings,
             wordnet: self.wordnet,
             wordnet_ids: &self.wordnet_ids,
+            llr: &self.llr,
         };
         let f = self.model.features(pa, pb, &run);
         self.model.combine(pa, pb, &f)
@@ -515,6 +541,7 @@ impl RunScorer {
             strings: Cow::Borrowed(&self.interner.strings),
             wordnet: self.wordnet,
             wordnet_ids: Cow::Borrowed(&self.wordnet_ids),
+            llr: Cow::Borrowed(&self.llr),
         }
     }
 }
