@@ -7,7 +7,9 @@
 //!
 //! # What a stream keeps
 //!
-//! The sources' extractions; the run's claims with their entities resolved across the run;
+//! The sources' extractions; the run's claims with their entities resolved across the run, and
+//! what resolution reads (every distinct provisional name with its counts, kinds and spellings;
+//! the roles each source gives people);
 //! every claim prepared for scoring, the document frequency of every term and the IDF the scorer
 //! reads ([`crate::align`]'s run state); the links (pairs of claims of different sources scoring
 //! at or above the threshold) with their scores; from [`BLOCKING_MIN_CLAIMS`] claims on, the
@@ -15,10 +17,14 @@
 //!
 //! # What adding a source does
 //!
-//! 1. Extracts the source and resolves the entities of the whole run again (canonical names are
-//!    run-wide: a new spelling can rename an entity everywhere). A claim whose resolved form
-//!    changed is prepared again; it is *dirty* unless the changes are a one-to-one renaming of
-//!    entity names across the run, which no score sees (names are compared only for equality).
+//! 1. Extracts the source, adds its names to the run's name table and resolves the table again
+//!    (distinct names, not every mention: canonical names are run-wide, and a new spelling can
+//!    rename an entity everywhere). It resolves the claims of the new source, of every source
+//!    naming a name whose resolution moved, and of every source naming a person whose run-wide
+//!    roles moved ("the Chilean leader" reads against them); the others cannot change. The
+//!    result equals resolving the whole run. A claim whose resolved form changed is prepared
+//!    again; it is *dirty* unless the changes are a one-to-one renaming of entity names across
+//!    the run, which no score sees (names are compared only for equality).
 //! 2. Updates the document frequencies. Under [`AlignConfig::idf_steps`] `= s`, the scorer reads
 //!    every count rounded down to a step of `2^(1/s)`: a claim is dirty when one of its terms'
 //!    stepped count moved, and every claim is when the stepped number of claims moved (about every
@@ -95,7 +101,7 @@ pub struct AddStats {
     /// Whether the whole run was scored again (the number of claims moved a step, or the run
     /// reached [`BLOCKING_MIN_CLAIMS`]).
     pub full: bool,
-    /// Seconds spent resolving the run's entities again.
+    /// Seconds spent bringing entity resolution up to date.
     pub resolve_seconds: f64,
     /// Seconds the whole call took (extraction included).
     pub seconds: f64,
