@@ -310,6 +310,28 @@ pub fn anchor_links(
     }
     let linked: FxHashSet<(u32, u32)> =
         links.iter().map(|l| (l.a.min(l.b) as u32, l.a.max(l.b) as u32)).collect();
+    let mut by_source: Vec<Vec<u32>> = vec![Vec::new(); source_id.len()];
+    for (i, &s) in source_of.iter().enumerate() {
+        by_source[s as usize].push(i as u32);
+    }
+    // How much two sources already tell alike: the share of their claims with a link into the
+    // other. Two reports of one story share much; two articles of a run that mixes stories share
+    // little, and there a shared name or amount is most likely a coincidence. Checked first, so
+    // that claims of sources that may not be anchor-linked are never scored.
+    let reaching: FxHashSet<(u32, u32)> = links
+        .iter()
+        .flat_map(|l| [(l.a as u32, source_of[l.b]), (l.b as u32, source_of[l.a])])
+        .collect();
+    let mut reach: FxHashMap<(u32, u32), usize> = FxHashMap::default();
+    for &(claim, to) in &reaching {
+        *reach.entry((source_of[claim as usize], to)).or_default() += 1;
+    }
+    let together = |a: u32, b: u32| {
+        let shared =
+            reach.get(&(a, b)).copied().unwrap_or(0) + reach.get(&(b, a)).copied().unwrap_or(0);
+        shared as f64 / (by_source[a as usize].len() + by_source[b as usize].len()) as f64
+            >= min_overlap
+    };
 
     // For each claim and each other source: the claim of that source sharing the most specific
     // anchors with it, then scoring highest, then the lowest index; with that pair's score and
@@ -327,7 +349,8 @@ pub fn anchor_links(
             let mut shared: FxHashMap<u32, (usize, u32)> = FxHashMap::default();
             for &k in &specific[x] {
                 for &c in &by_anchor[k as usize] {
-                    if source_of[c as usize] != source_of[x] {
+                    let (sx, sc) = (source_of[x], source_of[c as usize]);
+                    if sx != sc && together(sx, sc) {
                         let slot = shared.entry(c).or_insert((0, k));
                         slot.0 += 1;
                         slot.1 = slot.1.min(k);
@@ -378,27 +401,6 @@ pub fn anchor_links(
     }
     // No claim of the other source may score higher with either claim: the anchor only admits
     // a pair that competitive linking by score alone would also pick.
-    let mut by_source: Vec<Vec<u32>> = vec![Vec::new(); source_id.len()];
-    for (i, &s) in source_of.iter().enumerate() {
-        by_source[s as usize].push(i as u32);
-    }
-    // How much two sources already tell alike: the share of their claims with a link into the
-    // other. Two reports of one story share much; two articles of a run that mixes stories share
-    // little, and there a shared name or amount is most likely a coincidence.
-    let reaching: FxHashSet<(u32, u32)> = links
-        .iter()
-        .flat_map(|l| [(l.a as u32, source_of[l.b]), (l.b as u32, source_of[l.a])])
-        .collect();
-    let mut reach: FxHashMap<(u32, u32), usize> = FxHashMap::default();
-    for &(claim, to) in &reaching {
-        *reach.entry((source_of[claim as usize], to)).or_default() += 1;
-    }
-    let overlap = |a: u32, b: u32| {
-        let shared =
-            reach.get(&(a, b)).copied().unwrap_or(0) + reach.get(&(b, a)).copied().unwrap_or(0);
-        shared as f64 / (by_source[a as usize].len() + by_source[b as usize].len()) as f64
-    };
-    mutual.retain(|&(x, y, _, _)| overlap(source_of[x], source_of[y]) >= min_overlap);
     let top = |x: usize, s: f64, source: u32| {
         by_source[source as usize].iter().all(|&c| c as usize == x || score(x, c as usize) <= s)
     };
