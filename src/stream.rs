@@ -480,8 +480,13 @@ impl Stream {
 /// The names the scorer sees in a claim: canonical entity names and a resolved speaker,
 /// lowercased, each once.
 fn scored_names(c: &Claim) -> BTreeSet<String> {
+    names_in_order(c).collect()
+}
+
+/// The names the scorer sees in a claim, in order, with repeats.
+fn names_in_order(c: &Claim) -> impl Iterator<Item = String> + '_ {
     let speaker = c.attribution.as_ref().filter(|a| a.resolved).map(|a| a.speaker.as_str());
-    c.entities.iter().map(|e| e.canonical.as_str()).chain(speaker).map(str::to_lowercase).collect()
+    c.entities.iter().map(|e| e.canonical.as_str()).chain(speaker).map(str::to_lowercase)
 }
 
 /// Whether the differences between the resolved forms of the `changed` claims (index, new form)
@@ -493,11 +498,6 @@ fn scored_names(c: &Claim) -> BTreeSet<String> {
 fn renames_only(old: &[Claim], changed: &[(u32, Claim)], holders: &HashMap<String, u32>) -> bool {
     if changed.is_empty() {
         return true;
-    }
-    // The names in order, with repeats: the renaming must map them position by position.
-    fn names(c: &Claim) -> impl Iterator<Item = String> + '_ {
-        let speaker = c.attribution.as_ref().filter(|a| a.resolved).map(|a| a.speaker.as_str());
-        c.entities.iter().map(|e| e.canonical.as_str()).chain(speaker).map(str::to_lowercase)
     }
     // Everything but the names must be equal.
     fn masked(c: &Claim) -> Claim {
@@ -521,7 +521,9 @@ fn renames_only(old: &[Claim], changed: &[(u32, Claim)], holders: &HashMap<Strin
         if masked(a) != masked(b) {
             return false;
         }
-        let (na, nb): (Vec<String>, Vec<String>) = (names(a).collect(), names(b).collect());
+        // The renaming must map the names position by position.
+        let (na, nb): (Vec<String>, Vec<String>) =
+            (names_in_order(a).collect(), names_in_order(b).collect());
         if na.len() != nb.len() {
             return false;
         }

@@ -279,6 +279,12 @@ impl RunNames {
             }
         }
         let map = NameMap::resolve(&self.table, aliases);
+        // A source's claims with the run's names, before its references are resolved.
+        let renamed_claims = |map: &NameMap, s: u32| {
+            let mut claims = sources[s as usize].to_vec();
+            map.apply(&mut claims);
+            claims
+        };
         let mut redo: BTreeSet<u32> = (first as u32..sources.len() as u32).collect();
         for name in self.map.changed(&map) {
             redo.extend(self.naming.get(&name).into_iter().flatten());
@@ -290,8 +296,7 @@ impl RunNames {
         let mut renamed: BTreeMap<u32, Vec<Claim>> = BTreeMap::new();
         let mut touched: BTreeSet<String> = BTreeSet::new();
         for &s in &redo {
-            let mut claims = sources[s as usize].to_vec();
-            self.map.apply(&mut claims);
+            let claims = renamed_claims(&self.map, s);
             let roles = super::references::run_roles(&claims);
             let old = std::mem::replace(&mut self.roles_of[s as usize], roles);
             for person in old.keys() {
@@ -332,11 +337,7 @@ impl RunNames {
             }
         }
         for s in more {
-            renamed.entry(s).or_insert_with(|| {
-                let mut claims = sources[s as usize].to_vec();
-                self.map.apply(&mut claims);
-                claims
-            });
+            renamed.entry(s).or_insert_with(|| renamed_claims(&self.map, s));
         }
         renamed
             .into_iter()
