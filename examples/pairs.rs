@@ -18,7 +18,7 @@ use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use corroborate::align::{AlignConfig, Scorer};
+use corroborate::align::{AlignConfig, PairScorer};
 use corroborate::{Error, Result};
 use rayon::prelude::*;
 
@@ -57,9 +57,10 @@ fn run(path: &str) -> Result<()> {
     }
     let config = AlignConfig::default();
     let started = Instant::now();
+    let scorer = PairScorer::new(&config);
     let scores: Vec<f64> = lines
         .par_iter()
-        .map(|(_, a, b)| Scorer::new(&config, &sentence::pair_claims(a, b)).score_value(0, 1))
+        .map(|(_, a, b)| scorer.scorer(&sentence::pair_claims(a, b)).score_value(0, 1))
         .collect();
     let seconds = started.elapsed().as_secs_f64();
     let stdout = std::io::stdout();

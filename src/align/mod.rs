@@ -19,7 +19,7 @@ pub use features::{FEATURES, FeatureVector, N_FEATURES};
 pub use learn::ThresholdObjective;
 pub use lexicon::{BUILTIN_SYNONYMS, Lexicon};
 pub(crate) use score::{Changed, RunScorer};
-pub use score::{Contribution, Score, Scorer};
+pub use score::{Contribution, PairScorer, Score, Scorer};
 pub use stats::TermStats;
 
 use rayon::prelude::*;

@@ -169,14 +169,21 @@ impl<'a> Scorer<'a> {
     /// document frequencies: `idf = ln((N + 1) / (df + 1)) + 1` with `N` and `df` summed over both
     /// (and each rounded down to a step when [`AlignConfig::idf_steps`] is set).
     pub fn new(config: &AlignConfig, claims: &'a [Claim]) -> Scorer<'a> {
+        let user = user_lexicon(config);
+        Scorer::build(config, claims, Cow::Owned(Model::new(config)), &user)
+    }
+
+    /// [`Scorer::new`] with the model and the user's lexicon made already.
+    fn build(
+        config: &AlignConfig,
+        claims: &'a [Claim],
+        model: Cow<'a, Model>,
+        user: &CompiledLexicon,
+    ) -> Scorer<'a> {
         let mut interner = Interner::default();
         let builtin = config.lexicon.builtin.then(CompiledLexicon::builtin);
-        let user = CompiledLexicon::compile(
-            config.lexicon.synonyms.iter().map(Vec::as_slice),
-            CompiledLexicon::builtin_len(),
-        );
         let mut prepared: Vec<Prepared> =
-            claims.iter().map(|c| features::prepare(c, &mut interner, builtin, &user)).collect();
+            claims.iter().map(|c| features::prepare(c, &mut interner, builtin, user)).collect();
 
         let mut run_df = vec![0u32; interner.strings.len()];
         for p in &prepared {
@@ -226,7 +233,7 @@ impl<'a> Scorer<'a> {
         };
         Scorer {
             claims,
-            model: Cow::Owned(Model::new(config)),
+            model,
             prepared: Cow::Owned(prepared),
             order: None,
             idf: Cow::Owned(idf),
@@ -321,6 +328,53 @@ impl<'a> Scorer<'a> {
             None => &self.prepared[i],
             Some(order) => &self.prepared[order[i] as usize],
         }
+    }
+}
+
+/// The user's synonym groups of `config`, compiled.
+fn user_lexicon(config: &AlignConfig) -> CompiledLexicon {
+    CompiledLexicon::compile(
+        config.lexicon.synonyms.iter().map(Vec::as_slice),
+        CompiledLexicon::builtin_len(),
+    )
+}
+
+/// Scores many small, independent runs under one configuration — typically one pair of claims
+/// at a time, each scored on its own as `examples/pairs.rs` does — with what does not depend on
+/// the claims (the weights, the compiled trees, the user's lexicon) made once instead of once
+/// per [`Scorer::new`] (for `examples/pairs.rs`, which also extracts both sentences of each
+/// line, about a tenth less CPU time).
+///
+/// ```
+/// use corroborate::align::{AlignConfig, PairScorer, Scorer};
+/// use corroborate::model::Claim;
+///
+/// let config = AlignConfig::default();
+/// let pairs = PairScorer::new(&config);
+/// let claims = [
+///     Claim::new("a".into(), 0, 0, "Rebels seized the airport on Sunday."),
+///     Claim::new("b".into(), 0, 0, "On Sunday the rebels captured the airport."),
+/// ];
+/// let value = pairs.scorer(&claims).score_value(0, 1);
+/// assert_eq!(value, Scorer::new(&config, &claims).score_value(0, 1));
+/// ```
+#[derive(Debug)]
+pub struct PairScorer<'c> {
+    config: &'c AlignConfig,
+    model: Model,
+    user: CompiledLexicon,
+}
+
+impl<'c> PairScorer<'c> {
+    /// Compiles what scoring under `config` needs whatever the claims.
+    pub fn new(config: &'c AlignConfig) -> PairScorer<'c> {
+        PairScorer { config, model: Model::new(config), user: user_lexicon(config) }
+    }
+
+    /// A [`Scorer`] over `claims` (a run of their own: term rarity from the configuration's
+    /// statistics and these claims only), equal to `Scorer::new(config, claims)`.
+    pub fn scorer<'a>(&'a self, claims: &'a [Claim]) -> Scorer<'a> {
+        Scorer::build(self.config, claims, Cow::Borrowed(&self.model), &self.user)
     }
 }
 
@@ -549,6 +603,30 @@ impl RunScorer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pair_scorer_scores_like_a_scorer_of_its_own() {
+        let texts = [
+            (
+                "The jab rollout reached 40 percent of adults.",
+                "Vaccination now covers 40% of adults.",
+            ),
+            ("Rebels seized the airport.", "The government retook the port."),
+            ("The minister did not resign.", "The minister resigned on Friday."),
+        ];
+        let mut with_synonyms = AlignConfig::default();
+        with_synonyms.add_synonyms(&["jab", "vaccination"]);
+        for config in [AlignConfig::default(), AlignConfig::facts(), with_synonyms] {
+            let pairs = PairScorer::new(&config);
+            for (a, b) in texts {
+                let claims = [Claim::new("x".into(), 0, 0, a), Claim::new("y".into(), 0, 0, b)];
+                let own = Scorer::new(&config, &claims);
+                let lent = pairs.scorer(&claims);
+                assert_eq!(lent.score_value(0, 1), own.score_value(0, 1), "{a} / {b}");
+                assert_eq!(lent.score(1, 0), own.score(1, 0));
+            }
+        }
+    }
 
     #[test]
     fn step_down_lands_on_the_grid_below() {
