@@ -397,8 +397,7 @@ const KINDS: [EntityKind; 4] =
 
 impl Resolution {
     fn build(table: &NameTable, aliases: &Aliases) -> Resolution {
-        let gz = gazetteer();
-        let gz_names: BTreeSet<&str> = gz.entries.iter().map(|e| e.canonical.as_str()).collect();
+        let gz_names = &gazetteer().canonicals;
         let mut r = Resolution {
             nodes: Vec::new(),
             node_of: HashMap::new(),
@@ -418,7 +417,7 @@ impl Resolution {
                     numeral,
                     // Slot 0 holds persons and other names; places and organisations keep a
                     // gazetteer name.
-                    gazetteer: slot != 0 && gz_names.contains(name.as_str()),
+                    gazetteer: slot != 0 && gz_names.contains(name),
                     count: mentions.count,
                     kinds: mentions.kinds,
                 });
