@@ -428,10 +428,7 @@ impl RunScorer {
             steps: config.idf_steps,
             statistics: config.statistics.clone(),
             builtin: config.lexicon.builtin,
-            user: CompiledLexicon::compile(
-                config.lexicon.synonyms.iter().map(Vec::as_slice),
-                CompiledLexicon::builtin_len(),
-            ),
+            user: user_lexicon(config),
             interner: Interner::default(),
             prepared: Vec::new(),
             run_df: Vec::new(),
