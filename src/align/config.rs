@@ -637,6 +637,27 @@ mod tests {
     }
 
     #[test]
+    fn saved_floats_load_back_exactly() {
+        // Loading must not move a float by a unit in the last place, so that a loaded
+        // configuration scores exactly as the fitted one it was saved from. (The second value
+        // came back one unit off before serde_json's exact float parsing was switched on.)
+        let mut config = AlignConfig::untrained();
+        let mut x = 0.123_456_789_f64;
+        for (i, name) in FEATURES.iter().enumerate() {
+            x = (x * 7.919 + 0.271_828_459_045_235_3).fract();
+            config
+                .weights
+                .insert((*name).to_string(), if i == 1 { 0.154_044_016_523_941_53 } else { x });
+        }
+        config.intercept = -5.585_722_680_614_765;
+        let loaded = AlignConfig::from_json(&config.to_json(), "floats.json").unwrap();
+        for (name, w) in &config.weights {
+            assert_eq!(loaded.weights[name].to_bits(), w.to_bits(), "{name}: {w}");
+        }
+        assert_eq!(loaded, config);
+    }
+
+    #[test]
     fn save_and_load_round_trip() {
         let dir = std::env::temp_dir().join(format!("corroborate-config-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
