@@ -12,7 +12,7 @@ use crate::model::Claim;
 
 use super::boost::{self, Boost};
 use super::features::{FEATURES, FeatureVector, N_FEATURES};
-use super::learn::{self, ThresholdObjective};
+use super::learn::{self, ThresholdObjective, WeightSigns};
 use super::lexicon::Lexicon;
 use super::score::Scorer;
 use super::stats::TermStats;
@@ -98,6 +98,12 @@ pub struct AlignConfig {
     /// What the threshold fitted by [`AlignConfig::fit`] maximises. Default: accuracy.
     #[serde(default)]
     pub threshold_objective: ThresholdObjective,
+    /// Which weights the fits ([`AlignConfig::fit`], [`AlignConfig::fit_graded`],
+    /// [`AlignConfig::fit_weights`]) keep on the side of zero their feature's meaning asks for.
+    /// Default: [`WeightSigns::Free`] (not written to JSON when free; both shipped configurations
+    /// are fitted free).
+    #[serde(default, skip_serializing_if = "WeightSigns::is_free")]
+    pub weight_signs: WeightSigns,
     /// The synonym lexicon: the built-in news lexicon plus the user's groups.
     #[serde(default)]
     pub lexicon: Lexicon,
@@ -231,11 +237,28 @@ impl AlignConfig {
             // `examples/evaluate.rs`): 100 trees of depth 3 on top of the logistic model, and a
             // threshold that keeps recall up as well as accuracy.
             threshold_objective: ThresholdObjective::AccuracyPlusF1,
+            weight_signs: WeightSigns::Free,
             lexicon: Lexicon::default(),
             statistics: TermStats::default(),
             boost: Boost { rounds: 100, ..Boost::default() },
             idf_steps: 0,
         }
+    }
+
+    /// Sets which weights the fits keep on their feature's side of zero ([`WeightSigns`]).
+    ///
+    /// ```
+    /// use corroborate::align::{AlignConfig, WeightSigns};
+    ///
+    /// let mut config = AlignConfig::untrained();
+    /// config.set_weight_signs(WeightSigns::Against);
+    /// let json = config.to_json();
+    /// assert!(json.contains(r#""weight_signs": "against""#));
+    /// assert_eq!(AlignConfig::from_json(&json, "inline").unwrap(), config);
+    /// ```
+    pub fn set_weight_signs(&mut self, signs: WeightSigns) -> &mut AlignConfig {
+        self.weight_signs = signs;
+        self
     }
 
     /// Sets the link threshold (in [0, 1]).
@@ -462,10 +485,18 @@ impl AlignConfig {
 
     /// Fits the logistic weights, then `boost.rounds` trees on top, to feature rows.
     fn fit_model(&mut self, xs: &[FeatureVector], ys: &[f64]) {
-        let (intercept, w) = learn::logistic_regression(xs, ys, self.l2);
+        let (intercept, w) = self.fit_logistic(xs, ys);
         self.intercept = intercept;
         self.weights = FEATURES.iter().zip(w).map(|(n, w)| ((*n).to_string(), w)).collect();
         self.fit_trees(xs, ys);
+    }
+
+    /// The logistic intercept and weights fitted to feature rows, under `weight_signs`.
+    fn fit_logistic(&self, xs: &[FeatureVector], ys: &[f64]) -> (f64, FeatureVector) {
+        match self.weight_signs {
+            WeightSigns::Free => learn::logistic_regression(xs, ys, self.l2),
+            signs => learn::signed_logistic_regression(xs, ys, self.l2, &signs.signs()),
+        }
     }
 
     /// The score of a feature row under this configuration's model (what [`Scorer`] gives).
@@ -494,7 +525,7 @@ impl AlignConfig {
     pub fn fit_weights(&mut self, pairs: &[LabelledPair]) -> &mut AlignConfig {
         let xs = self.feature_rows(pairs);
         let ys: Vec<f64> = pairs.iter().map(|p| f64::from(u8::from(p.same))).collect();
-        let (intercept, w) = learn::logistic_regression(&xs, &ys, self.l2);
+        let (intercept, w) = self.fit_logistic(&xs, &ys);
         self.intercept = intercept;
         self.weights = FEATURES.iter().zip(w).map(|(n, w)| ((*n).to_string(), w)).collect();
         self.boost.trees.clear();
@@ -596,10 +627,8 @@ mod tests {
         assert!(AlignConfig::untrained().set_weight("no_such_feature", 1.0).is_err());
     }
 
-    /// A configuration fitted with trees (and the inner cross-validation of its threshold) saves
-    /// and loads unchanged, and scores the same after loading.
-    #[test]
-    fn fitted_trees_round_trip_through_json() {
+    /// Ten labelled pairs of invented news sentences.
+    fn small_pairs() -> Vec<LabelledPair> {
         let texts = [
             (
                 "The council approved the budget on Monday.",
@@ -624,6 +653,14 @@ mod tests {
                 same: *same,
             })
             .collect();
+        pairs
+    }
+
+    /// A configuration fitted with trees (and the inner cross-validation of its threshold) saves
+    /// and loads unchanged, and scores the same after loading.
+    #[test]
+    fn fitted_trees_round_trip_through_json() {
+        let pairs = small_pairs();
         let mut config = AlignConfig::untrained();
         config.boost.rounds = 5;
         config.boost.min_hessian = 0.1;
@@ -634,6 +671,70 @@ mod tests {
         for p in &pairs {
             assert_eq!(loaded.score_pair(p), config.score_pair(p));
         }
+    }
+
+    #[test]
+    fn weight_signs_bind_the_fitted_weights() {
+        // Long tellings of one fact, each with words of its own: what makes a free fit credit
+        // words left uncovered.
+        let long = [
+            (
+                "The president said on Monday that the army would withdraw from the northern town \
+                 after weeks of fighting with rebel units.",
+                "The army will pull out of the northern town, the president announced on Monday, \
+                 ending weeks of clashes that displaced thousands of families.",
+            ),
+            (
+                "Heavy rain flooded hundreds of homes in the river valley overnight, and rescue \
+                 crews evacuated residents by boat.",
+                "Hundreds of homes in the valley were flooded after a night of heavy rain, local \
+                 officials said, as boats carried residents to safety.",
+            ),
+            (
+                "The central bank kept its main interest rate unchanged on Thursday, citing \
+                 slowing inflation and weak exports.",
+                "On Thursday the central bank left interest rates where they were, pointing to \
+                 cooling prices and a slump in foreign sales.",
+            ),
+        ];
+        let mut pairs = small_pairs();
+        for (i, (a, b)) in long.iter().enumerate() {
+            let i = pairs.len() + i;
+            pairs.push(LabelledPair {
+                claims: [Claim::new("a".into(), i, 0, *a), Claim::new("b".into(), i, 0, *b)],
+                same: true,
+            });
+        }
+        let fitted = |signs: WeightSigns| {
+            let mut config = AlignConfig::untrained();
+            // A weak penalty, so that the free fit leans on chance correlations of ten pairs.
+            config.l2 = 0.01;
+            config.set_weight_signs(signs).fit_weights(&pairs);
+            config.weight_vector()
+        };
+        let wrong_side = |w: &FeatureVector, of: i8| {
+            FEATURES
+                .iter()
+                .zip(w)
+                .zip(super::super::FEATURE_SIGNS)
+                .filter(|&((_, &w), s)| s == of && f64::from(s) * w < 0.0)
+                .map(|((name, _), _)| *name)
+                .collect::<Vec<_>>()
+        };
+        // Ten pairs, 38 correlated features, a weak penalty: the free fit puts weights on both
+        // wrong sides, so the checks below can fail.
+        let free = fitted(WeightSigns::Free);
+        assert!(
+            !wrong_side(&free, -1).is_empty() && !wrong_side(&free, 1).is_empty(),
+            "{:?} {:?}",
+            wrong_side(&free, -1),
+            wrong_side(&free, 1)
+        );
+        let against = fitted(WeightSigns::Against);
+        assert_eq!(wrong_side(&against, -1), Vec::<&str>::new());
+        let both = fitted(WeightSigns::Both);
+        assert_eq!(wrong_side(&both, -1), Vec::<&str>::new());
+        assert_eq!(wrong_side(&both, 1), Vec::<&str>::new());
     }
 
     #[test]

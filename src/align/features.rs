@@ -94,6 +94,52 @@ pub const FEATURES: &[&str] = &[
     "term_evidence",
 ];
 
+/// The side of zero each feature's weight belongs on by what the feature means, in the order of
+/// [`FEATURES`]: `1` for evidence that two claims tell one fact (overlaps, matched numbers and
+/// entities), `-1` for evidence against (conflicts, mismatches, content left uncovered), `0` where
+/// the meaning sets no side (`coverage_min_sq` bends `coverage_min` either way). Used by
+/// [`super::WeightSigns`].
+pub const FEATURE_SIGNS: [i8; N_FEATURES] = [
+    1,  // coverage_min
+    1,  // coverage_max
+    1,  // stem_overlap_min
+    1,  // stem_overlap_max
+    1,  // rare_overlap
+    -1, // rare_unmatched
+    -1, // unmatched_terms
+    1,  // length_ratio
+    1,  // numbers_matched
+    -1, // numbers_mismatched
+    -1, // numbers_extra
+    1,  // quantities_matched
+    -1, // quantity_conflict
+    -1, // negation_mismatch
+    1,  // entity_overlap
+    -1, // entity_missing
+    -1, // names_missing
+    1,  // quote_shared
+    1,  // lcs
+    1,  // char_ngrams
+    1,  // bigram_overlap
+    1,  // wording
+    -1, // unmatched_max
+    -1, // uncovered_idf
+    1,  // content_bigrams
+    1,  // word_trigrams
+    0,  // coverage_min_sq
+    -1, // length_diff
+    -1, // names_conflict
+    -1, // entity_conflict
+    -1, // day_conflict
+    1,  // entities_shared
+    -1, // run_max
+    -1, // run_words
+    1,  // word_precision_min
+    1,  // fourgrams
+    -1, // fragmentation
+    1,  // term_evidence
+];
+
 /// Number of features.
 pub const N_FEATURES: usize = 38;
 

@@ -15,8 +15,8 @@ mod wordnet;
 
 pub use boost::{Boost, Tree};
 pub use config::{AlignConfig, GradedPair, LabelledPair};
-pub use features::{FEATURES, FeatureVector, N_FEATURES};
-pub use learn::ThresholdObjective;
+pub use features::{FEATURE_SIGNS, FEATURES, FeatureVector, N_FEATURES};
+pub use learn::{ThresholdObjective, WeightSigns};
 pub use lexicon::{BUILTIN_SYNONYMS, Lexicon};
 pub(crate) use score::{Changed, RunScorer};
 pub use score::{Contribution, PairScorer, Score, Scorer};
