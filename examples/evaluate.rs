@@ -4,6 +4,7 @@
 //! cargo run --release --example evaluate -- [--data DIR] [--worst N] [--write-default FILE]
 //!     [--dump FILE] [--rounds N] [--depth N] [--rate X] [--subsample X] [--l2 X] [--contrast X]
 //!     [--objective accuracy|accuracy_plus_f1] [--label-prior X] [--shuffle SEED]
+//!     [--weight-signs free|against|both]
 //! ```
 //!
 //! `DIR` (default: `$CORROBORATE_DATA`) holds `msrp/msr_paraphrase_train.txt` and
@@ -22,8 +23,9 @@
 //! pair: its cross-validated score, its fold's threshold, its label and the two sentences (for
 //! error analysis; keep the file out of the repository). The other options change the fitting
 //! settings of `AlignConfig::untrained()`: boosted trees (rounds, depth, learning rate, row
-//! subsample), the L2 penalty, contrast pairs, what the threshold maximises, and the prior of the
-//! term weights fitted from labels (0: none). `--shuffle SEED` puts the pairs in a pseudo-random
+//! subsample), the L2 penalty, contrast pairs, what the threshold maximises, the prior of the
+//! term weights fitted from labels (0: none), and which weights keep their feature's sign
+//! (`AlignConfig::weight_signs`). `--shuffle SEED` puts the pairs in a pseudo-random
 //! order (a permutation drawn from `SEED`) before the folds are cut, so that the spread of the
 //! cross-validated figures over partitions can be measured (0, the default, keeps the file's
 //! order).
@@ -36,7 +38,9 @@ mod sts;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use corroborate::align::{AlignConfig, GradedPair, LabelledPair, Scorer, ThresholdObjective};
+use corroborate::align::{
+    AlignConfig, GradedPair, LabelledPair, Scorer, ThresholdObjective, WeightSigns,
+};
 use corroborate::{Error, Result};
 use rayon::prelude::*;
 
@@ -49,6 +53,7 @@ struct Args {
     l2: Option<f64>,
     contrast: Option<f64>,
     label_prior: Option<f64>,
+    weight_signs: WeightSigns,
     shuffle: u64,
     data: PathBuf,
     worst: usize,
@@ -62,6 +67,7 @@ fn parse_args() -> std::result::Result<Args, String> {
     let (mut l2, mut contrast, mut label_prior, mut shuffle) = (None, None, None, 0);
     let (mut rounds, mut depth, mut rate, mut subsample) = (None, None, None, None);
     let mut objective = None;
+    let mut weight_signs = WeightSigns::Free;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
@@ -106,6 +112,9 @@ fn parse_args() -> std::result::Result<Args, String> {
             "--shuffle" => {
                 shuffle = value()?.parse().map_err(|_| "--shuffle needs a number".to_string())?
             }
+            "--weight-signs" => {
+                weight_signs = value()?.parse().map_err(|e| format!("--weight-signs: {e}"))?
+            }
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
@@ -119,6 +128,7 @@ fn parse_args() -> std::result::Result<Args, String> {
         l2,
         contrast,
         label_prior,
+        weight_signs,
         shuffle,
         data,
         worst,
@@ -284,6 +294,7 @@ fn untrained(args: &Args) -> AlignConfig {
     if let Some(prior) = args.label_prior {
         config.label_prior = prior;
     }
+    config.set_weight_signs(args.weight_signs);
     if let Some(rounds) = args.rounds {
         config.boost.rounds = rounds;
     }

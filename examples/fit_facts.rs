@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --release --example fit_facts -- [--data DIR] [--write FILE] [--rounds N]
-//!     [--idf-steps S]
+//!     [--idf-steps S] [--weight-signs free|against|both]
 //! ```
 //! The pair interface and the MSRP evaluation ask whether two sentences are paraphrases; articles
 //! ask a looser question: whether two claims report the same fact, with details that may differ.
@@ -16,6 +16,7 @@
 //! `DIR` defaults to `CORROBORATE_DATA`. `--idf-steps S` fits and scores with term statistics read
 //! on a grid of `S` steps per doubling (`AlignConfig::idf_steps`, what a `Stream` wants), and also
 //! prints the Pearson of the shipped configuration scored with and without the steps.
+//! `--weight-signs` keeps weights on their feature's side of zero (`AlignConfig::weight_signs`).
 
 #[path = "support/sts.rs"]
 mod sts;
@@ -24,7 +25,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use corroborate::SourceId;
-use corroborate::align::{AlignConfig, GradedPair, Scorer};
+use corroborate::align::{AlignConfig, GradedPair, Scorer, WeightSigns};
 use corroborate::extract::claim_from_sentence;
 
 /// The predicted similarity (grade / 5) at which two claims count as the same fact.
@@ -53,6 +54,7 @@ fn run() -> Result<(), String> {
     // cross-validated Pearson a little; see the crate's README).
     let mut rounds = 0;
     let mut steps = 0;
+    let mut signs = WeightSigns::Free;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -63,6 +65,13 @@ fn run() -> Result<(), String> {
                     .next()
                     .and_then(|r| r.parse().ok())
                     .ok_or("--rounds needs a number of trees")?
+            }
+            "--weight-signs" => {
+                signs = args
+                    .next()
+                    .ok_or("--weight-signs needs free, against or both")?
+                    .parse()
+                    .map_err(|e| format!("--weight-signs: {e}"))?
             }
             "--idf-steps" => {
                 steps = args
@@ -83,7 +92,7 @@ fn run() -> Result<(), String> {
         let train: Vec<GradedPair> = sts::outside_fold(&pairs, fold, FOLDS);
         let mut config = AlignConfig::default();
         config.boost.rounds = rounds;
-        config.set_idf_steps(steps);
+        config.set_idf_steps(steps).set_weight_signs(signs);
         config.fit_graded(&train);
         for i in (0..pairs.len()).filter(|i| i % FOLDS == fold) {
             predicted[i] = Scorer::new(&config, &pairs[i].claims).score_value(0, 1);
@@ -133,7 +142,7 @@ fn run() -> Result<(), String> {
     if let Some(path) = write {
         let mut config = AlignConfig::default();
         config.boost.rounds = rounds;
-        config.set_idf_steps(steps);
+        config.set_idf_steps(steps).set_weight_signs(signs);
         config.fit_graded(&pairs);
         config.set_threshold(LINK_THRESHOLD);
         config.save(&path).map_err(|e| e.to_string())?;
