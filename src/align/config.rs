@@ -721,8 +721,8 @@ mod tests {
                 .map(|((name, _), _)| *name)
                 .collect::<Vec<_>>()
         };
-        // Ten pairs, 38 correlated features, a weak penalty: the free fit puts weights on both
-        // wrong sides, so the checks below can fail.
+        // Thirteen pairs, 38 correlated features, a weak penalty: the free fit puts weights on
+        // both wrong sides, so the checks below can fail.
         let free = fitted(WeightSigns::Free);
         assert!(
             !wrong_side(&free, -1).is_empty() && !wrong_side(&free, 1).is_empty(),

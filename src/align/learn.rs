@@ -26,7 +26,7 @@ pub(crate) fn logistic_regression<const D: usize>(
 /// a convex loss): Newton's method over the weights not held at zero; a weight that the
 /// solution would carry across zero is stopped at zero and held there; once the solution is on
 /// the right side everywhere, the held weight whose gradient most wants back in is let go, until
-/// none does.
+/// none does (at most `4·(D + 1)` such rounds).
 pub(crate) fn signed_logistic_regression<const D: usize>(
     xs: &[[f64; D]],
     ys: &[f64],
@@ -75,12 +75,16 @@ pub(crate) fn signed_logistic_regression<const D: usize>(
     (beta[0], w)
 }
 
+/// `beta[0] + beta[1..] · x`.
+fn logit(beta: &[f64], x: &[f64]) -> f64 {
+    beta[0] + x.iter().zip(&beta[1..]).map(|(a, b)| a * b).sum::<f64>()
+}
+
 /// The gradient of the penalised negative log-likelihood at `beta` (intercept first).
 fn gradient<const D: usize>(xs: &[[f64; D]], ys: &[f64], l2: f64, beta: &[f64]) -> Vec<f64> {
     let mut grad = vec![0.0; D + 1];
     for (x, &y) in xs.iter().zip(ys) {
-        let z = beta[0] + x.iter().zip(&beta[1..]).map(|(a, b)| a * b).sum::<f64>();
-        let r = sigmoid(z) - y;
+        let r = sigmoid(logit(beta, x)) - y;
         grad[0] += r;
         for (g, a) in grad[1..].iter_mut().zip(x) {
             *g += r * a;
@@ -107,8 +111,7 @@ fn newton<const D: usize>(
         let mut grad = vec![0.0; dim];
         let mut hess = vec![0.0; dim * dim];
         for (x, &y) in xs.iter().zip(ys) {
-            let z = beta[0] + x.iter().zip(&beta[1..]).map(|(a, b)| a * b).sum::<f64>();
-            let p = sigmoid(z);
+            let p = sigmoid(logit(&beta, x));
             let r = p - y;
             let w = (p * (1.0 - p)).max(1e-12);
             let row = |i: usize| if i == 0 { 1.0 } else { x[i - 1] };
