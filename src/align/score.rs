@@ -98,7 +98,7 @@ impl Model {
     }
 
     fn combine(&self, a: &Prepared, b: &Prepared, f: &FeatureVector) -> f64 {
-        if a.terms.is_empty() || b.terms.is_empty() {
+        if a.terms().is_empty() || b.terms().is_empty() {
             return 0.0;
         }
         // Summed in feature order so that the value is bit-identical for (a, b) and (b, a).
@@ -119,14 +119,14 @@ struct RunData<'r> {
 
 /// The WordNet ids of `p`'s content terms, sorted (as [`Scorer::new`] sets [`Prepared::wordnet`]).
 fn set_wordnet(p: &mut Prepared, wordnet_ids: &[u32]) {
-    p.wordnet = p
-        .terms
+    let mut ids: Vec<u32> = p
+        .terms()
         .iter()
         .map(|&t| wordnet_ids[t as usize])
         .filter(|&id| id != wordnet::NONE)
         .collect();
-    p.wordnet.sort_unstable();
-    p.wordnet.shrink_to_fit();
+    ids.sort_unstable();
+    p.set_wordnet(&ids);
 }
 
 /// `x` rounded down to the grid `2^(k / steps)`; `x` itself when `steps` is 0 or `x < 1`.
@@ -187,7 +187,7 @@ impl<'a> Scorer<'a> {
 
         let mut run_df = vec![0u32; interner.strings.len()];
         for p in &prepared {
-            for &t in &p.terms {
+            for &t in p.terms() {
                 run_df[t as usize] += 1;
             }
         }
@@ -491,7 +491,7 @@ impl RunScorer {
     pub(crate) fn push(&mut self, claim: &Claim) {
         let i = self.prepared.len() as u32;
         let mut p = self.prepare(claim);
-        for &t in &p.terms {
+        for &t in p.terms() {
             self.count(t, i);
         }
         if self.wordnet.is_some() {
@@ -505,15 +505,15 @@ impl RunScorer {
         let mut p = self.prepare(claim);
         let idx = i as u32;
         // New counts first, so that a term the claim keeps never passes through zero.
-        for &t in &p.terms {
+        for &t in p.terms() {
             self.count(t, idx);
         }
         let old = std::mem::take(&mut self.prepared[i]);
-        for &t in &old.terms {
+        for &t in old.terms() {
             self.uncount(t, idx);
         }
         // A term the claim keeps was counted twice and uncounted once; it must stay held by `i`.
-        for &t in &p.terms {
+        for &t in p.terms() {
             let h = &mut self.holders[t as usize];
             if let Err(at) = h.binary_search(&idx) {
                 h.insert(at, idx);
