@@ -27,7 +27,7 @@ use rayon::prelude::*;
 
 use corroborate::align::{AlignConfig, Scorer};
 use corroborate::block::{
-    BlockConfig, ScoredPair, align_blocked_pairs, blocking_recall_of, candidates,
+    BlockConfig, ScoredPair, align_blocked_pairs, blocking_recall_of, candidates, count_candidates,
 };
 use corroborate::model::Claim;
 use corroborate::synth::{SynthConfig, SynthCorpus};
@@ -192,8 +192,7 @@ fn main() -> ExitCode {
     // sources telling one fact), which does not depend on the scorer.
     let t = Instant::now();
     let truth = true_pairs(&claims, &sentence_facts);
-    let found = candidates(&claims, &block);
-    let hit = truth.iter().filter(|p| found.binary_search(p).is_ok()).count();
+    let hit = count_candidates(&claims, &block, &truth);
     eprintln!(
         "blocking recall against the truth: {hit} of {} true pairs are candidates ({:.4}), \
          measured in {:.2}s",
