@@ -365,10 +365,11 @@ pub struct BlockIndex {
     probe_keys: Vec<u32>,
     /// The claims holding each key in their prefix, ascending (empty until `prepare_probes`).
     prefix_postings: Vec<Vec<u32>>,
-    /// Each claim's usable keys sorted by id, with their weights (set by `prepare_probes`), for
-    /// computing shared weights by a merge.
+    /// Each claim's usable keys sorted by id (set by `prepare_probes`), for computing shared
+    /// weights by a merge (the weights are read from `key_weight`, not stored per claim: 4 bytes
+    /// less per key of every claim).
     usable_start: Vec<usize>,
-    usable: Vec<(u32, f32)>,
+    usable: Vec<u32>,
     /// Each claim's weight outside its prefix (less than the minimum by construction).
     rest: Vec<f32>,
     /// Each key's weight (0 for keys that are not usable), set by `prepare_probes`.
@@ -682,13 +683,15 @@ impl BlockIndex {
             // under the minimum cannot reach it, and is not verified.
             let rest_i = self.rest[iu];
             let mine = self.usable_sorted(iu);
+            let weights = &self.key_weight;
             for &j in touched.iter() {
                 let partial = acc[j as usize];
                 acc[j as usize] = 0.0;
                 // The prefix keys alone may settle it either way; only the rest is merged.
                 let keep = partial >= min_weight
                     || (partial + rest_i + self.rest[j as usize] >= min_weight - 1e-3
-                        && shared_weight(mine, self.usable_sorted(j as usize)) >= min_weight);
+                        && shared_weight(mine, self.usable_sorted(j as usize), weights)
+                            >= min_weight);
                 if keep {
                     out.push(j);
                 }
@@ -699,7 +702,7 @@ impl BlockIndex {
         cut
     }
 
-    fn usable_sorted(&self, i: usize) -> &[(u32, f32)] {
+    fn usable_sorted(&self, i: usize) -> &[u32] {
         &self.usable[self.usable_start[i]..self.usable_start[i + 1]]
     }
 
@@ -834,7 +837,7 @@ impl BlockIndex {
             self.probe_keys.extend(prefix);
             self.probe_start.push(self.probe_keys.len());
             usable.sort_unstable_by_key(|u| u.0);
-            self.usable.extend(usable);
+            self.usable.extend(usable.iter().map(|u| u.0));
             self.usable_start.push(self.usable.len());
         }
     }
@@ -882,14 +885,14 @@ thread_local! {
 }
 
 /// The summed weight of the keys two claims share: a merge of their usable keys, sorted by id.
-fn shared_weight(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+fn shared_weight(a: &[u32], b: &[u32], weights: &[f32]) -> f32 {
     let (mut x, mut y, mut w) = (0, 0, 0.0f32);
     while x < a.len() && y < b.len() {
-        match a[x].0.cmp(&b[y].0) {
+        match a[x].cmp(&b[y]) {
             std::cmp::Ordering::Less => x += 1,
             std::cmp::Ordering::Greater => y += 1,
             std::cmp::Ordering::Equal => {
-                w += a[x].1;
+                w += weights[a[x] as usize];
                 x += 1;
                 y += 1;
             }
