@@ -272,12 +272,11 @@ pub(crate) struct Prepared {
     pub(crate) days: u32,
 }
 
-/// The fields of [`Prepared::data`], in order. `Wordnet` is last, so that [`Prepared::set_wordnet`]
-/// only replaces the tail.
+/// The fields of [`Prepared::data`], in order: the plain `u32` sets first, then those of wider
+/// values, and `Wordnet` last, so that [`Prepared::set_wordnet`] only replaces the tail.
 #[derive(Clone, Copy)]
 enum Field {
     Terms,
-    TermConcepts,
     Concepts,
     Words,
     WordSet,
@@ -286,11 +285,12 @@ enum Field {
     ContentBigrams,
     WordTrigrams,
     Fourgrams,
+    Entities,
+    Names,
+    TermConcepts,
     WordPos,
     Numbers,
     Quantities,
-    Entities,
-    Names,
     Quotes,
     Wordnet,
 }
@@ -307,12 +307,8 @@ impl Prepared {
     pub(crate) fn pack(parts: Parts) -> Prepared {
         let mut data: Vec<u32> = Vec::new();
         let mut ends = [0u32; FIELDS];
-        let mut end = |data: &Vec<u32>, field: Field| ends[field as usize] = data.len() as u32;
-        data.extend(&parts.terms);
-        end(&data, Field::Terms);
-        data.extend(parts.term_concepts.iter().flat_map(|&(t, c)| [t, c]));
-        end(&data, Field::TermConcepts);
         for (field, v) in [
+            (Field::Terms, &parts.terms),
             (Field::Concepts, &parts.concepts),
             (Field::Words, &parts.words),
             (Field::WordSet, &parts.word_set),
@@ -321,27 +317,27 @@ impl Prepared {
             (Field::ContentBigrams, &parts.content_bigrams),
             (Field::WordTrigrams, &parts.word_trigrams),
             (Field::Fourgrams, &parts.fourgrams),
+            (Field::Entities, &parts.entities),
+            (Field::Names, &parts.names),
         ] {
             data.extend(v);
-            end(&data, field);
+            ends[field as usize] = data.len() as u32;
         }
+        data.extend(parts.term_concepts.iter().flat_map(|&(t, c)| [t, c]));
+        ends[Field::TermConcepts as usize] = data.len() as u32;
         data.extend(parts.word_pos.iter().flat_map(|&(w, i)| [w, u32::from(i)]));
-        end(&data, Field::WordPos);
+        ends[Field::WordPos as usize] = data.len() as u32;
         data.extend(parts.numbers.iter().flat_map(|&x| split64(x)));
-        end(&data, Field::Numbers);
+        ends[Field::Numbers as usize] = data.len() as u32;
         data.extend(parts.quantities.iter().flat_map(|&(u, x)| {
             let [hi, lo] = split64(x);
             [u, hi, lo]
         }));
-        end(&data, Field::Quantities);
-        data.extend(&parts.entities);
-        end(&data, Field::Entities);
-        data.extend(&parts.names);
-        end(&data, Field::Names);
+        ends[Field::Quantities as usize] = data.len() as u32;
         data.extend(parts.quotes.iter().flat_map(|&x| split64(x)));
-        end(&data, Field::Quotes);
+        ends[Field::Quotes as usize] = data.len() as u32;
         data.extend(&parts.wordnet);
-        end(&data, Field::Wordnet);
+        ends[Field::Wordnet as usize] = data.len() as u32;
         Prepared { data: data.into_boxed_slice(), ends, negated: parts.negated, days: parts.days }
     }
 
