@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --release --example fit_facts -- [--data DIR] [--write FILE] [--rounds N]
-//!     [--idf-steps S] [--weight-signs free|against|both]
+//!     [--idf-steps S] [--weight-signs free|against|both] [--no-rare-gate]
 //! ```
 //! The pair interface and the MSRP evaluation ask whether two sentences are paraphrases; articles
 //! ask a looser question: whether two claims report the same fact, with details that may differ.
@@ -17,6 +17,9 @@
 //! on a grid of `S` steps per doubling (`AlignConfig::idf_steps`, what a `Stream` wants), and also
 //! prints the Pearson of the shipped configuration scored with and without the steps.
 //! `--weight-signs` keeps weights on their feature's side of zero (`AlignConfig::weight_signs`).
+//! The shipped configuration has `AlignConfig::rare_gate` on (pairs sharing no rare term score 0);
+//! `--no-rare-gate` fits and scores without it. The gate does not change the fitted weights, only
+//! the scores of the pairs it shuts.
 
 #[path = "support/sts.rs"]
 mod sts;
@@ -55,6 +58,7 @@ fn run() -> Result<(), String> {
     let mut rounds = 0;
     let mut steps = 0;
     let mut signs = WeightSigns::Free;
+    let mut rare_gate = true;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -73,6 +77,7 @@ fn run() -> Result<(), String> {
                     .parse()
                     .map_err(|e| format!("--weight-signs: {e}"))?
             }
+            "--no-rare-gate" => rare_gate = false,
             "--idf-steps" => {
                 steps = args
                     .next()
@@ -92,7 +97,7 @@ fn run() -> Result<(), String> {
         let train: Vec<GradedPair> = sts::outside_fold(&pairs, fold, FOLDS);
         let mut config = AlignConfig::default();
         config.boost.rounds = rounds;
-        config.set_idf_steps(steps).set_weight_signs(signs);
+        config.set_idf_steps(steps).set_weight_signs(signs).set_rare_gate(rare_gate);
         config.fit_graded(&train);
         for i in (0..pairs.len()).filter(|i| i % FOLDS == fold) {
             predicted[i] = Scorer::new(&config, &pairs[i].claims).score_value(0, 1);
@@ -142,7 +147,7 @@ fn run() -> Result<(), String> {
     if let Some(path) = write {
         let mut config = AlignConfig::default();
         config.boost.rounds = rounds;
-        config.set_idf_steps(steps).set_weight_signs(signs);
+        config.set_idf_steps(steps).set_weight_signs(signs).set_rare_gate(rare_gate);
         config.fit_graded(&pairs);
         config.set_threshold(LINK_THRESHOLD);
         config.save(&path).map_err(|e| e.to_string())?;

@@ -77,9 +77,18 @@ pub struct AlignConfig {
     /// Feature name -> weight (names of [`FEATURES`]; a missing feature weighs 0).
     pub weights: BTreeMap<String, f64>,
     /// Normalised IDF (IDF / largest possible IDF) at or above which a term counts as rare for
-    /// `rare_overlap`. Default: 0.6.
+    /// `rare_overlap` and [`AlignConfig::rare_gate`]. Default: 0.6.
     #[serde(default = "default_rare_idf")]
     pub rare_idf: f64,
+    /// When set, two claims that share no rare term (normalised IDF ≥ `rare_idf`, in either
+    /// claim, matched by the same stem, a lexicon concept or a near-identical spelling) score 0:
+    /// all they share is wording that many different facts share ("Police arrested 12 people
+    /// after protests at the …" about two different places), and in a large run such pairs
+    /// outnumber the true ones. Fitting ignores it (it reads features, not scores). Default:
+    /// off in [`AlignConfig::default`] (a paraphrase may restate common words only); on in
+    /// [`AlignConfig::facts`]. Not written to JSON when off.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub rare_gate: bool,
     /// L2 penalty used when fitting weights. Default: 1.0.
     #[serde(default = "default_l2")]
     pub l2: f64,
@@ -121,6 +130,10 @@ pub struct AlignConfig {
     /// Default 0: exact counts (not written to JSON when 0).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub idf_steps: u32,
+}
+
+fn is_false(x: &bool) -> bool {
+    !*x
 }
 
 fn is_zero(x: &u32) -> bool {
@@ -229,6 +242,7 @@ impl AlignConfig {
             intercept: -4.5,
             weights: hand.iter().map(|(n, w)| ((*n).to_string(), *w)).collect(),
             rare_idf: default_rare_idf(),
+            rare_gate: false,
             l2: default_l2(),
             contrast: default_contrast(),
             threshold_folds: default_threshold_folds(),
@@ -258,6 +272,22 @@ impl AlignConfig {
     /// ```
     pub fn set_weight_signs(&mut self, signs: WeightSigns) -> &mut AlignConfig {
         self.weight_signs = signs;
+        self
+    }
+
+    /// Turns [`AlignConfig::rare_gate`] on or off.
+    ///
+    /// ```
+    /// use corroborate::align::AlignConfig;
+    ///
+    /// assert!(AlignConfig::facts().rare_gate);
+    /// let mut config = AlignConfig::default();
+    /// assert!(!config.rare_gate && !config.to_json().contains("rare_gate"));
+    /// config.set_rare_gate(true);
+    /// assert!(config.to_json().contains(r#""rare_gate": true"#));
+    /// ```
+    pub fn set_rare_gate(&mut self, on: bool) -> &mut AlignConfig {
+        self.rare_gate = on;
         self
     }
 

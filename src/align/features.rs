@@ -900,6 +900,40 @@ fn spelling_similarity(t: u32, to: &Prepared, ctx: &Context<'_>) -> f64 {
     if best >= SPELLING_MIN { best } else { 0.0 }
 }
 
+/// Whether the claims share a rare term (normalised IDF ≥ `rare_idf`): a rare term of one claim
+/// that the other has, expresses through a lexicon concept, or extends by a few letters ("Iraq" /
+/// "Iraqi", "Zambia" / "Zambian": what stemming leaves apart). Symmetric. Near spellings in general
+/// do not count ("Ashenvale" / "Ashervale" are two places), nor do WordNet synonyms (WordNet
+/// merges the senses of a word).
+pub(crate) fn share_rare(a: &Prepared, b: &Prepared, ctx: &Context<'_>) -> bool {
+    covers_rare(a, b, ctx) || covers_rare(b, a, ctx)
+}
+
+fn covers_rare(from: &Prepared, to: &Prepared, ctx: &Context<'_>) -> bool {
+    from.terms().iter().any(|&t| {
+        ctx.idf[t as usize] / ctx.idf_max >= ctx.rare_idf
+            && (to.terms().binary_search(&t).is_ok()
+                || synonym_covered(t, from, to)
+                || to
+                    .terms()
+                    .iter()
+                    .any(|&u| extends(&ctx.strings[t as usize], &ctx.strings[u as usize])))
+    })
+}
+
+/// Letters a derived form may add to its stem ("iraq" + "i", "ukrain" + "ian").
+const MAX_EXTENSION: usize = 3;
+
+/// Whether one of two stems is the other plus at most [`MAX_EXTENSION`] letters, the shorter
+/// having at least four.
+fn extends(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.len() >= 4
+        && long.len() > short.len()
+        && long.len() - short.len() <= MAX_EXTENSION
+        && long.starts_with(short)
+}
+
 fn rare_jaccard(a: &[u32], b: &[u32], ctx: &Context<'_>) -> f64 {
     let rare = |t: &&u32| ctx.idf[**t as usize] / ctx.idf_max >= ctx.rare_idf;
     let (ra, rb) = (a.iter().filter(rare).count(), b.iter().filter(rare).count());
@@ -1281,6 +1315,22 @@ mod tests {
         assert!(crate::align::Scorer::new(&config, &claims).features(0, 1)[at] < 0.0);
         let twice = [claims[0].clone(), claims[0].clone()];
         assert!(crate::align::Scorer::new(&config, &twice).features(0, 1)[at] > 0.0);
+    }
+
+    #[test]
+    fn a_derived_form_extends_its_stem_by_a_few_letters() {
+        for (a, b) in [("iraq", "iraqi"), ("zambian", "zambia"), ("ukrain", "ukrainian")] {
+            assert!(extends(a, b), "{a} / {b}");
+        }
+        for (a, b) in [
+            ("ashenval", "asherval"), // one letter changed: another name
+            ("ivywellmor", "ivywellport"),
+            ("iraq", "iraq"),      // the same stem is not an extension
+            ("war", "wars"),       // too short to say
+            ("kiev", "kievskaya"), // too many letters added
+        ] {
+            assert!(!extends(a, b), "{a} / {b}");
+        }
     }
 
     #[test]

@@ -70,6 +70,7 @@ pub(crate) struct Model {
     weights: FeatureVector,
     trees: Compiled,
     rare_idf: f64,
+    rare_gate: bool,
 }
 
 impl Model {
@@ -81,11 +82,12 @@ impl Model {
             // scores with the logistic model alone.
             trees: Compiled::new(&config.boost).unwrap_or_default(),
             rare_idf: config.rare_idf,
+            rare_gate: config.rare_gate,
         }
     }
 
-    fn features(&self, a: &Prepared, b: &Prepared, run: &RunData<'_>) -> FeatureVector {
-        let ctx = Context {
+    fn context<'r>(&self, run: &RunData<'r>) -> Context<'r> {
+        Context {
             idf: run.idf,
             idf_max: run.idf_max,
             rare_idf: self.rare_idf,
@@ -93,8 +95,26 @@ impl Model {
             wordnet: run.wordnet,
             wordnet_ids: run.wordnet_ids,
             llr: run.llr,
-        };
-        features::pair_features(a, b, &ctx)
+        }
+    }
+
+    fn features(&self, a: &Prepared, b: &Prepared, run: &RunData<'_>) -> FeatureVector {
+        features::pair_features(a, b, &self.context(run))
+    }
+
+    /// Whether [`AlignConfig::rare_gate`] shuts the pair: the configuration asks for a shared
+    /// rare term and the claims have none. Checked before the features, which it spares.
+    fn shut(&self, a: &Prepared, b: &Prepared, run: &RunData<'_>) -> bool {
+        self.rare_gate && !features::share_rare(a, b, &self.context(run))
+    }
+
+    /// The score of a pair: 0 when the rare gate shuts it, else its features combined.
+    fn value(&self, a: &Prepared, b: &Prepared, run: &RunData<'_>) -> f64 {
+        if self.shut(a, b, run) {
+            return 0.0;
+        }
+        let f = self.features(a, b, run);
+        self.combine(a, b, &f)
     }
 
     fn combine(&self, a: &Prepared, b: &Prepared, f: &FeatureVector) -> f64 {
@@ -269,7 +289,8 @@ impl<'a> Scorer<'a> {
 
     /// The score of claims `a` and `b` (indices into the claims given to [`Scorer::new`]) with
     /// its breakdown. Symmetric: `score(a, b) == score(b, a)`. A claim without content terms
-    /// scores 0 against anything.
+    /// scores 0 against anything, and so does a pair that [`AlignConfig::rare_gate`] shuts (the
+    /// breakdown still gives what the features would have added).
     ///
     /// # Panics
     /// When `a` or `b` is out of range.
@@ -294,7 +315,9 @@ impl<'a> Scorer<'a> {
                 part: value * weight + tree,
             });
         }
-        Score { value: model.combine(self.prepared(a), self.prepared(b), &f), breakdown }
+        let (pa, pb) = (self.prepared(a), self.prepared(b));
+        let value = if model.shut(pa, pb, &self.run()) { 0.0 } else { model.combine(pa, pb, &f) };
+        Score { value, breakdown }
     }
 
     /// The score of claims `a` and `b` without the breakdown: the same value as
@@ -303,8 +326,7 @@ impl<'a> Scorer<'a> {
     /// # Panics
     /// When `a` or `b` is out of range.
     pub fn score_value(&self, a: usize, b: usize) -> f64 {
-        let f = self.features(a, b);
-        self.model.combine(self.prepared(a), self.prepared(b), &f)
+        self.model.value(self.prepared(a), self.prepared(b), &self.run())
     }
 
     /// The raw feature values of a pair, in [`FEATURES`] order.
@@ -312,15 +334,18 @@ impl<'a> Scorer<'a> {
     /// # Panics
     /// When `a` or `b` is out of range.
     pub fn features(&self, a: usize, b: usize) -> FeatureVector {
-        let run = RunData {
+        self.model.features(self.prepared(a), self.prepared(b), &self.run())
+    }
+
+    fn run(&self) -> RunData<'_> {
+        RunData {
             idf: &self.idf,
             idf_max: self.idf_max,
             strings: &self.strings,
             wordnet: self.wordnet,
             wordnet_ids: &self.wordnet_ids,
             llr: &self.llr,
-        };
-        self.model.features(self.prepared(a), self.prepared(b), &run)
+        }
     }
 
     fn prepared(&self, i: usize) -> &Prepared {
@@ -575,8 +600,7 @@ impl RunScorer {
             wordnet_ids: &self.wordnet_ids,
             llr: &self.llr,
         };
-        let f = self.model.features(pa, pb, &run);
-        self.model.combine(pa, pb, &f)
+        self.model.value(pa, pb, &run)
     }
 
     /// A [`Scorer`] whose claim `k` is claim `order[k]` of this run ([`Scorer::claims`] is
@@ -623,6 +647,50 @@ mod tests {
                 assert_eq!(lent.score(1, 0), own.score(1, 0));
             }
         }
+    }
+
+    /// A run of invented reports of one pattern, each about its own place ("Velmora", "Velmorb",
+    /// …): the pattern's words are common in the run, the place names rare.
+    fn pattern_run() -> Vec<Claim> {
+        let mut claims: Vec<Claim> = (0..300)
+            .map(|i| {
+                let place = format!("Tarsk{}{}", (b'a' + (i / 26) as u8) as char, (b'a' + (i % 26) as u8) as char);
+                let text = format!(
+                    "Police arrested dozens of protesters after clashes outside the old depot in {place} on Sunday."
+                );
+                Claim::new(format!("s{}", i % 7).as_str().into(), i, 0, &text)
+            })
+            .collect();
+        // Two reports whose only rare words are "Iraq" and "Iraqi".
+        claims.push(Claim::new("x".into(), 0, 0, "Police arrested dozens of protesters in Iraq."));
+        claims.push(Claim::new("y".into(), 0, 0, "Police arrested dozens of Iraqi protesters."));
+        claims
+    }
+
+    #[test]
+    fn the_rare_gate_shuts_pairs_that_share_only_common_wording() {
+        let claims = pattern_run();
+        let gated = AlignConfig::facts();
+        assert!(gated.rare_gate);
+        let mut open = gated.clone();
+        open.set_rare_gate(false);
+        let (with, without) = (Scorer::new(&gated, &claims), Scorer::new(&open, &claims));
+        // Two reports about different places share every word but the place: without the gate
+        // they link; with it they score 0, both ways round, and the breakdown is still given.
+        assert!(without.score_value(0, 1) >= open.threshold, "{}", without.score_value(0, 1));
+        assert_eq!(with.score_value(0, 1), 0.0);
+        assert_eq!(with.score_value(1, 0), 0.0);
+        assert_eq!(with.score(0, 1).value, 0.0);
+        assert_eq!(with.score(0, 1).breakdown, without.score(0, 1).breakdown);
+        // The same report twice shares its rare place: the gate lets it through untouched.
+        let twice = [claims[0].clone(), claims[0].clone()];
+        let (with2, without2) = (Scorer::new(&gated, &twice), Scorer::new(&open, &twice));
+        assert!(with2.score_value(0, 1) > 0.0);
+        assert_eq!(with2.score_value(0, 1), without2.score_value(0, 1));
+        // "Iraq" and "Iraqi" are one rare term to the gate; the scores are the ungated ones.
+        let (x, y) = (claims.len() - 2, claims.len() - 1);
+        assert!(with.score_value(x, y) > 0.0);
+        assert_eq!(with.score_value(x, y), without.score_value(x, y));
     }
 
     #[test]
