@@ -418,9 +418,10 @@ impl Reconciliation {
     pub fn explain(&self, a: &ClaimId, b: &ClaimId) -> Option<Explanation> {
         let (&ia, &ib) = (self.claim_index.get(a)?, self.claim_index.get(b)?);
         let edge = self.graph.edge(a, b);
+        let scorer = Scorer::new(&self.align, &self.claims);
         let score = match edge {
             Some(edge) => edge.score.clone(),
-            None => Scorer::new(&self.align, &self.claims).score(ia, ib),
+            None => scorer.score(ia, ib),
         };
         let (ca, cb) = (&self.claims[ia], &self.claims[ib]);
         let fa = self.fact_of.get(ia).map(|&f| FactId(f));
@@ -429,6 +430,7 @@ impl Reconciliation {
             a: a.clone(),
             b: b.clone(),
             same_source: ca.source == cb.source,
+            shut: scorer.shut(ia, ib),
             threshold: self.align.threshold,
             edge: edge.map(|e| e.kind),
             anchor: edge.and_then(|e| e.anchor.clone()),
@@ -491,6 +493,9 @@ pub struct Explanation {
     pub threshold: f64,
     /// Whether both claims come from one source (such pairs are never linked).
     pub same_source: bool,
+    /// Whether the configuration's rare gate ([`crate::align::AlignConfig::rare_gate`]) shut the
+    /// pair: the claims share no rare term, so they score 0 whatever the breakdown gives.
+    pub shut: bool,
     /// The kind of the link between them, if they are linked.
     pub edge: Option<EdgeKind>,
     /// The shared anchor that linked them below the threshold, for an anchor link.
@@ -512,6 +517,7 @@ impl fmt::Display for Explanation {
                 None => format!("linked ({})", kind.as_str()),
             },
             (None, true) => "not linked: same source".to_string(),
+            (None, false) if self.shut => "not linked: no rare term shared (rare gate)".to_string(),
             (None, false) => "not linked: below the threshold".to_string(),
         };
         writeln!(

@@ -243,8 +243,14 @@ fn a_negated_copy_is_a_contested_fact_with_a_conflicts_edge() {
 
 #[test]
 fn explain_says_why_and_why_not() {
-    let report = build(vec![claim("a", 0, HARBOUR), claim("b", 0, HARBOUR), claim("b", 1, FERRY)]);
-    let (a0, b0, b1) = ("a:0".parse().unwrap(), "b:0".parse().unwrap(), "b:1".parse().unwrap());
+    // b:1 shares a rare name with a:0 and nothing else; b:2 shares no rare term with it at all.
+    let report = build(vec![
+        claim("a", 0, HARBOUR),
+        claim("b", 0, HARBOUR),
+        claim("b", 1, "The evening ferry to Varnhold was cancelled because of a storm warning."),
+        claim("b", 2, FERRY),
+    ]);
+    let [a0, b0, b1, b2] = ["a:0", "b:0", "b:1", "b:2"].map(|id| id.parse().unwrap());
     let yes = report.explain(&a0, &b0).unwrap();
     assert_eq!(yes.edge, Some(EdgeKind::Agrees));
     assert!(yes.score.value >= yes.threshold);
@@ -252,8 +258,14 @@ fn explain_says_why_and_why_not() {
     assert!(yes.to_string().contains("linked (agrees)"), "{yes}");
     let no = report.explain(&a0, &b1).unwrap();
     assert_eq!(no.edge, None);
-    assert!(no.score.value < no.threshold);
+    assert!(!no.shut && no.score.value > 0.0 && no.score.value < no.threshold, "{no}");
     assert!(no.to_string().contains("not linked: below the threshold"), "{no}");
+    // The rare gate ([`AlignConfig::rare_gate`], on in the facts configuration) shuts the pair
+    // that shares no rare term: score 0, the breakdown still given.
+    let shut = report.explain(&a0, &b2).unwrap();
+    assert!(shut.shut && shut.score.value == 0.0, "{shut}");
+    assert_eq!(shut.score.breakdown.len(), corroborate::align::FEATURES.len() + 1);
+    assert!(shut.to_string().contains("not linked: no rare term shared (rare gate)"), "{shut}");
     assert!(report.explain(&a0, &"z:9".parse().unwrap()).is_none());
 }
 

@@ -316,7 +316,7 @@ impl<'a> Scorer<'a> {
             });
         }
         let (pa, pb) = (self.prepared(a), self.prepared(b));
-        let value = if model.shut(pa, pb, &self.run()) { 0.0 } else { model.combine(pa, pb, &f) };
+        let value = if self.shut(a, b) { 0.0 } else { model.combine(pa, pb, &f) };
         Score { value, breakdown }
     }
 
@@ -327,6 +327,15 @@ impl<'a> Scorer<'a> {
     /// When `a` or `b` is out of range.
     pub fn score_value(&self, a: usize, b: usize) -> f64 {
         self.model.value(self.prepared(a), self.prepared(b), &self.run())
+    }
+
+    /// Whether [`AlignConfig::rare_gate`] shuts the pair of claims `a` and `b`: the
+    /// configuration asks for a shared rare term and the two claims have none, so they score 0.
+    ///
+    /// # Panics
+    /// When `a` or `b` is out of range.
+    pub fn shut(&self, a: usize, b: usize) -> bool {
+        self.model.shut(self.prepared(a), self.prepared(b), &self.run())
     }
 
     /// The raw feature values of a pair, in [`FEATURES`] order.
@@ -680,6 +689,7 @@ mod tests {
         assert!(without.score_value(0, 1) >= open.threshold, "{}", without.score_value(0, 1));
         assert_eq!(with.score_value(0, 1), 0.0);
         assert_eq!(with.score_value(1, 0), 0.0);
+        assert!(with.shut(0, 1) && !without.shut(0, 1));
         assert_eq!(with.score(0, 1).value, 0.0);
         assert_eq!(with.score(0, 1).breakdown, without.score(0, 1).breakdown);
         // The same report twice shares its rare place: the gate lets it through untouched.
