@@ -11,7 +11,9 @@
 //! aligned with [`AlignConfig::facts`], the configuration the article pipeline links facts with
 //! (`--config pairs`: the sentence-pair default, [`AlignConfig::default`]; `--config FILE`: a
 //! configuration saved with [`AlignConfig::save`]); links are kept as
-//! [`ScoredPair`]s (12 bytes each, the breakdown on demand).
+//! [`ScoredPair`]s (12 bytes each, the breakdown on demand). Blocking honours the aligner's rare
+//! gate ([`BlockConfig::for_align`]: candidates share a term the scorer may call rare, and only
+//! such terms' postings are walked); `--no-rare-blocking` blocks without it.
 //!
 //! The last line of stdout is exactly
 //! `claims=N sources=S seconds=T pairs_scored=P recall=R peak_mb=M`; everything else goes to stderr.
@@ -58,6 +60,7 @@ fn parse_args() -> Result<Args, String> {
         align: AlignConfig::facts(),
     };
     let mut lexicon_keys = true;
+    let mut rare_blocking = true;
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
         let mut value = |name: &str| cli::integer(&mut it, name);
@@ -73,6 +76,7 @@ fn parse_args() -> Result<Args, String> {
             "--min-weight" => args.block.min_weight = value("--min-weight")? as f64 / 10.0,
             "--composite-keys" => args.block.composite_keys = value("--composite-keys")? as usize,
             "--no-lexicon-keys" => lexicon_keys = false,
+            "--no-rare-blocking" => rare_blocking = false,
             "--config" => {
                 args.align = match it.next().as_deref() {
                     Some("facts") => AlignConfig::facts(),
@@ -86,6 +90,9 @@ fn parse_args() -> Result<Args, String> {
     }
     if lexicon_keys {
         args.block.synonyms = BlockConfig::for_lexicon(&args.align.lexicon).synonyms;
+    }
+    if rare_blocking {
+        args.block.rare_gate = BlockConfig::for_align(&args.align).rare_gate;
     }
     if args.sources == 0 {
         return Err("--sources must be at least 1".into());

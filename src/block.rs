@@ -91,6 +91,54 @@ pub struct BlockConfig {
     /// stems, the form [`Claim::terms`] holds). The first member of a group stands for the others.
     #[serde(default)]
     pub synonyms: Vec<Vec<String>>,
+    /// The aligner's rare gate ([`AlignConfig::rare_gate`]), when candidates should honour it:
+    /// then a candidate pair must also share a content-term key that the scorer may call rare
+    /// ([`RareGate::max_df`]), and candidate generation walks only the postings of such keys
+    /// instead of every prefix key (far fewer: a rare key is held by a few hundred claims of a
+    /// million). Pairs the gate would shut are not candidates; the gate's other paths (a rare
+    /// term matched through a multi-word lexicon expression or a derived form, "Iraq" /
+    /// "Iraqi") are not indexed, so such pairs are candidates only if they share a rare term
+    /// key besides. Default: none ([`BlockConfig::for_align`] sets it from the aligner's
+    /// configuration).
+    #[serde(default)]
+    pub rare_gate: Option<RareGate>,
+}
+
+/// What blocking needs to know of the aligner's rare gate to honour it (see
+/// [`BlockConfig::rare_gate`]).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RareGate {
+    /// [`AlignConfig::rare_idf`].
+    pub rare_idf: f64,
+    /// The documents of the aligner's default statistics, which its IDF counts besides the run's
+    /// claims ([`crate::align::TermStats::documents`]).
+    pub documents: u64,
+    /// [`AlignConfig::idf_steps`].
+    pub idf_steps: u32,
+}
+
+impl RareGate {
+    /// The most claims of a run of `n` that can hold a term the scorer calls rare: the scorer's
+    /// rare terms have `ln((N + 1) / (df + 1)) + 1 ≥ rare_idf · (ln(N + 1) + 1)` with `N` the
+    /// run's claims plus the default statistics' documents and `df` the run's count plus the
+    /// statistics' own, so the run's count is at most `((N + 1) · e)^(1 − rare_idf) − 1`; stepped
+    /// counts ([`AlignConfig::idf_steps`] `= s`) can read a count up to `2^(1/s)` lower, which
+    /// the bound allows for. A bound, never below the truth: blocking on it loses no pair the
+    /// gate lets through by a shared rare term.
+    ///
+    /// ```
+    /// use corroborate::block::RareGate;
+    /// let gate = RareGate { rare_idf: 0.6, documents: 0, idf_steps: 0 };
+    /// assert_eq!(gate.max_df(1_000_000), 373);
+    /// ```
+    pub fn max_df(&self, n: usize) -> usize {
+        let documents = (n as u64).saturating_add(self.documents) as f64;
+        let mut bound = ((documents + 1.0) * std::f64::consts::E).powf(1.0 - self.rare_idf) - 1.0;
+        if self.idf_steps > 0 {
+            bound *= (1.0 / f64::from(self.idf_steps)).exp2();
+        }
+        bound.max(0.0).floor() as usize
+    }
 }
 
 impl Default for BlockConfig {
@@ -102,6 +150,7 @@ impl Default for BlockConfig {
             probe_budget: 20_000,
             composite_keys: 5,
             synonyms: Vec::new(),
+            rare_gate: None,
         }
     }
 }
@@ -139,6 +188,26 @@ impl BlockConfig {
             })
             .collect();
         BlockConfig { synonyms, ..BlockConfig::default() }
+    }
+
+    /// [`BlockConfig::for_lexicon`] of the aligner's lexicon, honouring its rare gate
+    /// ([`BlockConfig::rare_gate`]) when it has one on: what [`crate::align::align`] blocks with.
+    ///
+    /// ```
+    /// use corroborate::align::AlignConfig;
+    /// use corroborate::block::BlockConfig;
+    /// assert!(BlockConfig::for_align(&AlignConfig::facts()).rare_gate.is_some());
+    /// assert!(BlockConfig::for_align(&AlignConfig::default()).rare_gate.is_none());
+    /// ```
+    pub fn for_align(align: &AlignConfig) -> BlockConfig {
+        BlockConfig {
+            rare_gate: align.rare_gate.then_some(RareGate {
+                rare_idf: align.rare_idf,
+                documents: align.statistics.documents,
+                idf_steps: align.idf_steps,
+            }),
+            ..BlockConfig::for_lexicon(&align.lexicon)
+        }
     }
 
     /// The largest block a key may make on its own in a run of `n_claims` claims.
@@ -352,6 +421,8 @@ pub struct BlockIndex {
     postings: Vec<Vec<u32>>,
     /// Whether the key is a composite (composites are never paired again).
     composite: Vec<bool>,
+    /// Whether the key is a content term's (`t`): the keys [`BlockConfig::rare_gate`] reads.
+    term: Vec<bool>,
     /// Each claim's plain keys, ascending: `claim_keys[key_start[i]..key_start[i + 1]]`.
     key_start: Vec<usize>,
     claim_keys: Vec<u32>,
@@ -404,6 +475,7 @@ impl BlockIndex {
             key_ids: HashMap::default(),
             postings: Vec::new(),
             composite: Vec::new(),
+            term: Vec::new(),
             key_start: vec![0],
             claim_keys: Vec::new(),
             comp_keys: Vec::new(),
@@ -467,7 +539,8 @@ impl BlockIndex {
         let old_cap = self.cap();
         let first = self.len();
         // Hashing is the costly part of key extraction and needs no shared state: parallel.
-        let hashed: Vec<Vec<u64>> = claims.par_iter().map(|c| self.plain_key_hashes(c)).collect();
+        let hashed: Vec<Vec<(u64, bool)>> =
+            claims.par_iter().map(|c| self.plain_key_hashes(c)).collect();
         let mut touched: Vec<u32> = Vec::new();
         for (offset, (claim, hashes)) in claims.iter().zip(hashed).enumerate() {
             let idx = (first + offset) as u32;
@@ -648,6 +721,9 @@ impl BlockIndex {
     /// whether the probing budget cut the walk short. Needs `prepare_probes` (done by
     /// [`BlockIndex::build`]).
     fn partners_after(&self, i: u32, out: &mut Vec<u32>) -> bool {
+        if let Some(gate) = &self.config.rare_gate {
+            return self.rare_partners_after(i, gate.max_df(self.len()), out);
+        }
         out.clear();
         let iu = i as usize;
         let source = self.claim_source[iu];
@@ -702,6 +778,63 @@ impl BlockIndex {
         cut
     }
 
+    /// [`BlockIndex::partners_after`] under a rare gate: the partners `j > i` of other sources
+    /// that share with claim `i` a content-term key held by at most `max_df` claims, and whose
+    /// shared weight reaches the minimum. Walks the postings of those keys only.
+    fn rare_partners_after(&self, i: u32, max_df: usize, out: &mut Vec<u32>) -> bool {
+        out.clear();
+        let iu = i as usize;
+        let source = self.claim_source[iu];
+        let min_weight = self.config.min_weight as f32;
+        let rare = max_df.min(self.cap());
+        let mut cut = false;
+        SCRATCH.with(|scratch| {
+            let (acc, touched) = &mut *scratch.borrow_mut();
+            if acc.len() < self.len() {
+                acc.resize(self.len(), 0.0);
+            }
+            let mut walked = 0usize;
+            let plain = &self.claim_keys[self.key_start[iu]..self.key_start[iu + 1]];
+            for &key in plain {
+                let posting = &self.postings[key as usize];
+                if !self.term[key as usize] || !(2..=rare).contains(&posting.len()) {
+                    continue;
+                }
+                let after = &posting[posting.partition_point(|&j| j <= i)..];
+                if walked > 0 && walked + after.len() > self.config.probe_budget {
+                    cut = true;
+                    break;
+                }
+                walked += after.len();
+                let w = self.key_weight[key as usize];
+                for &j in after {
+                    if self.claim_source[j as usize] != source {
+                        let a = &mut acc[j as usize];
+                        if *a == 0.0 {
+                            touched.push(j);
+                        }
+                        *a += w;
+                    }
+                }
+            }
+            // The rare keys alone may reach the minimum; else the whole key sets are merged.
+            let mine = self.usable_sorted(iu);
+            for &j in touched.iter() {
+                let partial = acc[j as usize];
+                acc[j as usize] = 0.0;
+                if partial >= min_weight
+                    || shared_weight(mine, self.usable_sorted(j as usize), &self.key_weight)
+                        >= min_weight
+                {
+                    out.push(j);
+                }
+            }
+            touched.clear();
+        });
+        out.sort_unstable();
+        cut
+    }
+
     fn usable_sorted(&self, i: usize) -> &[u32] {
         &self.usable[self.usable_start[i]..self.usable_start[i + 1]]
     }
@@ -732,12 +865,13 @@ impl BlockIndex {
         usable
     }
 
-    fn intern(&mut self, hash: u64, composite: bool) -> u32 {
+    fn intern(&mut self, (hash, term): (u64, bool), composite: bool) -> u32 {
         let next = self.postings.len() as u32;
         let key = *self.key_ids.entry(hash).or_insert(next);
         if key == next {
             self.postings.push(Vec::new());
             self.composite.push(composite);
+            self.term.push(term);
         }
         key
     }
@@ -771,7 +905,7 @@ impl BlockIndex {
             .collect();
         for (&i, hashes) in claims.iter().zip(made) {
             for h in hashes {
-                let key = self.intern(h, true);
+                let key = self.intern((h, false), true);
                 if self.comp_keys[i as usize].binary_search(&key).is_err() {
                     let posting = &mut self.postings[key as usize];
                     // Affected older claims arrive after newer ones were added: keep it sorted.
@@ -818,7 +952,8 @@ impl BlockIndex {
         self.probe_start = Vec::with_capacity(per_claim.len() + 1);
         self.probe_start.push(0);
         self.probe_keys.clear();
-        self.prefix_postings = vec![Vec::new(); self.postings.len()];
+        let keys = if self.config.rare_gate.is_none() { self.postings.len() } else { 0 };
+        self.prefix_postings = vec![Vec::new(); keys];
         self.usable_start = Vec::with_capacity(per_claim.len() + 1);
         self.usable_start.push(0);
         self.usable.clear();
@@ -831,10 +966,13 @@ impl BlockIndex {
             for &(k, w) in &usable {
                 self.key_weight[k as usize] = w;
             }
-            for &k in &prefix {
-                self.prefix_postings[k as usize].push(i as u32);
+            // Under a rare gate candidates walk the rare keys' full postings, not prefixes.
+            if self.config.rare_gate.is_none() {
+                for &k in &prefix {
+                    self.prefix_postings[k as usize].push(i as u32);
+                }
+                self.probe_keys.extend(prefix);
             }
-            self.probe_keys.extend(prefix);
             self.probe_start.push(self.probe_keys.len());
             usable.sort_unstable_by_key(|u| u.0);
             self.usable.extend(usable.iter().map(|u| u.0));
@@ -842,26 +980,27 @@ impl BlockIndex {
         }
     }
 
-    /// The 64-bit hashes of a claim's plain keys, deduplicated.
-    fn plain_key_hashes(&self, claim: &Claim) -> Vec<u64> {
+    /// The 64-bit hashes of a claim's plain keys, deduplicated, each with whether it is a
+    /// content term's.
+    fn plain_key_hashes(&self, claim: &Claim) -> Vec<(u64, bool)> {
         let mut out = Vec::with_capacity(claim.terms.len() + 4);
         for e in &claim.entities {
-            out.push(key_hash(b'e', &plain_lower(&e.canonical)));
+            out.push((key_hash(b'e', &plain_lower(&e.canonical)), false));
         }
         for q in &claim.quantities {
             // -0.0 and 0.0 are one value; the unit keeps "30 day" apart from "30 percent".
             let value = if q.value == 0.0 { 0.0 } else { q.value };
-            out.push(key_hash(b'q', &format!("{value}|{}", q.unit)));
+            out.push((key_hash(b'q', &format!("{value}|{}", q.unit)), false));
         }
         let terms: Vec<&String> =
             claim.terms.iter().map(|t| self.synonyms.get(t).unwrap_or(t)).collect();
         for t in &terms {
-            out.push(key_hash(b't', t));
+            out.push((key_hash(b't', t), true));
         }
         // Consecutive content terms: a description made of common words ("riverside grain
         // harbour") is rare as a phrase even when each word is common.
         for pair in terms.windows(2) {
-            out.push(key_hash(b'b', &format!("{} {}", pair[0], pair[1])));
+            out.push((key_hash(b'b', &format!("{} {}", pair[0], pair[1])), false));
         }
         out.sort_unstable();
         out.dedup();

@@ -46,7 +46,8 @@ pub const BLOCKING_MIN_CLAIMS: usize = 5_000;
 /// Links the claims of different sources that assert the same fact: every candidate pair
 /// ([`candidates::all_pairs`] below [`BLOCKING_MIN_CLAIMS`] claims, blocked candidates from there
 /// on, with the configuration's one-word synonyms blocking as one key:
-/// [`crate::block::BlockConfig::for_lexicon`]) scoring at or above the configuration's threshold.
+/// [`crate::block::BlockConfig::for_lexicon`], and candidates honouring its rare gate:
+/// [`crate::block::BlockConfig::for_align`]) scoring at or above the configuration's threshold.
 ///
 /// Returns the links sorted by `(a, b)`, whatever the number of threads: pairs are scored in
 /// parallel (rayon), one claim's candidates per task, and collected in order.
@@ -55,7 +56,7 @@ pub const BLOCKING_MIN_CLAIMS: usize = 5_000;
 /// there on (see [`crate::block`]).
 pub fn align(claims: &[Claim], config: &AlignConfig) -> Vec<Link> {
     if claims.len() >= BLOCKING_MIN_CLAIMS {
-        let block = crate::block::BlockConfig::for_lexicon(&config.lexicon);
+        let block = crate::block::BlockConfig::for_align(config);
         return crate::block::align_blocked(claims, config, &block);
     }
     let scorer = Scorer::new(config, claims);
