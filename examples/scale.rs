@@ -13,7 +13,8 @@
 //! configuration saved with [`AlignConfig::save`]); links are kept as
 //! [`ScoredPair`]s (12 bytes each, the breakdown on demand). Blocking honours the aligner's rare
 //! gate ([`BlockConfig::for_align`]: candidates share a term the scorer may call rare, and only
-//! such terms' postings are walked); `--no-rare-blocking` blocks without it.
+//! such terms' postings are walked, with `block::RARE_GATE_MIN_WEIGHT`); `--no-rare-blocking`
+//! blocks without it. `--min-weight W10` sets the minimum shared weight in tenths (`80`: 8.0).
 //!
 //! The last line of stdout is exactly
 //! `claims=N sources=S seconds=T pairs_scored=P recall=R peak_mb=M`; everything else goes to stderr.
@@ -61,6 +62,7 @@ fn parse_args() -> Result<Args, String> {
     };
     let mut lexicon_keys = true;
     let mut rare_blocking = true;
+    let mut min_weight = None;
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
         let mut value = |name: &str| cli::integer(&mut it, name);
@@ -73,7 +75,7 @@ fn parse_args() -> Result<Args, String> {
             "--candidates-only" => args.candidates_only = true,
             "--show" => args.show = value("--show")? as usize,
             "--min-cap" => args.block.min_cap = value("--min-cap")? as usize,
-            "--min-weight" => args.block.min_weight = value("--min-weight")? as f64 / 10.0,
+            "--min-weight" => min_weight = Some(value("--min-weight")? as f64 / 10.0),
             "--composite-keys" => args.block.composite_keys = value("--composite-keys")? as usize,
             "--no-lexicon-keys" => lexicon_keys = false,
             "--no-rare-blocking" => rare_blocking = false,
@@ -92,7 +94,12 @@ fn parse_args() -> Result<Args, String> {
         args.block.synonyms = BlockConfig::for_lexicon(&args.align.lexicon).synonyms;
     }
     if rare_blocking {
-        args.block.rare_gate = BlockConfig::for_align(&args.align).rare_gate;
+        let aligned = BlockConfig::for_align(&args.align);
+        args.block.rare_gate = aligned.rare_gate;
+        args.block.min_weight = aligned.min_weight;
+    }
+    if let Some(w) = min_weight {
+        args.block.min_weight = w;
     }
     if args.sources == 0 {
         return Err("--sources must be at least 1".into());

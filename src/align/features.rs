@@ -916,10 +916,11 @@ fn spelling_similarity(t: u32, to: &Prepared, ctx: &Context<'_>) -> f64 {
 }
 
 /// Whether the claims share a rare term (normalised IDF ≥ `rare_idf`): a rare term of one claim
-/// that the other has, expresses through a lexicon concept, or has in a derived form ("Iraq" /
-/// "Iraqi", "Zambia" / "Zambian"; see [`extends`]). Symmetric. Near spellings in general
-/// do not count ("Ashenvale" / "Ashervale" are two places), nor do WordNet synonyms (WordNet
-/// merges the senses of a word).
+/// that the other has, or has in a derived form ("Iraq" / "Iraqi", "Zambia" / "Zambian"; see
+/// [`extends`]). Symmetric. Synonyms do not count: the lexicon's are common news words
+/// ("postpone" / "delay"), rare only in a small run, and say what kind of event, not which one;
+/// WordNet merges the senses of a word. Nor do near spellings in general ("Ashenvale" /
+/// "Ashervale" are two places).
 pub(crate) fn share_rare(a: &Prepared, b: &Prepared, ctx: &Context<'_>) -> bool {
     covers_rare(a, b, ctx) || covers_rare(b, a, ctx)
 }
@@ -928,8 +929,7 @@ fn covers_rare(from: &Prepared, to: &Prepared, ctx: &Context<'_>) -> bool {
     from.terms().iter().any(|&t| {
         ctx.idf[t as usize] / ctx.idf_max >= ctx.rare_idf
             && (to.terms().binary_search(&t).is_ok()
-                || to.terms().iter().any(|&u| extends(t, u, ctx))
-                || synonym_covered(t, from, to))
+                || to.terms().iter().any(|&u| extends(t, u, ctx)))
     })
 }
 
