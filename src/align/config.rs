@@ -80,13 +80,15 @@ pub struct AlignConfig {
     /// `rare_overlap` and [`AlignConfig::rare_gate`]. Default: 0.6.
     #[serde(default = "default_rare_idf")]
     pub rare_idf: f64,
-    /// When set, two claims that share no rare term (normalised IDF ≥ `rare_idf`, in either
-    /// claim, matched by the same stem, a lexicon concept or a near-identical spelling) score 0:
-    /// all they share is wording that many different facts share ("Police arrested 12 people
-    /// after protests at the …" about two different places), and in a large run such pairs
-    /// outnumber the true ones. Fitting ignores it (it reads features, not scores). Default:
-    /// off in [`AlignConfig::default`] (a paraphrase may restate common words only); on in
-    /// [`AlignConfig::facts`]. Not written to JSON when off.
+    /// When set, two claims that share no rare term (normalised IDF ≥ `rare_idf`, held by both,
+    /// or by one as a country's name and by the other as its people's or language's: "Iraq" /
+    /// "Iraqi") score 0, checked before any feature: all they share is wording that many
+    /// different facts share ("Police arrested 12 people after protests at the …" about two
+    /// different places), and in a large run such pairs outnumber the true ones. Synonyms do not
+    /// open the gate: the lexicon's are common news words. Fitting ignores it (it reads
+    /// features, not scores); [`crate::block::BlockConfig::for_align`] carries it into blocking.
+    /// Default: off in [`AlignConfig::default`] (a paraphrase may restate common words only); on
+    /// in [`AlignConfig::facts`]. Not written to JSON when off.
     #[serde(default, skip_serializing_if = "is_false")]
     pub rare_gate: bool,
     /// L2 penalty used when fitting weights. Default: 1.0.
