@@ -739,7 +739,6 @@ impl BlockIndex {
         }
         out.clear();
         let iu = i as usize;
-        let source = self.claim_source[iu];
         let min_weight = self.config.min_weight as f32;
         let mut cut = false;
         SCRATCH.with(|scratch| {
@@ -748,26 +747,8 @@ impl BlockIndex {
                 acc.resize(self.len(), 0.0);
             }
             // Accumulate the weight of the prefix keys each partner shares with claim i.
-            let mut walked = 0usize;
-            for &key in self.probed(iu) {
-                let posting = &self.prefix_postings[key as usize];
-                let after = &posting[posting.partition_point(|&j| j <= i)..];
-                if walked > 0 && walked + after.len() > self.config.probe_budget {
-                    cut = true;
-                    break;
-                }
-                walked += after.len();
-                let w = self.key_weight[key as usize];
-                for &j in after {
-                    if self.claim_source[j as usize] != source {
-                        let a = &mut acc[j as usize];
-                        if *a == 0.0 {
-                            touched.push(j);
-                        }
-                        *a += w;
-                    }
-                }
-            }
+            let keys = self.probed(iu).iter().map(|&k| &self.prefix_postings[k as usize]);
+            cut = self.accumulate(i, self.probed(iu).iter().copied().zip(keys), acc, touched);
             // Keys outside either prefix add at most the two rests: a partner whose bound stays
             // under the minimum cannot reach it, and is not verified.
             let rest_i = self.rest[iu];
@@ -797,7 +778,6 @@ impl BlockIndex {
     fn rare_partners_after(&self, i: u32, max_df: usize, out: &mut Vec<u32>) -> bool {
         out.clear();
         let iu = i as usize;
-        let source = self.claim_source[iu];
         let min_weight = self.config.min_weight as f32;
         let rare = max_df.min(self.cap());
         let mut cut = false;
@@ -806,31 +786,11 @@ impl BlockIndex {
             if acc.len() < self.len() {
                 acc.resize(self.len(), 0.0);
             }
-            let mut walked = 0usize;
             let plain = &self.claim_keys[self.key_start[iu]..self.key_start[iu + 1]];
-            for &key in plain {
-                let posting = &self.postings[key as usize];
-                if self.kind[key as usize] == KeyKind::Other || !(2..=rare).contains(&posting.len())
-                {
-                    continue;
-                }
-                let after = &posting[posting.partition_point(|&j| j <= i)..];
-                if walked > 0 && walked + after.len() > self.config.probe_budget {
-                    cut = true;
-                    break;
-                }
-                walked += after.len();
-                let w = self.key_weight[key as usize];
-                for &j in after {
-                    if self.claim_source[j as usize] != source {
-                        let a = &mut acc[j as usize];
-                        if *a == 0.0 {
-                            touched.push(j);
-                        }
-                        *a += w;
-                    }
-                }
-            }
+            let keys = plain.iter().map(|&k| (k, &self.postings[k as usize])).filter(|(k, p)| {
+                self.kind[*k as usize] != KeyKind::Other && (2..=rare).contains(&p.len())
+            });
+            cut = self.accumulate(i, keys, acc, touched);
             // A folded term's own key weighs 0 and leaves no mark: a partner may be listed twice.
             touched.sort_unstable();
             touched.dedup();
@@ -850,6 +810,38 @@ impl BlockIndex {
         });
         out.sort_unstable();
         cut
+    }
+
+    /// Adds each key's weight to the partners `j > i` of other sources in its posting, noting
+    /// in `touched` the partners first reached. Returns whether the probing budget stopped the
+    /// walk.
+    fn accumulate<'a>(
+        &'a self,
+        i: u32,
+        keys: impl Iterator<Item = (u32, &'a Vec<u32>)>,
+        acc: &mut [f32],
+        touched: &mut Vec<u32>,
+    ) -> bool {
+        let source = self.claim_source[i as usize];
+        let mut walked = 0usize;
+        for (key, posting) in keys {
+            let after = &posting[posting.partition_point(|&j| j <= i)..];
+            if walked > 0 && walked + after.len() > self.config.probe_budget {
+                return true;
+            }
+            walked += after.len();
+            let w = self.key_weight[key as usize];
+            for &j in after {
+                if self.claim_source[j as usize] != source {
+                    let a = &mut acc[j as usize];
+                    if *a == 0.0 {
+                        touched.push(j);
+                    }
+                    *a += w;
+                }
+            }
+        }
+        false
     }
 
     fn usable_sorted(&self, i: usize) -> &[u32] {
