@@ -95,10 +95,10 @@ pub struct BlockConfig {
     /// then a candidate pair must also share a content-term key that the scorer may call rare
     /// ([`RareGate::max_df`]), and candidate generation walks only the postings of such keys
     /// instead of every prefix key (far fewer: a rare key is held by a few hundred claims of a
-    /// million). Pairs the gate would shut are not candidates; the gate's other paths (a rare
-    /// term matched through a multi-word lexicon expression or a derived form, "Iraq" /
-    /// "Iraqi") are not indexed, so such pairs are candidates only if they share a rare term
-    /// key besides. Default: none ([`BlockConfig::for_align`] sets it from the aligner's
+    /// million; a term folded into a synonym group keeps a walk-only key of its own, since the
+    /// scorer judges rarity term by term). Pairs the gate would shut are not candidates; its
+    /// derived-form path ("Iraq" / "Iraqi") is not indexed, so such pairs are candidates only if
+    /// they share a rare term key besides. Default: none ([`BlockConfig::for_align`] sets it from the aligner's
     /// configuration, with [`RARE_GATE_MIN_WEIGHT`] as the minimum weight).
     #[serde(default)]
     pub rare_gate: Option<RareGate>,

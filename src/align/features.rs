@@ -1335,7 +1335,7 @@ mod tests {
     }
 
     #[test]
-    fn a_derived_form_extends_its_stem_by_a_few_letters() {
+    fn a_country_name_extends_to_its_derived_forms_only() {
         let mut interner = Interner::default();
         let mut related = |a: &str, b: &str| {
             let (t, u) = (interner.id(a), interner.id(b));

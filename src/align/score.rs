@@ -666,7 +666,7 @@ mod tests {
         }
     }
 
-    /// A run of invented reports of one pattern, each about its own place ("Velmora", "Velmorb",
+    /// A run of invented reports of one pattern, each about its own place ("Tarskaa", "Tarskab",
     /// …): the pattern's words are common in the run, the place names rare.
     fn pattern_run() -> Vec<Claim> {
         let mut claims: Vec<Claim> = (0..300)
