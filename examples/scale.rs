@@ -43,6 +43,7 @@ struct Args {
     seed: u64,
     gold: bool,
     show: usize,
+    show_false: usize,
     candidates_only: bool,
     block: BlockConfig,
     align: AlignConfig,
@@ -56,6 +57,7 @@ fn parse_args() -> Result<Args, String> {
         seed: 1,
         gold: false,
         show: 0,
+        show_false: 0,
         candidates_only: false,
         block: BlockConfig::default(),
         align: AlignConfig::facts(),
@@ -74,6 +76,7 @@ fn parse_args() -> Result<Args, String> {
             "--gold" => args.gold = true,
             "--candidates-only" => args.candidates_only = true,
             "--show" => args.show = value("--show")? as usize,
+            "--show-false" => args.show_false = value("--show-false")? as usize,
             "--min-cap" => args.block.min_cap = value("--min-cap")? as usize,
             "--min-weight" => min_weight = Some(value("--min-weight")? as f64 / 10.0),
             "--composite-keys" => args.block.composite_keys = value("--composite-keys")? as usize,
@@ -224,6 +227,17 @@ fn main() -> ExitCode {
         true_links as f64 / links.len().max(1) as f64,
         true_links as f64 / truth.len().max(1) as f64
     );
+
+    // Error analysis: links that join two different facts, spread over the run.
+    let false_links: Vec<&ScoredPair> =
+        links.iter().filter(|p| truth.binary_search(&(p.a, p.b)).is_err()).collect();
+    let step = (false_links.len() / args.show_false.max(1)).max(1);
+    for p in false_links.iter().step_by(step).take(args.show_false) {
+        eprintln!(
+            "false link {:.3}:\n  {}\n  {}",
+            p.score, claims[p.a as usize].text, claims[p.b as usize].text
+        );
+    }
 
     println!(
         "claims={} sources={} seconds={:.3} pairs_scored={} recall={:.4} peak_mb={:.1}",

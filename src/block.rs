@@ -115,6 +115,10 @@ pub struct RareGate {
     pub documents: u64,
     /// [`AlignConfig::idf_steps`].
     pub idf_steps: u32,
+    /// [`AlignConfig::rare_df_cap`] (0: none): no term held by more documents opens the gate,
+    /// whatever the run's size.
+    #[serde(default)]
+    pub df_cap: u64,
 }
 
 impl RareGate {
@@ -123,17 +127,25 @@ impl RareGate {
     /// run's claims plus the default statistics' documents and `df` the run's count plus the
     /// statistics' own, so the run's count is at most `((N + 1) · e)^(1 − rare_idf) − 1`; stepped
     /// counts ([`AlignConfig::idf_steps`] `= s`) can read a count up to `2^(1/s)` lower, which
-    /// the bound allows for. A bound, never below the truth: blocking on it loses no pair the
-    /// gate lets through by a shared rare term.
+    /// the bound allows for. Under a [`RareGate::df_cap`] the bound is at most the cap (times
+    /// `2^(1/s)` with steps), which keeps the postings a claim's rare terms bring bounded however
+    /// large the run. A bound, never below the truth: blocking on it loses no pair the gate lets
+    /// through by a shared rare term.
     ///
     /// ```
     /// use corroborate::block::RareGate;
-    /// let gate = RareGate { rare_idf: 0.6, documents: 0, idf_steps: 0 };
+    /// let gate = RareGate { rare_idf: 0.6, documents: 0, idf_steps: 0, df_cap: 0 };
     /// assert_eq!(gate.max_df(1_000_000), 373);
+    /// let capped = RareGate { df_cap: 128, ..gate };
+    /// assert_eq!(capped.max_df(1_000_000), 128);
+    /// assert_eq!(capped.max_df(10_000), gate.max_df(10_000));
     /// ```
     pub fn max_df(&self, n: usize) -> usize {
         let documents = (n as u64).saturating_add(self.documents) as f64;
         let mut bound = ((documents + 1.0) * std::f64::consts::E).powf(1.0 - self.rare_idf) - 1.0;
+        if self.df_cap > 0 {
+            bound = bound.min(self.df_cap as f64);
+        }
         if self.idf_steps > 0 {
             bound *= (1.0 / f64::from(self.idf_steps)).exp2();
         }
@@ -217,6 +229,7 @@ impl BlockConfig {
                 rare_idf: align.rare_idf,
                 documents: align.statistics.documents,
                 idf_steps: align.idf_steps,
+                df_cap: align.rare_df_cap,
             }),
             min_weight: RARE_GATE_MIN_WEIGHT,
             ..lexicon
@@ -1202,7 +1215,7 @@ mod tests {
     #[test]
     fn the_rare_bound_admits_every_term_the_scorer_calls_rare() {
         // The scorer's rare terms: ln((N + 1) / (df + 1)) + 1 >= r (ln(N + 1) + 1).
-        let gate = RareGate { rare_idf: 0.6, documents: 8152, idf_steps: 0 };
+        let gate = RareGate { rare_idf: 0.6, documents: 8152, idf_steps: 0, df_cap: 0 };
         for n in [5_000usize, 100_000, 1_000_000] {
             let docs = (n + 8152) as f64;
             let rare =

@@ -91,6 +91,19 @@ pub struct AlignConfig {
     /// in [`AlignConfig::facts`]. Not written to JSON when off.
     #[serde(default, skip_serializing_if = "is_false")]
     pub rare_gate: bool,
+    /// When above 0, a term opens the [`AlignConfig::rare_gate`] only if at most this many
+    /// documents hold it (the run's claims plus the default statistics' count; stepped as
+    /// [`AlignConfig::idf_steps`] steps counts), whatever its normalised IDF. The IDF rule alone
+    /// lets the most a rare term may have grow with the run (`N^(1 − rare_idf)`: 150 claims at
+    /// 100,000, 370 at a million), and a term held by a few hundred claims names a place or a
+    /// person many different facts mention, not one fact: pairs sharing only that are what makes
+    /// candidates per claim, and false links, grow with the run. The cap bounds the postings a
+    /// rare term brings to blocking ([`crate::block::RareGate::df_cap`]), so candidate
+    /// generation stays linear. Below about 60,000 claims the IDF rule is the stricter one and
+    /// the cap changes nothing. Default: 0 (no cap) in [`AlignConfig::default`]; 128 in
+    /// [`AlignConfig::facts`]. Not written to JSON when 0.
+    #[serde(default, skip_serializing_if = "is_zero_u64")]
+    pub rare_df_cap: u64,
     /// L2 penalty used when fitting weights. Default: 1.0.
     #[serde(default = "default_l2")]
     pub l2: f64,
@@ -139,6 +152,10 @@ fn is_false(x: &bool) -> bool {
 }
 
 fn is_zero(x: &u32) -> bool {
+    *x == 0
+}
+
+fn is_zero_u64(x: &u64) -> bool {
     *x == 0
 }
 
@@ -245,6 +262,7 @@ impl AlignConfig {
             weights: hand.iter().map(|(n, w)| ((*n).to_string(), *w)).collect(),
             rare_idf: default_rare_idf(),
             rare_gate: false,
+            rare_df_cap: 0,
             l2: default_l2(),
             contrast: default_contrast(),
             threshold_folds: default_threshold_folds(),
@@ -290,6 +308,22 @@ impl AlignConfig {
     /// ```
     pub fn set_rare_gate(&mut self, on: bool) -> &mut AlignConfig {
         self.rare_gate = on;
+        self
+    }
+
+    /// Sets [`AlignConfig::rare_df_cap`] (0: no cap).
+    ///
+    /// ```
+    /// use corroborate::align::AlignConfig;
+    ///
+    /// assert_eq!(AlignConfig::facts().rare_df_cap, 128);
+    /// let mut config = AlignConfig::default();
+    /// assert!(!config.to_json().contains("rare_df_cap"));
+    /// config.set_rare_df_cap(64);
+    /// assert!(config.to_json().contains(r#""rare_df_cap": 64"#));
+    /// ```
+    pub fn set_rare_df_cap(&mut self, cap: u64) -> &mut AlignConfig {
+        self.rare_df_cap = cap;
         self
     }
 

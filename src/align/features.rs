@@ -466,6 +466,9 @@ pub(crate) struct Context<'a> {
     pub(crate) idf_max: f64,
     /// Normalised IDF at or above which a term is rare.
     pub(crate) rare_idf: f64,
+    /// Normalised IDF at or above which a term opens the rare gate: `rare_idf`, or higher under
+    /// [`super::AlignConfig::rare_df_cap`].
+    pub(crate) gate_idf: f64,
     /// Interned strings, for spelling similarity.
     pub(crate) strings: &'a [String],
     /// [`Interner::stem_keys`].
@@ -915,7 +918,7 @@ fn spelling_similarity(t: u32, to: &Prepared, ctx: &Context<'_>) -> f64 {
     if best >= SPELLING_MIN { best } else { 0.0 }
 }
 
-/// Whether the claims share a rare term (normalised IDF ≥ `rare_idf`): a rare term of one claim
+/// Whether the claims share a rare term (normalised IDF ≥ `gate_idf`): a rare term of one claim
 /// that the other has, or has in a derived form ("Iraq" / "Iraqi", "Zambia" / "Zambian"; see
 /// [`extends`]). Symmetric. Synonyms do not count: the lexicon's are common news words
 /// ("postpone" / "delay"), rare only in a small run, and say what kind of event, not which one;
@@ -927,7 +930,7 @@ pub(crate) fn share_rare(a: &Prepared, b: &Prepared, ctx: &Context<'_>) -> bool 
 
 fn covers_rare(from: &Prepared, to: &Prepared, ctx: &Context<'_>) -> bool {
     from.terms().iter().any(|&t| {
-        ctx.idf[t as usize] / ctx.idf_max >= ctx.rare_idf
+        ctx.idf[t as usize] / ctx.idf_max >= ctx.gate_idf
             && (to.terms().binary_search(&t).is_ok()
                 || to.terms().iter().any(|&u| extends(t, u, ctx)))
     })
@@ -1343,6 +1346,7 @@ mod tests {
                 idf: &[],
                 idf_max: 1.0,
                 rare_idf: 0.6,
+                gate_idf: 0.6,
                 strings: &interner.strings,
                 stem_keys: &interner.stem_keys,
                 wordnet: None,

@@ -72,6 +72,8 @@ pub(crate) struct Model {
     trees: Compiled,
     rare_idf: f64,
     rare_gate: bool,
+    rare_df_cap: u64,
+    idf_steps: u32,
 }
 
 impl Model {
@@ -84,6 +86,8 @@ impl Model {
             trees: Compiled::new(&config.boost).unwrap_or_default(),
             rare_idf: config.rare_idf,
             rare_gate: config.rare_gate,
+            rare_df_cap: config.rare_df_cap,
+            idf_steps: config.idf_steps,
         }
     }
 
@@ -92,12 +96,28 @@ impl Model {
             idf: run.idf,
             idf_max: run.idf_max,
             rare_idf: self.rare_idf,
+            gate_idf: self.gate_idf(run.idf_max),
             strings: run.strings,
             stem_keys: run.stem_keys,
             wordnet: run.wordnet,
             wordnet_ids: run.wordnet_ids,
             llr: run.llr,
         }
+    }
+
+    /// The normalised IDF a term needs to open the rare gate in a run whose largest IDF is
+    /// `idf_max`: `rare_idf`, raised under [`AlignConfig::rare_df_cap`] to the IDF of a term
+    /// held by `cap` documents. With `idf_max = ln(N' + 1) + 1` (`N'` the stepped documents),
+    /// that IDF is `ln((N' + 1) / (cap' + 1)) + 1 = idf_max − ln(cap' + 1)`, `cap'` stepped as
+    /// the counts are, so a term passes exactly when its stepped count is at most `cap'`.
+    fn gate_idf(&self, idf_max: f64) -> f64 {
+        if self.rare_df_cap == 0 {
+            return self.rare_idf;
+        }
+        let cap = step_down(self.rare_df_cap as f64, self.idf_steps);
+        // The IDF of a count at the cap, computed the other way round, may round a hair above
+        // the threshold computed here; neighbouring counts differ by far more than the margin.
+        self.rare_idf.max((idf_max - (cap + 1.0).ln()) / idf_max - 1e-9)
     }
 
     fn features(&self, a: &Prepared, b: &Prepared, run: &RunData<'_>) -> FeatureVector {
@@ -709,6 +729,44 @@ mod tests {
         let (x, y) = (claims.len() - 2, claims.len() - 1);
         assert!(with.score_value(x, y) > 0.0);
         assert_eq!(with.score_value(x, y), without.score_value(x, y));
+    }
+
+    #[test]
+    fn the_rare_df_cap_closes_the_gate_to_terms_many_claims_hold() {
+        // Twelve reports of different events at one place: the place is their only rare term
+        // (each event's own word is held by one claim), held by 12 claims of a small run, rare
+        // by normalised IDF.
+        let claims: Vec<Claim> = (0..12)
+            .map(|i| {
+                let own = format!("Velk{}{}", (b'a' + i as u8) as char, (b'a' + i as u8) as char);
+                let text = format!(
+                    "Police arrested dozens of protesters outside the {own} depot in Quarnholt."
+                );
+                Claim::new(format!("s{i}").as_str().into(), 0, 0, &text)
+            })
+            .collect();
+        let mut config = AlignConfig::facts();
+        let gate = |config: &AlignConfig| Scorer::new(config, &claims).shut(0, 1);
+        config.set_rare_df_cap(0);
+        assert!(!gate(&config), "the IDF rule alone calls the place rare");
+        config.set_rare_df_cap(12);
+        assert!(!gate(&config), "12 claims hold it: within a cap of 12");
+        config.set_rare_df_cap(11);
+        assert!(gate(&config), "12 claims hold it: over a cap of 11");
+        // Blocking's bound under the same cap never falls below what the scorer admits.
+        let bound = crate::block::BlockConfig::for_align(&config)
+            .rare_gate
+            .expect("facts() has the gate on")
+            .max_df(claims.len());
+        assert_eq!(bound, 11);
+        // Stepped counts: the cap is read on the same grid as the counts, and the bound
+        // allows for it.
+        config.set_idf_steps(2).set_rare_df_cap(10);
+        assert!(gate(&config), "12 steps down to 11.3, 10 to 8: over the cap");
+        config.set_rare_df_cap(12);
+        assert!(!gate(&config));
+        let stepped = crate::block::BlockConfig::for_align(&config).rare_gate.unwrap();
+        assert!(stepped.max_df(claims.len()) >= 12);
     }
 
     #[test]
