@@ -15,6 +15,8 @@
 //! gate ([`BlockConfig::for_align`]: candidates share a term the scorer may call rare, and only
 //! such terms' postings are walked, with `block::RARE_GATE_MIN_WEIGHT`); `--no-rare-blocking`
 //! blocks without it. `--min-weight W10` sets the minimum shared weight in tenths (`80`: 8.0).
+//! `--show-false K` prints K links that join two different facts (spread over the run), with both
+//! claims' text, for error analysis.
 //!
 //! The last line of stdout is exactly
 //! `claims=N sources=S seconds=T pairs_scored=P recall=R peak_mb=M`; everything else goes to stderr.
@@ -117,7 +119,7 @@ fn main() -> ExitCode {
             eprintln!("scale: {e}");
             eprintln!(
                 "usage: scale --claims N --sources S [--brute-sample K] [--seed X] [--gold] [--show K] \
-                 [--config facts|pairs|FILE]"
+                 [--show-false K] [--config facts|pairs|FILE]"
             );
             return ExitCode::from(2);
         }
@@ -229,14 +231,16 @@ fn main() -> ExitCode {
     );
 
     // Error analysis: links that join two different facts, spread over the run.
-    let false_links: Vec<&ScoredPair> =
-        links.iter().filter(|p| truth.binary_search(&(p.a, p.b)).is_err()).collect();
-    let step = (false_links.len() / args.show_false.max(1)).max(1);
-    for p in false_links.iter().step_by(step).take(args.show_false) {
-        eprintln!(
-            "false link {:.3}:\n  {}\n  {}",
-            p.score, claims[p.a as usize].text, claims[p.b as usize].text
-        );
+    if args.show_false > 0 {
+        let false_links: Vec<&ScoredPair> =
+            links.iter().filter(|p| truth.binary_search(&(p.a, p.b)).is_err()).collect();
+        let step = (false_links.len() / args.show_false).max(1);
+        for p in false_links.iter().step_by(step).take(args.show_false) {
+            eprintln!(
+                "false link {:.3}:\n  {}\n  {}",
+                p.score, claims[p.a as usize].text, claims[p.b as usize].text
+            );
+        }
     }
 
     println!(

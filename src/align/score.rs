@@ -72,8 +72,9 @@ pub(crate) struct Model {
     trees: Compiled,
     rare_idf: f64,
     rare_gate: bool,
-    rare_df_cap: u64,
-    idf_steps: u32,
+    /// `ln(cap' + 1)` of [`AlignConfig::rare_df_cap`] (`cap'` stepped as the counts are), once
+    /// for all pairs; `None` without a cap.
+    rare_cap_ln: Option<f64>,
 }
 
 impl Model {
@@ -86,8 +87,8 @@ impl Model {
             trees: Compiled::new(&config.boost).unwrap_or_default(),
             rare_idf: config.rare_idf,
             rare_gate: config.rare_gate,
-            rare_df_cap: config.rare_df_cap,
-            idf_steps: config.idf_steps,
+            rare_cap_ln: (config.rare_df_cap > 0)
+                .then(|| (step_down(config.rare_df_cap as f64, config.idf_steps) + 1.0).ln()),
         }
     }
 
@@ -111,13 +112,10 @@ impl Model {
     /// that IDF is `ln((N' + 1) / (cap' + 1)) + 1 = idf_max − ln(cap' + 1)`, `cap'` stepped as
     /// the counts are, so a term passes exactly when its stepped count is at most `cap'`.
     fn gate_idf(&self, idf_max: f64) -> f64 {
-        if self.rare_df_cap == 0 {
-            return self.rare_idf;
-        }
-        let cap = step_down(self.rare_df_cap as f64, self.idf_steps);
+        let Some(cap_ln) = self.rare_cap_ln else { return self.rare_idf };
         // The IDF of a count at the cap, computed the other way round, may round a hair above
         // the threshold computed here; neighbouring counts differ by far more than the margin.
-        self.rare_idf.max((idf_max - (cap + 1.0).ln()) / idf_max - 1e-9)
+        self.rare_idf.max((idf_max - cap_ln) / idf_max - 1e-9)
     }
 
     fn features(&self, a: &Prepared, b: &Prepared, run: &RunData<'_>) -> FeatureVector {
