@@ -234,7 +234,7 @@ fn main() -> ExitCode {
     if args.show_false > 0 {
         let false_links: Vec<&ScoredPair> =
             links.iter().filter(|p| truth.binary_search(&(p.a, p.b)).is_err()).collect();
-        let step = (false_links.len() / args.show_false).max(1);
+        let step = (false_links.len() / args.show_false.max(1)).max(1);
         for p in false_links.iter().step_by(step).take(args.show_false) {
             eprintln!(
                 "false link {:.3}:\n  {}\n  {}",
