@@ -324,8 +324,9 @@ pub fn align_blocked_with_stats(
     align: &AlignConfig,
     config: &BlockConfig,
 ) -> (Vec<Link>, BlockStats) {
+    let index = BlockIndex::build(claims, config);
     let scorer = Scorer::new(align, claims);
-    let (pairs, stats) = score_candidates(claims, &scorer, align.threshold, config);
+    let (pairs, stats) = score_candidates(&index, &scorer, align.threshold);
     // The breakdown (which allocates) only for the pairs that are linked.
     let links = pairs
         .par_iter()
@@ -359,20 +360,23 @@ pub fn align_blocked_pairs(
     align: &AlignConfig,
     config: &BlockConfig,
 ) -> (Vec<ScoredPair>, BlockStats) {
+    // The index before the scorer: the index build's working memory (every claim's key hashes,
+    // its probing order) is freed before the scorer prepares the claims, so the two do not add
+    // up in a large run's peak.
+    let index = BlockIndex::build(claims, config);
     let scorer = Scorer::new(align, claims);
-    score_candidates(claims, &scorer, align.threshold, config)
+    score_candidates(&index, &scorer, align.threshold)
 }
 
-/// Scores the candidate pairs of `claims` in parallel, keeping those at or above `threshold`.
+/// Scores the candidate pairs of a built index in parallel, keeping those at or above
+/// `threshold`.
 fn score_candidates(
-    claims: &[Claim],
+    index: &BlockIndex,
     scorer: &Scorer<'_>,
     threshold: f64,
-    config: &BlockConfig,
 ) -> (Vec<ScoredPair>, BlockStats) {
-    let index = BlockIndex::build(claims, config);
     let score = |a: usize, b: usize| scorer.score_value(a, b);
-    let (pairs, scored, cut) = score_index_candidates(&index, &score, threshold);
+    let (pairs, scored, cut) = score_index_candidates(index, &score, threshold);
     let mut stats = index.stats();
     stats.pairs = scored;
     stats.budget_cut = cut;
@@ -568,23 +572,10 @@ impl BlockIndex {
         let hashed: Vec<Vec<(u64, KeyKind)>> =
             claims.par_iter().map(|c| self.plain_key_hashes(c)).collect();
         let mut touched: Vec<u32> = Vec::new();
-        for (offset, (claim, hashes)) in claims.iter().zip(hashed).enumerate() {
-            let idx = (first + offset) as u32;
-            let n_sources = self.source_ids.len() as u32;
-            let source = *self.source_ids.entry(claim.source.clone()).or_insert(n_sources);
-            self.claim_source.push(source);
-            self.comp_keys.push(Vec::new());
-            let start = self.claim_keys.len();
-            for h in hashes {
-                let key = self.intern(h, false);
-                self.postings[key as usize].push(idx);
-                if first > 0 {
-                    touched.push(key);
-                }
-                self.claim_keys.push(key);
-            }
-            self.claim_keys[start..].sort_unstable();
-            self.key_start.push(self.claim_keys.len());
+        if first == 0 {
+            self.intern_fresh(claims, hashed);
+        } else {
+            self.intern_serial(claims, hashed, &mut touched);
         }
         let cap = self.cap();
         touched.sort_unstable();
@@ -890,6 +881,126 @@ impl BlockIndex {
         usable
     }
 
+    /// The source id of `claim`, interned.
+    fn source_of(&mut self, claim: &Claim) -> u32 {
+        if let Some(&id) = self.source_ids.get(&claim.source) {
+            return id;
+        }
+        let id = self.source_ids.len() as u32;
+        self.source_ids.insert(claim.source.clone(), id);
+        id
+    }
+
+    /// Interns the plain keys of new `claims` (`hashed`, from `plain_key_hashes`) one claim at a
+    /// time, noting in `touched` every key a new claim holds.
+    fn intern_serial(
+        &mut self,
+        claims: &[Claim],
+        hashed: Vec<Vec<(u64, KeyKind)>>,
+        touched: &mut Vec<u32>,
+    ) {
+        let first = self.len();
+        for (offset, (claim, hashes)) in claims.iter().zip(hashed).enumerate() {
+            let idx = (first + offset) as u32;
+            let source = self.source_of(claim);
+            self.claim_source.push(source);
+            self.comp_keys.push(Vec::new());
+            let start = self.claim_keys.len();
+            for h in hashes {
+                let key = self.intern(h, false);
+                self.postings[key as usize].push(idx);
+                touched.push(key);
+                self.claim_keys.push(key);
+            }
+            self.claim_keys[start..].sort_unstable();
+            self.key_start.push(self.claim_keys.len());
+        }
+    }
+
+    /// [`BlockIndex::intern_serial`] into an empty index, in parallel, with the same result: the
+    /// same key ids, postings and per-claim keys.
+    ///
+    /// Interning one claim at a time gives a key the next id when it is first met, and a claim's
+    /// keys are met in hash order, so ids follow `(first claim holding the key, hash)`. Here the
+    /// keys are split by hash into shards that are interned side by side (each shard reads the
+    /// claims in order, so its postings come out ascending), and the ids are then given by
+    /// sorting all keys on that pair.
+    fn intern_fresh(&mut self, claims: &[Claim], hashed: Vec<Vec<(u64, KeyKind)>>) {
+        debug_assert!(self.is_empty() && self.postings.is_empty());
+        let shards = 8 * rayon::current_num_threads().max(1);
+        let shard_of = |h: u64| ((h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize) % shards;
+        struct Shard {
+            /// Each key's first claim, hash and kind, in the shard's order of first use.
+            keys: Vec<(u32, u64, KeyKind)>,
+            postings: Vec<Vec<u32>>,
+        }
+        let interned: Vec<Shard> = (0..shards)
+            .into_par_iter()
+            .map(|shard| {
+                let mut ids: HashMap<u64, u32, KeyHash> = HashMap::default();
+                let mut out = Shard { keys: Vec::new(), postings: Vec::new() };
+                for (i, hashes) in hashed.iter().enumerate() {
+                    let i = i as u32;
+                    for &(h, kind) in hashes.iter().filter(|(h, _)| shard_of(*h) == shard) {
+                        let next = out.keys.len() as u32;
+                        let local = *ids.entry(h).or_insert(next);
+                        if local == next {
+                            out.keys.push((i, h, kind));
+                            out.postings.push(Vec::new());
+                        }
+                        out.postings[local as usize].push(i);
+                    }
+                }
+                out
+            })
+            .collect();
+        let mut order: Vec<(u32, u64, u32, u32)> = interned
+            .iter()
+            .enumerate()
+            .flat_map(|(s, shard)| {
+                shard.keys.iter().enumerate().map(move |(l, &(i, h, _))| (i, h, s as u32, l as u32))
+            })
+            .collect();
+        order.par_sort_unstable();
+        let mut shard_postings: Vec<Vec<Vec<u32>>> = Vec::with_capacity(shards);
+        let mut shard_kinds: Vec<Vec<KeyKind>> = Vec::with_capacity(shards);
+        for shard in interned {
+            shard_kinds.push(shard.keys.iter().map(|k| k.2).collect());
+            shard_postings.push(shard.postings);
+        }
+        self.key_ids.reserve(order.len());
+        self.postings.reserve_exact(order.len());
+        self.kind.reserve_exact(order.len());
+        for (id, &(_, h, s, l)) in order.iter().enumerate() {
+            self.key_ids.insert(h, id as u32);
+            self.postings.push(std::mem::take(&mut shard_postings[s as usize][l as usize]));
+            self.kind.push(shard_kinds[s as usize][l as usize]);
+        }
+        self.composite = vec![false; order.len()];
+        drop(order);
+        let key_ids = &self.key_ids;
+        let per_claim: Vec<Vec<u32>> = hashed
+            .into_par_iter()
+            .map(|hashes| {
+                let mut keys: Vec<u32> = hashes.iter().map(|(h, _)| key_ids[h]).collect();
+                keys.sort_unstable();
+                keys
+            })
+            .collect();
+        self.claim_keys.reserve_exact(per_claim.iter().map(Vec::len).sum());
+        self.key_start.reserve_exact(claims.len());
+        for keys in per_claim {
+            self.claim_keys.extend(keys);
+            self.key_start.push(self.claim_keys.len());
+        }
+        self.claim_source.reserve_exact(claims.len());
+        for claim in claims {
+            let source = self.source_of(claim);
+            self.claim_source.push(source);
+        }
+        self.comp_keys = vec![Vec::new(); claims.len()];
+    }
+
     fn intern(&mut self, (hash, kind): (u64, KeyKind), composite: bool) -> u32 {
         let next = self.postings.len() as u32;
         let key = *self.key_ids.entry(hash).or_insert(next);
@@ -1140,6 +1251,34 @@ mod tests {
 
     fn corpus(n: usize, sources: usize) -> Vec<Claim> {
         SynthCorpus::generate(&SynthConfig::new(n, sources)).claims()
+    }
+
+    /// The parallel interning of a fresh index gives what interning one claim at a time gives:
+    /// the same key ids, kinds, postings and per-claim keys.
+    #[test]
+    fn a_fresh_index_interns_in_parallel_as_one_claim_at_a_time() {
+        let mut claims = corpus(3_000, 40);
+        // Two sources interleaved, so that sources are not met in one block each.
+        claims.swap(5, 2_500);
+        let config = BlockConfig::for_align(&AlignConfig::facts());
+        let hashed = |index: &BlockIndex| -> Vec<Vec<(u64, KeyKind)>> {
+            claims.iter().map(|c| index.plain_key_hashes(c)).collect()
+        };
+        let mut fresh = BlockIndex::new(&config);
+        fresh.intern_fresh(&claims, hashed(&fresh));
+        let mut serial = BlockIndex::new(&config);
+        serial.intern_serial(&claims, hashed(&serial), &mut Vec::new());
+        assert!(fresh.postings.len() > 1_000, "{} keys", fresh.postings.len());
+        assert!(fresh.kind.contains(&KeyKind::WalkOnly), "synonym-folded terms have walk keys");
+        assert_eq!(fresh.key_ids, serial.key_ids);
+        assert_eq!(fresh.postings, serial.postings);
+        assert_eq!(fresh.kind, serial.kind);
+        assert_eq!(fresh.composite, serial.composite);
+        assert_eq!(fresh.key_start, serial.key_start);
+        assert_eq!(fresh.claim_keys, serial.claim_keys);
+        assert_eq!(fresh.claim_source, serial.claim_source);
+        assert_eq!(fresh.source_ids, serial.source_ids);
+        assert_eq!(fresh.comp_keys, serial.comp_keys);
     }
 
     /// Candidates are exactly the pairs whose shared weight reaches the minimum: prefix

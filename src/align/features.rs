@@ -209,6 +209,18 @@ impl Interner {
         self.ids.insert(s.to_string(), id);
         id
     }
+
+    /// [`Interner::id`] of a string the caller owns (no copy when it is new).
+    pub(crate) fn id_owned(&mut self, s: String) -> u32 {
+        if let Some(&id) = self.ids.get(&s) {
+            return id;
+        }
+        let id = self.strings.len() as u32;
+        self.stem_keys.push(stem_key(&s));
+        self.ids.insert(s.clone(), id);
+        self.strings.push(s);
+        id
+    }
 }
 
 /// A stem's length (high word) and first four bytes (low word); 0 for stems shorter than four
@@ -274,7 +286,7 @@ pub(crate) struct Parts {
 /// `u32`, high word first, so that arrays sort as the values do): one allocation per claim
 /// instead of eighteen, and about 500 bytes less per claim, which at a million claims is half a
 /// gigabyte.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Prepared {
     data: Box<[u32]>,
     /// End of each field in `data` (in `u32`s), in the order of [`Field`].
@@ -489,7 +501,101 @@ pub(crate) fn prepare(
     builtin: Option<&CompiledLexicon>,
     user: &CompiledLexicon,
 ) -> Prepared {
-    let mut p = Parts::default();
+    analyse(claim, interner, builtin, user).finish()
+}
+
+/// How many claims [`prepare_all`] reads with one local interner.
+const PREPARE_CHUNK: usize = 1024;
+
+/// [`prepare`] of every claim in order, in parallel: the same [`Prepared`] forms and the same
+/// ids in `interner` as preparing them one by one.
+///
+/// Each chunk of claims is read with an interner of its own; the chunks' strings are then
+/// interned into `interner` chunk by chunk, in each chunk's order of first use. A string's first
+/// use in the whole run is its first use in the first chunk that uses it, so every string gets
+/// the id the serial order gives it, and the chunks' ids are translated before anything is
+/// derived from them (bigram hashes, sorted sets). Chunks are taken a batch at a time, so the
+/// unfinished forms of only one batch are held at once.
+pub(crate) fn prepare_all(
+    claims: &[Claim],
+    interner: &mut Interner,
+    builtin: Option<&CompiledLexicon>,
+    user: &CompiledLexicon,
+) -> Vec<Prepared> {
+    let batch = PREPARE_CHUNK * 4 * rayon::current_num_threads().max(1);
+    prepare_in_chunks(claims, interner, builtin, user, PREPARE_CHUNK, batch)
+}
+
+/// [`prepare_all`] with `chunk` claims to a local interner and `batch` claims to a batch.
+fn prepare_in_chunks(
+    claims: &[Claim],
+    interner: &mut Interner,
+    builtin: Option<&CompiledLexicon>,
+    user: &CompiledLexicon,
+    chunk: usize,
+    batch: usize,
+) -> Vec<Prepared> {
+    use rayon::prelude::*;
+    let mut out = Vec::with_capacity(claims.len());
+    for claims in claims.chunks(batch.max(1)) {
+        let mut chunks: Vec<(Vec<Analysed>, Interner)> = claims
+            .par_chunks(chunk.max(1))
+            .map(|chunk| {
+                let mut local = Interner::default();
+                let analysed =
+                    chunk.iter().map(|c| analyse(c, &mut local, builtin, user)).collect();
+                (analysed, local)
+            })
+            .collect();
+        let maps: Vec<Vec<u32>> = chunks
+            .iter_mut()
+            .map(|(_, local)| {
+                std::mem::take(&mut local.strings)
+                    .into_iter()
+                    .map(|s| interner.id_owned(s))
+                    .collect()
+            })
+            .collect();
+        out.par_extend(chunks.into_par_iter().zip(maps).flat_map_iter(|((analysed, _), map)| {
+            analysed.into_iter().map(move |mut a| {
+                a.remap(&map);
+                a.finish()
+            })
+        }));
+    }
+    out
+}
+
+/// What [`prepare`] reads off a claim before it derives anything from the interned ids: the
+/// ids in the order the claim uses them, so that [`prepare_all`] can translate a chunk's local
+/// ids to the run's before [`Analysed::finish`] hashes and sorts them.
+struct Analysed {
+    /// Every word stem's id, in order.
+    stems: Vec<u32>,
+    /// Whether each stem is a stop word.
+    stop: Vec<bool>,
+    /// Content-term ids, in order.
+    terms: Vec<u32>,
+    term_concepts: Vec<(u32, u32)>,
+    concepts: Vec<u32>,
+    trigrams: Vec<u32>,
+    numbers: Vec<u64>,
+    quantities: Vec<(u32, u64)>,
+    entities: Vec<u32>,
+    names: Vec<u32>,
+    quotes: Vec<u64>,
+    negated: bool,
+    days: u32,
+}
+
+/// The interning half of [`prepare`]: every string the claim needs is interned here, in one
+/// fixed order, and nothing is derived from the ids yet.
+fn analyse(
+    claim: &Claim,
+    interner: &mut Interner,
+    builtin: Option<&CompiledLexicon>,
+    user: &CompiledLexicon,
+) -> Analysed {
     let text = &claim.text;
 
     // One pass of word segmentation: each word lowercased in its plain form, and whether it
@@ -511,69 +617,47 @@ pub(crate) fn prepare(
 
     // Content terms: the claim's own when it has them (the pipeline's representation), else the
     // same computation from its text.
-    if claim.terms.is_empty() {
-        p.terms = stems.iter().zip(&stem_ids).filter(|(s, _)| !s.2).map(|(_, &id)| id).collect();
+    let terms: Vec<u32> = if claim.terms.is_empty() {
+        stems.iter().zip(&stem_ids).filter(|(s, _)| !s.2).map(|(_, &id)| id).collect()
     } else {
-        p.terms = claim.terms.iter().map(|t| interner.id(t)).collect();
-    }
-    sort_dedup(&mut p.terms);
+        claim.terms.iter().map(|t| interner.id(t)).collect()
+    };
 
     // Lexicon concepts, found over the content stems in a row (stop words skipped, as in terms),
     // and over all stems (so "said", a stop word, still expresses the reporting concept).
     let content: Vec<&str> = stems.iter().filter(|s| !s.2).map(|s| s.1.as_str()).collect();
     let all: Vec<&str> = stems.iter().map(|s| s.1.as_str()).collect();
-    let mut found: Vec<(u32, u32)> = Vec::new();
+    let mut concepts = Vec::new();
+    let mut term_concepts: Vec<(u32, u32)> = Vec::new();
     for lex in builtin.into_iter().chain(std::iter::once(user)) {
         for seq in [&content, &all] {
             lex.find(seq, |start, len, concept| {
-                p.concepts.push(concept);
+                concepts.push(concept);
                 for s in &seq[start..start + len] {
-                    found.push((interner.id(s), concept));
+                    term_concepts.push((interner.id(s), concept));
                 }
             });
         }
     }
-    p.term_concepts = found;
-    sort_dedup(&mut p.term_concepts);
-    sort_dedup(&mut p.concepts);
 
-    p.words = stem_ids.iter().copied().take(MAX_WORDS).collect();
-    p.word_set = stem_ids.clone();
-    sort_dedup(&mut p.word_set);
-    p.bigrams = p.words.windows(2).map(|w| mix(&[w[0], w[1]])).collect();
-    sort_dedup(&mut p.bigrams);
-    p.trigrams = char_trigrams(text);
-    let content_ids: Vec<u32> =
-        stems.iter().zip(&stem_ids).filter(|(s, _)| !s.2).map(|(_, &id)| id).collect();
-    p.content_bigrams = content_ids.windows(2).map(|w| mix(&[w[0], w[1]])).collect();
-    sort_dedup(&mut p.content_bigrams);
-    p.word_trigrams = p.words.windows(3).map(|w| mix(&[w[0], w[1], w[2]])).collect();
-    sort_dedup(&mut p.word_trigrams);
-    p.fourgrams = p.words.windows(4).map(|w| mix(&[w[0], w[1], w[2], w[3]])).collect();
-    sort_dedup(&mut p.fourgrams);
-    p.word_pos = p.words.iter().enumerate().map(|(i, &w)| (w, i as u8)).collect();
-    sort_dedup(&mut p.word_pos);
-
-    p.numbers = numbers_in_words(&words);
+    let mut numbers = numbers_in_words(&words);
+    let mut quantities = Vec::new();
     for q in &claim.quantities {
-        p.numbers.push(value_bits(q.value));
+        numbers.push(value_bits(q.value));
         let unit = interner.id(&format!("unit:{}", q.unit));
-        p.quantities.push((unit, value_bits(q.value)));
+        quantities.push((unit, value_bits(q.value)));
     }
-    sort_dedup(&mut p.numbers);
-    sort_dedup(&mut p.quantities);
 
     // A claim is about its named entities and about whoever it reports as the speaker ("and
     // suggested …" names its speaker only in the clause before).
     let speaker = claim.attribution.as_ref().filter(|a| a.resolved).map(|a| a.speaker.as_str());
-    p.entities = claim
+    let entities = claim
         .entities
         .iter()
         .map(|e| e.canonical.as_str())
         .chain(speaker)
         .map(|name| interner.id(&format!("entity:{}", name.to_lowercase())))
         .collect();
-    sort_dedup(&mut p.entities);
 
     // Names: capitalised words after the first (which is capitalised anyway), stop words aside.
     // In a title-cased headline ("Supreme Court to Hear Voting Rights Case") capitals say nothing,
@@ -581,19 +665,90 @@ pub(crate) fn prepare(
     let content_words = stems.iter().filter(|s| !s.2);
     let (capitalised, total) =
         content_words.fold((0, 0), |(c, t), s| (c + usize::from(words[s.0].1), t + 1));
+    let mut names = Vec::new();
     if capitalised * 3 <= total * 2 || total < 3 {
         for ((i, _, stop), &id) in stems.iter().zip(&stem_ids) {
             if *i > 0 && words[*i].1 && !stop {
-                p.names.push(id);
+                names.push(id);
             }
         }
     }
-    sort_dedup(&mut p.names);
 
-    p.days = words.iter().fold(0, |bits, (w, _)| bits | day_bit(w));
-    p.quotes = quotes_in(claim);
-    p.negated = claim.polarity == Polarity::Negated || words.iter().any(|(w, _)| is_negation(w));
-    Prepared::pack(p)
+    Analysed {
+        stop: stems.iter().map(|s| s.2).collect(),
+        stems: stem_ids,
+        terms,
+        term_concepts,
+        concepts,
+        trigrams: char_trigrams(text),
+        numbers,
+        quantities,
+        entities,
+        names,
+        quotes: quotes_in(claim),
+        negated: claim.polarity == Polarity::Negated || words.iter().any(|(w, _)| is_negation(w)),
+        days: words.iter().fold(0, |bits, (w, _)| bits | day_bit(w)),
+    }
+}
+
+impl Analysed {
+    /// Translates every interned id through `map` (local id to the run's).
+    fn remap(&mut self, map: &[u32]) {
+        let m = |id: &mut u32| *id = map[*id as usize];
+        self.stems.iter_mut().for_each(m);
+        self.terms.iter_mut().for_each(m);
+        self.entities.iter_mut().for_each(m);
+        self.names.iter_mut().for_each(m);
+        self.term_concepts.iter_mut().for_each(|(id, _)| m(id));
+        self.quantities.iter_mut().for_each(|(id, _)| m(id));
+    }
+
+    /// The half of [`prepare`] that derives from the ids: sorted sets, n-gram hashes, the packed
+    /// form.
+    fn finish(self) -> Prepared {
+        let mut p = Parts { terms: self.terms, ..Parts::default() };
+        sort_dedup(&mut p.terms);
+        p.term_concepts = self.term_concepts;
+        sort_dedup(&mut p.term_concepts);
+        p.concepts = self.concepts;
+        sort_dedup(&mut p.concepts);
+
+        p.words = self.stems.iter().copied().take(MAX_WORDS).collect();
+        p.word_set = self.stems.clone();
+        sort_dedup(&mut p.word_set);
+        p.bigrams = p.words.windows(2).map(|w| mix(&[w[0], w[1]])).collect();
+        sort_dedup(&mut p.bigrams);
+        p.trigrams = self.trigrams;
+        let content_ids: Vec<u32> = self
+            .stems
+            .iter()
+            .zip(&self.stop)
+            .filter(|(_, stop)| !**stop)
+            .map(|(&id, _)| id)
+            .collect();
+        p.content_bigrams = content_ids.windows(2).map(|w| mix(&[w[0], w[1]])).collect();
+        sort_dedup(&mut p.content_bigrams);
+        p.word_trigrams = p.words.windows(3).map(|w| mix(&[w[0], w[1], w[2]])).collect();
+        sort_dedup(&mut p.word_trigrams);
+        p.fourgrams = p.words.windows(4).map(|w| mix(&[w[0], w[1], w[2], w[3]])).collect();
+        sort_dedup(&mut p.fourgrams);
+        p.word_pos = p.words.iter().enumerate().map(|(i, &w)| (w, i as u8)).collect();
+        sort_dedup(&mut p.word_pos);
+
+        p.numbers = self.numbers;
+        sort_dedup(&mut p.numbers);
+        p.quantities = self.quantities;
+        sort_dedup(&mut p.quantities);
+        p.entities = self.entities;
+        sort_dedup(&mut p.entities);
+        p.names = self.names;
+        sort_dedup(&mut p.names);
+
+        p.days = self.days;
+        p.quotes = self.quotes;
+        p.negated = self.negated;
+        Prepared::pack(p)
+    }
 }
 
 /// The feature vector of a pair. Symmetric: `pair_features(a, b) == pair_features(b, a)`.
@@ -1175,6 +1330,42 @@ fn fnv(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn preparing_in_parallel_gives_the_serial_forms_and_ids() {
+        use crate::synth::{SynthConfig, SynthCorpus};
+        let corpus = SynthCorpus::generate(&SynthConfig { claims: 1_000, sources: 20, seed: 3 });
+        let mut claims = corpus.claims();
+        // Claims without terms of their own take them from their text.
+        for c in claims.iter_mut().step_by(7) {
+            c.terms.clear();
+        }
+        let builtin = Some(CompiledLexicon::builtin());
+        let user = CompiledLexicon::compile(
+            [vec!["ceasefire".to_string(), "truce".to_string()]].iter().map(Vec::as_slice),
+            CompiledLexicon::builtin_len(),
+        );
+        // Interners that already hold strings, as a growing run's does.
+        let seeded = || {
+            let mut interner = Interner::default();
+            for s in ["unit:percent", "zebra", &claims[500].terms[0]] {
+                interner.id(s);
+            }
+            interner
+        };
+        let mut serial = seeded();
+        let one_by_one: Vec<Prepared> =
+            claims.iter().map(|c| prepare(c, &mut serial, builtin, &user)).collect();
+        // Chunks and batches that do not divide the claims evenly.
+        for (chunk, batch) in [(1, 1), (37, 200), (64, 1_000), (5_000, 5_000)] {
+            let mut parallel = seeded();
+            let all = prepare_in_chunks(&claims, &mut parallel, builtin, &user, chunk, batch);
+            assert_eq!(parallel.strings, serial.strings, "chunk {chunk}, batch {batch}");
+            assert_eq!(parallel.stem_keys, serial.stem_keys);
+            assert!(all == one_by_one, "chunk {chunk}, batch {batch}: forms differ");
+        }
+        assert!(serial.strings.len() > 500, "the corpus interns many strings");
+    }
 
     #[test]
     fn numbers_are_read_and_scaled() {

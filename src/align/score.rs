@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::model::Claim;
@@ -224,7 +225,7 @@ impl<'a> Scorer<'a> {
         let mut interner = Interner::default();
         let builtin = config.lexicon.builtin.then(CompiledLexicon::builtin);
         let mut prepared: Vec<Prepared> =
-            claims.iter().map(|c| features::prepare(c, &mut interner, builtin, user)).collect();
+            features::prepare_all(claims, &mut interner, builtin, user);
 
         let mut run_df = vec![0u32; interner.strings.len()];
         for p in &prepared {
@@ -259,8 +260,8 @@ impl<'a> Scorer<'a> {
                 .collect(),
             None => vec![wordnet::NONE; interner.strings.len()],
         };
-        for p in prepared.iter_mut().filter(|_| wordnet.is_some()) {
-            set_wordnet(p, &wordnet_ids);
+        if wordnet.is_some() {
+            prepared.par_iter_mut().for_each(|p| set_wordnet(p, &wordnet_ids));
         }
         let llr: Vec<[f64; 2]> = if config.statistics.llr.is_empty() {
             vec![[0.0; 2]; interner.strings.len()]
