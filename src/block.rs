@@ -1065,54 +1065,66 @@ impl BlockIndex {
         let cap = self.cap();
         let n = self.len();
         let min_weight = self.config.min_weight;
-        let per_claim: Vec<(Vec<u32>, WeightedKeys)> = (0..n)
+        let gated = self.config.rare_gate.is_some();
+        // A key's weight depends on its count only: one per key, 0 for keys that are not usable.
+        self.key_weight = (0..self.postings.len())
             .into_par_iter()
-            .map(|i| {
-                let mut usable = self.usable_keys_of(i, cap);
-                let weighted: Vec<(u32, f32)> = usable
-                    .iter()
-                    .map(|&k| (k, key_weight(n, self.postings[k as usize].len()) as f32))
-                    .collect();
-                // suffix[p]: the weight of the keys from position p on. A key is in the prefix
-                // while that is at least the minimum (less a rounding margin: shared weights are
-                // summed in another order).
-                let mut suffix = vec![0.0f32; weighted.len() + 1];
-                for p in (0..weighted.len()).rev() {
-                    suffix[p] = suffix[p + 1] + weighted[p].1;
+            .map(|k| {
+                let df = self.postings[k].len();
+                if self.kind[k] != KeyKind::WalkOnly && (2..=cap).contains(&df) {
+                    key_weight(n, df) as f32
+                } else {
+                    0.0
                 }
-                let take = suffix.iter().take_while(|&&w| w >= min_weight as f32 - 1e-3).count();
-                usable.truncate(take.min(weighted.len()));
-                (usable, weighted)
             })
             .collect();
-        self.probe_start = Vec::with_capacity(per_claim.len() + 1);
+        self.probe_start = Vec::with_capacity(n + 1);
         self.probe_start.push(0);
         self.probe_keys.clear();
-        let keys = if self.config.rare_gate.is_none() { self.postings.len() } else { 0 };
-        self.prefix_postings = vec![Vec::new(); keys];
-        self.usable_start = Vec::with_capacity(per_claim.len() + 1);
+        self.prefix_postings = vec![Vec::new(); if gated { 0 } else { self.postings.len() }];
+        self.usable_start = Vec::with_capacity(n + 1);
         self.usable_start.push(0);
         self.usable.clear();
-        self.key_weight = vec![0.0; self.postings.len()];
-        self.rest = Vec::with_capacity(per_claim.len());
-        for (i, (prefix, mut usable)) in per_claim.into_iter().enumerate() {
-            let in_prefix: f32 = usable[..prefix.len()].iter().map(|u| u.1).sum();
-            let all: f32 = usable.iter().map(|u| u.1).sum();
-            self.rest.push((all - in_prefix).max(0.0));
-            for &(k, w) in &usable {
-                self.key_weight[k as usize] = w;
-            }
-            // Under a rare gate candidates walk the rare keys' full postings, not prefixes.
-            if self.config.rare_gate.is_none() {
+        self.rest = Vec::with_capacity(n);
+        // Claims a block at a time, so that only one block's working lists are held at once.
+        const BLOCK: usize = 1 << 16;
+        for block in (0..n).step_by(BLOCK) {
+            let per_claim: Vec<(Vec<u32>, Vec<u32>, f32)> = (block..n.min(block + BLOCK))
+                .into_par_iter()
+                .map(|i| {
+                    let mut usable = self.usable_keys_of(i, cap);
+                    let weights: Vec<f32> =
+                        usable.iter().map(|&k| self.key_weight[k as usize]).collect();
+                    // suffix[p]: the weight of the keys from position p on. A key is in the
+                    // prefix while that is at least the minimum (less a rounding margin: shared
+                    // weights are summed in another order).
+                    let mut suffix = vec![0.0f32; weights.len() + 1];
+                    for p in (0..weights.len()).rev() {
+                        suffix[p] = suffix[p + 1] + weights[p];
+                    }
+                    let take =
+                        suffix.iter().take_while(|&&w| w >= min_weight as f32 - 1e-3).count();
+                    let take = take.min(weights.len());
+                    let in_prefix: f32 = weights[..take].iter().sum();
+                    let all: f32 = weights.iter().sum();
+                    // Under a rare gate candidates walk the rare keys' full postings, not
+                    // prefixes.
+                    let prefix = if gated { Vec::new() } else { usable[..take].to_vec() };
+                    usable.sort_unstable();
+                    (prefix, usable, (all - in_prefix).max(0.0))
+                })
+                .collect();
+            for (offset, (prefix, usable, rest)) in per_claim.into_iter().enumerate() {
+                let i = (block + offset) as u32;
+                self.rest.push(rest);
                 for &k in &prefix {
-                    self.prefix_postings[k as usize].push(i as u32);
+                    self.prefix_postings[k as usize].push(i);
                 }
                 self.probe_keys.extend(prefix);
+                self.probe_start.push(self.probe_keys.len());
+                self.usable.extend(usable);
+                self.usable_start.push(self.usable.len());
             }
-            self.probe_start.push(self.probe_keys.len());
-            usable.sort_unstable_by_key(|u| u.0);
-            self.usable.extend(usable.iter().map(|u| u.0));
-            self.usable_start.push(self.usable.len());
         }
     }
 
@@ -1139,7 +1151,10 @@ impl BlockIndex {
         // Consecutive content terms: a description made of common words ("riverside grain
         // harbour") is rare as a phrase even when each word is common.
         for pair in terms.windows(2) {
-            out.push((key_hash(b'b', &format!("{} {}", pair[0], pair[1])), KeyKind::Other));
+            out.push((
+                key_hash_parts(b'b', &[pair[0].as_str(), " ", pair[1].as_str()]),
+                KeyKind::Other,
+            ));
         }
         out.sort_unstable();
         out.dedup();
@@ -1163,9 +1178,6 @@ enum KeyKind {
     /// group's key weighs for it).
     WalkOnly,
 }
-
-/// Keys with their weights.
-type WeightedKeys = Vec<(u32, f32)>;
 
 thread_local! {
     /// Per-thread accumulator for candidate generation: a weight per claim (all zero between
@@ -1206,8 +1218,15 @@ impl KeySet<'_> {
 /// FNV-1a over a namespace byte and the key's text: stable across runs and platforms, so key
 /// hashes can be compared between machines (a partitioned run) and releases.
 fn key_hash(namespace: u8, text: &str) -> u64 {
+    key_hash_parts(namespace, &[text])
+}
+
+/// [`key_hash`] of the concatenation of `parts`, without building it (FNV-1a reads bytes in
+/// order, so the hash is that of the joined text).
+fn key_hash_parts(namespace: u8, parts: &[&str]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in std::iter::once(&namespace).chain(text.as_bytes()) {
+    let bytes = parts.iter().flat_map(|p| p.as_bytes());
+    for &b in std::iter::once(&namespace).chain(bytes) {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
@@ -1251,6 +1270,19 @@ mod tests {
 
     fn corpus(n: usize, sources: usize) -> Vec<Claim> {
         SynthCorpus::generate(&SynthConfig::new(n, sources)).claims()
+    }
+
+    #[test]
+    fn a_key_hashed_in_parts_is_the_key_of_the_joined_text() {
+        assert_eq!(
+            key_hash_parts(b'b', &["grain", " ", "harbour"]),
+            key_hash(b'b', "grain harbour")
+        );
+        assert_ne!(
+            key_hash_parts(b'b', &["grain", " ", "harbour"]),
+            key_hash(b't', "grain harbour")
+        );
+        assert_eq!(key_hash_parts(b'e', &[]), key_hash(b'e', ""));
     }
 
     /// The parallel interning of a fresh index gives what interning one claim at a time gives:
