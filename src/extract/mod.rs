@@ -84,6 +84,9 @@ pub fn extract(source: &Source) -> Extraction {
         }
     }
     carry_quote_speakers(&mut claims);
+    for claim in &mut claims {
+        claim.shrink_to_fit();
+    }
     let title = seg.headline.map(|(s, e)| text[s..e].to_string());
     Extraction { claims, skipped, title }
 }
