@@ -117,17 +117,60 @@ pub fn resolve_with(claims: &mut [Claim], aliases: &Aliases) {
     let mut table = NameTable::default();
     table.add(claims);
     NameMap::resolve(&table, aliases).apply(claims);
-    let mut by_source: BTreeMap<crate::model::SourceId, Vec<usize>> = BTreeMap::new();
+    let mut by_source: BTreeMap<&crate::model::SourceId, Vec<usize>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
-        by_source.entry(c.source.clone()).or_default().push(i);
+        by_source.entry(&c.source).or_default().push(i);
+    }
+    let mut orders: Vec<Vec<usize>> = by_source.into_values().collect();
+    for order in &mut orders {
+        order.sort_by_key(|&i| (claims[i].id.index(), claims[i].start));
     }
     // What the whole run says of each person's role ("Russian President …" in one source) helps
     // read "the Russian leader" in another, among the people that source names.
     let roles = super::references::run_roles(claims);
-    for (_, mut order) in by_source {
-        order.sort_by_key(|&i| (claims[i].id.index(), claims[i].start));
-        super::references::resolve_in_order(claims, &order, &roles);
+    resolve_sources(claims, orders, &roles);
+}
+
+/// Resolves the references of each source (`orders`: each source's claims in text order), the
+/// sources side by side when each one's claims lie together in `claims` (as when sources are
+/// read one after another), else one after another. Each source reads and changes only its own
+/// claims, so the order of the sources does not change the result.
+fn resolve_sources(
+    claims: &mut [Claim],
+    mut orders: Vec<Vec<usize>>,
+    roles: &HashMap<String, Person>,
+) {
+    use rayon::prelude::*;
+    let span = |order: &[usize]| {
+        let lo = order.iter().copied().min().unwrap_or(0);
+        let hi = order.iter().copied().max().map_or(0, |hi| hi + 1);
+        (lo, hi)
+    };
+    let together = orders.iter().all(|o| {
+        let (lo, hi) = span(o);
+        hi - lo == o.len()
+    });
+    if !together {
+        for order in &orders {
+            super::references::resolve_in_order(claims, order, roles);
+        }
+        return;
     }
+    // Disjoint ranges, cut out of `claims` left to right.
+    orders.sort_by_key(|o| span(o).0);
+    let mut jobs: Vec<(&mut [Claim], Vec<usize>)> = Vec::with_capacity(orders.len());
+    let mut rest = claims;
+    let mut offset = 0;
+    for order in orders {
+        let (lo, hi) = span(&order);
+        let (_, tail) = std::mem::take(&mut rest).split_at_mut(lo - offset);
+        let (own, tail) = tail.split_at_mut(hi - lo);
+        rest = tail;
+        offset = hi;
+        jobs.push((own, order.into_iter().map(|i| i - lo).collect()));
+    }
+    jobs.into_par_iter()
+        .for_each(|(own, order)| super::references::resolve_in_order(own, &order, roles));
 }
 
 /// The provisional names of a run with what resolution reads of each: how many mentions, of

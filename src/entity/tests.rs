@@ -496,3 +496,35 @@ fn resolution_kept_up_to_date_source_by_source_equals_resolving_the_whole_run() 
         assert!(redone > 0, "a later source changes an earlier one in order {order:?}");
     }
 }
+
+#[test]
+fn sources_resolved_side_by_side_equal_sources_interleaved() {
+    // Each source's claims together (resolved in parallel) or interleaved with another's
+    // (resolved one source after another): every claim ends up the same.
+    let sources = extracted_sources(&[
+        (
+            "a",
+            "Chilean President Mara Olsen met envoys. Later, the Chilean leader called the talks \
+             useful, and suggested pay talks resume.",
+        ),
+        ("b", "Erik Lind, the harbour chief, said crews were ready. Lind thanked Olsen."),
+        ("c", "The Chilean leader said the strike was over. Olsen said \"we are done\"."),
+    ]);
+    let mut together: Vec<Claim> = sources.iter().flatten().cloned().collect();
+    resolve_with(&mut together, &Aliases::default());
+    // b's claims around a's and c's.
+    let (a, b, c) = (&sources[0], &sources[1], &sources[2]);
+    assert!(b.len() >= 2 && a.len() >= 2, "the test needs sources of two claims or more");
+    let mut interleaved: Vec<Claim> = vec![b[0].clone()];
+    interleaved.extend(a.iter().cloned());
+    interleaved.extend(b[1..].iter().cloned());
+    interleaved.extend(c.iter().cloned());
+    resolve_with(&mut interleaved, &Aliases::default());
+    let key = |c: &Claim| (c.id.to_string(), c.start);
+    let mut left: Vec<&Claim> = together.iter().collect();
+    let mut right: Vec<&Claim> = interleaved.iter().collect();
+    left.sort_by_key(|c| key(c));
+    right.sort_by_key(|c| key(c));
+    assert_eq!(left, right);
+    assert!(together.iter().any(|c| c.entities.iter().any(|e| e.canonical == "Mara Olsen")));
+}
