@@ -872,13 +872,16 @@ impl BlockIndex {
             .iter()
             .chain(keys.comp)
             .copied()
-            .filter(|&k| {
-                self.kind[k as usize] != KeyKind::WalkOnly
-                    && (2..=cap).contains(&self.postings[k as usize].len())
-            })
+            .filter(|&k| self.is_usable(k as usize, cap))
             .collect();
         usable.sort_unstable_by_key(|&k| (self.postings[k as usize].len(), k));
         usable
+    }
+
+    /// Whether key `k` may bring candidates: not walk-only, held by two claims or more and by no
+    /// more than `cap`.
+    fn is_usable(&self, k: usize, cap: usize) -> bool {
+        self.kind[k] != KeyKind::WalkOnly && (2..=cap).contains(&self.postings[k].len())
     }
 
     /// The source id of `claim`, interned.
@@ -1070,9 +1073,8 @@ impl BlockIndex {
         self.key_weight = (0..self.postings.len())
             .into_par_iter()
             .map(|k| {
-                let df = self.postings[k].len();
-                if self.kind[k] != KeyKind::WalkOnly && (2..=cap).contains(&df) {
-                    key_weight(n, df) as f32
+                if self.is_usable(k, cap) {
+                    key_weight(n, self.postings[k].len()) as f32
                 } else {
                     0.0
                 }
