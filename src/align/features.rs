@@ -755,8 +755,9 @@ impl Analysed {
 pub(crate) fn pair_features(a: &Prepared, b: &Prepared, ctx: &Context<'_>) -> FeatureVector {
     let mut f = [0.0; N_FEATURES];
     let (wa, wb) = wordnet_matches(a, b, ctx);
-    let da = direction(a, b, wa, ctx);
-    let db = direction(b, a, wb, ctx);
+    let (cover_a, cover_b) = (SynonymCover::of(a, b), SynonymCover::of(b, a));
+    let da = direction(a, b, &cover_a, wa, ctx);
+    let db = direction(b, a, &cover_b, wb, ctx);
     f[0] = da.coverage.min(db.coverage);
     f[1] = da.coverage.max(db.coverage);
     let shared = count_shared(a.terms(), b.terms()) as f64;
@@ -805,8 +806,8 @@ pub(crate) fn pair_features(a: &Prepared, b: &Prepared, ctx: &Context<'_>) -> Fe
     f[30] = f64::from(a.days != 0 && b.days != 0 && a.days & b.days == 0);
     f[31] = capped(shared_entities, 4);
     let (ra, rb) = (
-        unmatched_runs(a, b, seq.a_matched, wa, ctx),
-        unmatched_runs(b, a, seq.b_matched, wb, ctx),
+        unmatched_runs(a, &cover_a, seq.a_matched, wa, ctx),
+        unmatched_runs(b, &cover_b, seq.b_matched, wb, ctx),
     );
     f[32] = capped(ra.longest.max(rb.longest), 10);
     f[33] = capped(ra.in_long_runs + rb.in_long_runs, 20);
@@ -841,7 +842,7 @@ struct Runs {
 /// The runs of `from`'s words, given the bit set of its word positions whose stem `to` has.
 fn unmatched_runs(
     from: &Prepared,
-    to: &Prepared,
+    synonyms: &SynonymCover<'_>,
     same_stem: u128,
     wordnet: u64,
     ctx: &Context<'_>,
@@ -853,10 +854,9 @@ fn unmatched_runs(
             *in_long += run;
         }
     };
-    let synonyms = !from.term_concepts().is_empty() && !to.concepts().is_empty();
     for (i, &w) in from.words().iter().enumerate() {
         if same_stem >> i & 1 == 1
-            || synonyms && synonym_covered(w, from, to)
+            || synonyms.covers(w)
             || wordnet != 0 && wordnet_covered(w, from, wordnet, ctx)
         {
             matched += 1;
@@ -981,14 +981,20 @@ struct Direction {
 /// How much of `from`'s content `to` covers: by the same stem (credit 1), a shared lexicon concept
 /// (credit 0.9), a WordNet synonym (credit 0.8), or a near-identical spelling (credit 0.9 ×
 /// similarity).
-fn direction(from: &Prepared, to: &Prepared, wordnet: u64, ctx: &Context<'_>) -> Direction {
+fn direction(
+    from: &Prepared,
+    to: &Prepared,
+    synonyms: &SynonymCover<'_>,
+    wordnet: u64,
+    ctx: &Context<'_>,
+) -> Direction {
     let (mut total, mut covered, mut rarest, mut unmatched) = (0.0, 0.0, 0.0f64, 0u32);
     for &t in from.terms() {
         let idf = ctx.idf[t as usize];
         total += idf;
         let credit = if to.terms().binary_search(&t).is_ok() {
             1.0
-        } else if synonym_covered(t, from, to) {
+        } else if synonyms.covers(t) {
             SYNONYM_CREDIT
         } else if wordnet != 0 && wordnet_covered(t, from, wordnet, ctx) {
             WORDNET_CREDIT
@@ -1006,6 +1012,50 @@ fn direction(from: &Prepared, to: &Prepared, wordnet: u64, ctx: &Context<'_>) ->
         rarest_unmatched: rarest,
         unmatched,
         uncovered: total - covered,
+    }
+}
+
+/// The terms of one claim (`from`) that lie in a lexicon expression whose concept the other
+/// claim (`to`) also expresses, found once per pair and direction: the scorer asks of every
+/// unmatched term and word, and most claims have a handful of such terms or none. Holds up to
+/// [`SynonymCover::CAP`] terms; past that it answers by asking the claims themselves.
+struct SynonymCover<'a> {
+    terms: [u32; SynonymCover::CAP],
+    len: usize,
+    /// More than `CAP` terms are covered: [`SynonymCover::covers`] reads the claims.
+    overflow: Option<(&'a Prepared, &'a Prepared)>,
+}
+
+impl<'a> SynonymCover<'a> {
+    const CAP: usize = 16;
+
+    fn of(from: &'a Prepared, to: &'a Prepared) -> SynonymCover<'a> {
+        let mut cover = SynonymCover { terms: [0; SynonymCover::CAP], len: 0, overflow: None };
+        if to.concepts().is_empty() {
+            return cover;
+        }
+        // `term_concepts` is sorted by term: a covered term is pushed once, in order.
+        for &[t, c] in from.term_concepts() {
+            if cover.len > 0 && cover.terms[cover.len - 1] == t {
+                continue;
+            }
+            if to.concepts().binary_search(&c).is_ok() {
+                if cover.len == SynonymCover::CAP {
+                    cover.overflow = Some((from, to));
+                    return cover;
+                }
+                cover.terms[cover.len] = t;
+                cover.len += 1;
+            }
+        }
+        cover
+    }
+
+    fn covers(&self, t: u32) -> bool {
+        match self.overflow {
+            Some((from, to)) => synonym_covered(t, from, to),
+            None => self.terms[..self.len].contains(&t),
+        }
     }
 }
 
@@ -1133,10 +1183,33 @@ fn dice<T: Ord + Copy>(a: &[T], b: &[T]) -> f64 {
     ratio(2.0 * count_shared(a, b) as f64, a.len() + b.len())
 }
 
-/// Number of elements two sorted, deduplicated slices share. Branch-free merge: the
-/// comparisons of two unrelated sets are unpredictable, and mispredicted branches cost more than
-/// the few extra instructions.
+/// Number of elements two sorted, deduplicated slices share.
+///
+/// Walks both in blocks of four: all sixteen pairs of two blocks are compared at once (the
+/// compiler makes vector compares of them), then the block with the smaller last element moves on
+/// (both when the last elements are equal). Every shared element is counted exactly once: the two
+/// blocks holding it are current together at some step, since a block only moves on once its
+/// last element is below the other block's, and no pair of blocks is current twice. The scalar
+/// merge finishes the tails. One step per four elements instead of one per element: a pair's
+/// n-gram sets hold a hundred or more hashes each, and this merge was the scorer's hottest loop.
 pub(crate) fn count_shared<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i + 4 <= a.len() && j + 4 <= b.len() {
+        let x: [T; 4] = a[i..i + 4].try_into().expect("a block of four");
+        let y: [T; 4] = b[j..j + 4].try_into().expect("a block of four");
+        for p in x {
+            n += y.iter().map(|&q| usize::from(p == q)).sum::<usize>();
+        }
+        let (last_x, last_y) = (x[3], y[3]);
+        i += 4 * usize::from(last_x <= last_y);
+        j += 4 * usize::from(last_y <= last_x);
+    }
+    n + count_shared_merge(&a[i..], &b[j..])
+}
+
+/// [`count_shared`] as a branch-free scalar merge: the comparisons of two unrelated sets are
+/// unpredictable, and mispredicted branches cost more than the few extra instructions.
+fn count_shared_merge<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         let (x, y) = (a[i], b[j]);
@@ -1386,6 +1459,38 @@ mod tests {
         Prepared::pack(p)
     }
 
+    /// The cover found once per pair answers as `synonym_covered` does for every term, with few
+    /// covered terms and with more than it holds.
+    #[test]
+    fn synonym_cover_answers_as_the_claims_do() {
+        let claim = |term_concepts: Vec<(u32, u32)>| {
+            let mut concepts: Vec<u32> = term_concepts.iter().map(|&(_, c)| c).collect();
+            concepts.sort_unstable();
+            concepts.dedup();
+            let mut terms: Vec<u32> = term_concepts.iter().map(|&(t, _)| t).collect();
+            terms.dedup();
+            Prepared::pack(Parts { terms, term_concepts, concepts, ..Parts::default() })
+        };
+        // Term 3 has two concepts, the second shared; term 5's concept is not.
+        let from = claim(vec![(1, 10), (3, 11), (3, 12), (5, 13), (7, 10)]);
+        let to = claim(vec![(2, 10), (4, 12)]);
+        let none = claim(vec![]);
+        // More covered terms than the cover holds.
+        let many = claim((0..40).map(|t| (t, 100 + t % 3)).collect());
+        let many_to = claim(vec![(90, 100), (91, 102)]);
+        for (f, t) in
+            [(&from, &to), (&to, &from), (&from, &none), (&none, &from), (&many, &many_to)]
+        {
+            let cover = SynonymCover::of(f, t);
+            for term in 0..50 {
+                assert_eq!(cover.covers(term), synonym_covered(term, f, t), "term {term}");
+            }
+        }
+        assert!(SynonymCover::of(&from, &to).covers(3));
+        assert!(!SynonymCover::of(&from, &to).covers(5));
+        assert!(SynonymCover::of(&many, &many_to).overflow.is_some());
+    }
+
     #[test]
     fn packing_keeps_every_field_and_the_order_of_wide_values() {
         let big = value_bits(2.5e9);
@@ -1572,6 +1677,38 @@ mod tests {
     fn count_shared_counts_the_intersection() {
         assert_eq!(count_shared(&[1, 3, 5, 7], &[2, 3, 4, 7, 9]), 2);
         assert_eq!(count_shared::<u32>(&[], &[1]), 0);
+    }
+
+    /// The blocked walk counts what the plain merge counts, over sets of many sizes and overlaps
+    /// (blocks that end equal, sets that interleave, one set inside the other, long tails).
+    #[test]
+    fn blocked_count_shared_equals_the_merge() {
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for round in 0..2000 {
+            let (la, lb) = ((next() % 40) as usize, (next() % 40) as usize);
+            let range = 1 + (round % 7) as u64 * 12;
+            let mut set = |len: usize| {
+                let mut v: Vec<u32> = (0..len).map(|_| (next() % range) as u32).collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            };
+            let (a, b) = (set(la), set(lb));
+            let naive = a.iter().filter(|x| b.contains(x)).count();
+            assert_eq!(count_shared(&a, &b), naive, "{a:?} / {b:?}");
+            assert_eq!(count_shared(&b, &a), naive, "{b:?} / {a:?}");
+            assert_eq!(count_shared_merge(&a, &b), naive);
+        }
+        let evens: Vec<u32> = (0..100).map(|x| 2 * x).collect();
+        let odds: Vec<u32> = (0..100).map(|x| 2 * x + 1).collect();
+        assert_eq!(count_shared(&evens, &odds), 0);
+        assert_eq!(count_shared(&evens, &evens), 100);
     }
 
     #[test]
