@@ -1108,16 +1108,19 @@ fn wordnet_covered(t: u32, from: &Prepared, covered: u64, ctx: &Context<'_>) -> 
 /// when at least [`SPELLING_MIN`]; else 0. Catches transliterations and spelling variants
 /// ("zelenskiy"/"zelenski") that stemming leaves apart.
 fn spelling_similarity(t: u32, to: &Prepared, ctx: &Context<'_>) -> f64 {
-    let s = &ctx.strings[t as usize];
-    if s.len() < 4 {
+    // Lengths and first letters are read from the stem keys (0: shorter than four bytes; the low
+    // 16 bits: the first two bytes), one table of `u64`s, rather than from each string's heap
+    // block: most terms fail the test, and fetching their strings was most of this loop's cost.
+    let key = ctx.stem_keys[t as usize];
+    if key == 0 {
         return 0.0;
     }
-    let prefix = &s.as_bytes()[..2];
+    let s = &ctx.strings[t as usize];
     let mut best = 0.0f64;
     for &u in to.terms() {
-        let o = &ctx.strings[u as usize];
-        if o.len() >= 4 && o.as_bytes()[..2] == *prefix {
-            best = best.max(strsim::jaro_winkler(s, o));
+        let other = ctx.stem_keys[u as usize];
+        if other != 0 && other as u16 == key as u16 {
+            best = best.max(strsim::jaro_winkler(s, &ctx.strings[u as usize]));
         }
     }
     if best >= SPELLING_MIN { best } else { 0.0 }
