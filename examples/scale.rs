@@ -30,8 +30,8 @@ use std::time::Instant;
 
 /// The allocator of this binary (the library picks none). A run of a million claims makes and
 /// frees hundreds of millions of small lists and strings from two threads; glibc's allocator
-/// spends a third of the run in `malloc` and `free` on that (89 s against 62 s, measured
-/// 2026-12-04 with the same corpus), mimalloc does not. A program embedding corroborate at this
+/// spends a third of the run in `malloc` and `free` on that (89 s against 62 s on an earlier build,
+/// measured 2026-12-04 with the same corpus), mimalloc does not. A program embedding corroborate at this
 /// scale does well to choose it too.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
