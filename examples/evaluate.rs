@@ -549,25 +549,27 @@ fn run(args: &Args) -> Result<()> {
     Ok(())
 }
 
-/// Puts `items` in the order of a permutation drawn from `seed` (Fisher-Yates over xorshift).
 /// Pairs that look alike but report different things, to see how often a configuration links
 /// them: each first sentence of the held-out fold `test` against the second sentence of the other
 /// pair of that fold with which it shares the most terms (the first such pair on ties). A few are
 /// the same news told twice (MSRP holds several pairs from one story), so a handful of links is
 /// no error; many are.
 fn cross_pairs(pairs: &[LabelledPair], test: &[usize]) -> Vec<LabelledPair> {
-    let terms: Vec<FxHashSet<&str>> =
-        pairs.iter().map(|p| p.claims[1].terms.iter().map(String::as_str).collect()).collect();
+    // The second sentences' terms of the fold, as sets, in the order of `test`.
+    let terms: Vec<FxHashSet<&str>> = test
+        .iter()
+        .map(|&j| pairs[j].claims[1].terms.iter().map(String::as_str).collect())
+        .collect();
     test.iter()
-        .filter_map(|&i| {
-            let shared = |j: usize| {
-                pairs[i].claims[0].terms.iter().filter(|t| terms[j].contains(t.as_str())).count()
+        .enumerate()
+        .filter_map(|(k, &i)| {
+            let shared = |m: usize| {
+                pairs[i].claims[0].terms.iter().filter(|t| terms[m].contains(t.as_str())).count()
             };
-            let j = test
-                .iter()
-                .copied()
-                .filter(|&j| j != i)
+            let m = (0..test.len())
+                .filter(|&m| m != k)
                 .max_by(|&a, &b| shared(a).cmp(&shared(b)).then(b.cmp(&a)))?;
+            let j = test[m];
             Some(LabelledPair {
                 claims: [pairs[i].claims[0].clone(), pairs[j].claims[1].clone()],
                 same: false,
@@ -576,6 +578,7 @@ fn cross_pairs(pairs: &[LabelledPair], test: &[usize]) -> Vec<LabelledPair> {
         .collect()
 }
 
+/// Puts `items` in the order of a permutation drawn from `seed` (Fisher-Yates over xorshift).
 fn shuffle<T>(items: &mut [T], seed: u64) {
     let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
     for i in (1..items.len()).rev() {
