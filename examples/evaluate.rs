@@ -39,9 +39,10 @@ mod sts;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use corroborate::align::{
-    AlignConfig, GradedPair, LabelledPair, Scorer, ThresholdObjective, WeightSigns,
+    AlignConfig, Embeddings, GradedPair, LabelledPair, Scorer, ThresholdObjective, WeightSigns,
 };
 use corroborate::{Error, Result};
 use rayon::prelude::*;
@@ -62,6 +63,7 @@ struct Args {
     worst: usize,
     write_default: Option<PathBuf>,
     dump: Option<PathBuf>,
+    embeddings: Option<Arc<Embeddings>>,
 }
 
 fn parse_args() -> std::result::Result<Args, String> {
@@ -71,6 +73,7 @@ fn parse_args() -> std::result::Result<Args, String> {
     let (mut rounds, mut depth, mut rate, mut subsample) = (None, None, None, None);
     let mut objective = None;
     let mut weight_signs = WeightSigns::Free;
+    let mut embeddings = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
@@ -81,6 +84,10 @@ fn parse_args() -> std::result::Result<Args, String> {
             }
             "--write-default" => write_default = Some(PathBuf::from(value()?)),
             "--dump" => dump = Some(PathBuf::from(value()?)),
+            "--embeddings" => {
+                let dir = value()?;
+                embeddings = Some(Arc::new(Embeddings::load(&dir).map_err(|e| e.to_string())?));
+            }
             "--rounds" => {
                 rounds = Some(value()?.parse().map_err(|_| "--rounds needs a number".to_string())?)
             }
@@ -137,6 +144,7 @@ fn parse_args() -> std::result::Result<Args, String> {
         worst,
         write_default,
         dump,
+        embeddings,
     })
 }
 
@@ -288,6 +296,7 @@ fn digit_numbers(s: &str) -> Vec<String> {
 /// The starting configuration, with the fitting settings given on the command line.
 fn untrained(args: &Args) -> AlignConfig {
     let mut config = AlignConfig::untrained();
+    config.embeddings.clone_from(&args.embeddings);
     if let Some(l2) = args.l2 {
         config.l2 = l2;
     }

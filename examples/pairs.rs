@@ -1,7 +1,7 @@
 //! Scores sentence pairs: one claim per sentence, two sources per line.
 //!
 //! ```text
-//! cargo run --release --example pairs -- FILE
+//! cargo run --release --example pairs -- [--config FILE] [--embeddings DIR] FILE
 //! ```
 //!
 //! Input: UTF-8 lines `id<TAB>sentence_a<TAB>sentence_b`, no header, no quoting. Output, one line
@@ -10,25 +10,54 @@
 //! Each line is scored on its own: term rarity comes from the configuration, never from the file.
 //! A line without exactly three fields is an error naming the file and line; nothing is printed
 //! then and the exit status is non-zero. The pairs/second figure goes to stderr.
+//!
+//! `--config FILE` scores with a configuration saved by `AlignConfig::save` instead of the
+//! default; `--embeddings DIR` attaches the static embeddings (a Model2Vec directory) that
+//! configuration was fitted with (`AlignConfig::with_embeddings`).
 
 #[path = "support/sentence.rs"]
 mod sentence;
 
 use std::io::Write;
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Instant;
 
-use corroborate::align::{AlignConfig, PairScorer};
+use corroborate::align::{AlignConfig, Embeddings, PairScorer};
 use corroborate::{Error, Result};
 use rayon::prelude::*;
 
+/// What the command line asks for.
+struct Args {
+    path: String,
+    config: Option<String>,
+    embeddings: Option<String>,
+}
+
+fn parse_args() -> std::result::Result<Args, String> {
+    let (mut path, mut config, mut embeddings) = (None, None, None);
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--config" => config = Some(args.next().ok_or("--config needs a file")?),
+            "--embeddings" => embeddings = Some(args.next().ok_or("--embeddings needs a folder")?),
+            _ if path.is_none() && !arg.starts_with("--") => path = Some(arg),
+            other => return Err(format!("unexpected argument {other:?}")),
+        }
+    }
+    let path = path.ok_or("no input file")?;
+    Ok(Args { path, config, embeddings })
+}
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let [path] = args.as_slice() else {
-        eprintln!("usage: pairs FILE");
-        return ExitCode::from(2);
+    let args = match parse_args() {
+        Ok(args) => args,
+        Err(msg) => {
+            eprintln!("pairs: {msg}\nusage: pairs [--config FILE] [--embeddings DIR] FILE");
+            return ExitCode::from(2);
+        }
     };
-    match run(path) {
+    match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("pairs: {e}");
@@ -37,7 +66,8 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(path: &str) -> Result<()> {
+fn run(args: &Args) -> Result<()> {
+    let path = args.path.as_str();
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
     let mut lines = Vec::new();
     for (i, line) in text.lines().enumerate() {
@@ -55,7 +85,14 @@ fn run(path: &str) -> Result<()> {
         };
         lines.push((*id, *a, *b));
     }
-    let config = AlignConfig::default();
+    let mut config = match &args.config {
+        Some(file) => AlignConfig::load(file)?,
+        None => AlignConfig::default(),
+    };
+    if let Some(dir) = &args.embeddings {
+        config = config.with_embeddings(Arc::new(Embeddings::load(dir)?))?;
+    }
+    config.validate()?;
     let started = Instant::now();
     let scorer = PairScorer::new(&config);
     let scores: Vec<f64> = lines

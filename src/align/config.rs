@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 use crate::model::Claim;
 
 use super::boost::{self, Boost};
+use super::embed::Embeddings;
 use super::features::{FEATURES, FeatureVector, N_FEATURES};
 use super::learn::{self, ThresholdObjective, WeightSigns};
 use super::lexicon::Lexicon;
@@ -145,6 +146,16 @@ pub struct AlignConfig {
     /// Default 0: exact counts (not written to JSON when 0).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub idf_steps: u32,
+    /// Static sentence embeddings for the feature `embedding_cosine` ([`Embeddings`]; none by
+    /// default: corroborate ships none). Not written to JSON: attach them with
+    /// [`AlignConfig::with_embeddings`], after loading a configuration fitted with them.
+    #[serde(skip)]
+    pub embeddings: Option<Arc<Embeddings>>,
+    /// The [`Embeddings::fingerprint`] of the embeddings the weights were fitted with, set by the
+    /// fits; [`AlignConfig::validate`] fails while it is set and the embeddings are not attached,
+    /// since the weights would then read a cosine of 0 on every pair. Not written when unset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub embeddings_fitted: Option<String>,
 }
 
 fn is_false(x: &bool) -> bool {
@@ -276,7 +287,29 @@ impl AlignConfig {
             statistics: TermStats::default(),
             boost: Boost { rounds: 100, ..Boost::default() },
             idf_steps: 0,
+            embeddings: None,
+            embeddings_fitted: None,
         }
+    }
+
+    /// Attaches static sentence embeddings, for the feature `embedding_cosine`. Fit the
+    /// configuration afterwards (its weights give the feature no weight until then), or attach
+    /// the embeddings a saved configuration was fitted with.
+    ///
+    /// # Errors
+    /// [`Error::Config`] when the configuration was fitted with other embeddings (another
+    /// [`Embeddings::fingerprint`]).
+    pub fn with_embeddings(mut self, embeddings: Arc<Embeddings>) -> Result<AlignConfig> {
+        if let Some(fitted) = &self.embeddings_fitted
+            && fitted != embeddings.fingerprint()
+        {
+            return Err(Error::Config(format!(
+                "fitted with embeddings {fitted}, not {}",
+                embeddings.fingerprint()
+            )));
+        }
+        self.embeddings = Some(embeddings);
+        Ok(self)
     }
 
     /// Sets which weights the fits keep on their feature's side of zero ([`WeightSigns`]).
@@ -383,11 +416,34 @@ impl AlignConfig {
     }
 
     /// Checks that every value is usable: finite weights, a threshold in [0, 1], known feature
-    /// names.
+    /// names, and the embeddings the weights were fitted with attached.
     ///
     /// # Errors
     /// [`Error::Config`] naming the bad value.
     pub fn validate(&self) -> Result<()> {
+        self.validate_values()?;
+        if let Some(fitted) = &self.embeddings_fitted {
+            match &self.embeddings {
+                None => {
+                    return Err(Error::Config(format!(
+                        "fitted with embeddings {fitted}, none attached (AlignConfig::with_embeddings)"
+                    )));
+                }
+                Some(e) if e.fingerprint() != fitted => {
+                    return Err(Error::Config(format!(
+                        "fitted with embeddings {fitted}, {} attached",
+                        e.fingerprint()
+                    )));
+                }
+                Some(_) => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// [`AlignConfig::validate`] without the embeddings check (a configuration read from JSON
+    /// has its embeddings attached after it is read).
+    fn validate_values(&self) -> Result<()> {
         if !(0.0..=1.0).contains(&self.threshold) {
             return Err(Error::Config(format!("threshold {} is not in [0, 1]", self.threshold)));
         }
@@ -431,7 +487,7 @@ impl AlignConfig {
     pub fn from_json(json: &str, input: &str) -> Result<AlignConfig> {
         let config: AlignConfig = serde_json::from_str(json)
             .map_err(|e| Error::malformed(input, e.line(), e.to_string()))?;
-        config.validate().map_err(|e| Error::malformed(input, 0, e.to_string()))?;
+        config.validate_values().map_err(|e| Error::malformed(input, 0, e.to_string()))?;
         Ok(config)
     }
 
@@ -555,6 +611,7 @@ impl AlignConfig {
         self.intercept = intercept;
         self.weights = FEATURES.iter().zip(w).map(|(n, w)| ((*n).to_string(), w)).collect();
         self.fit_trees(xs, ys);
+        self.embeddings_fitted = self.embeddings.as_ref().map(|e| e.fingerprint().to_string());
     }
 
     /// The logistic intercept and weights fitted to feature rows, under `weight_signs`.
@@ -595,6 +652,7 @@ impl AlignConfig {
         self.intercept = intercept;
         self.weights = FEATURES.iter().zip(w).map(|(n, w)| ((*n).to_string(), w)).collect();
         self.boost.trees.clear();
+        self.embeddings_fitted = self.embeddings.as_ref().map(|e| e.fingerprint().to_string());
         self
     }
 
@@ -836,5 +894,79 @@ mod tests {
         let missing = AlignConfig::load(dir.join("missing.json")).unwrap_err();
         assert!(missing.to_string().contains("missing.json"));
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// Invented verbs (no lexicon or WordNet knows them) in one frame, so that the pairs differ
+    /// only in which verbs they use: `vapa{i}` and `vapb{i}` share a vector (synonyms to the
+    /// embeddings), `vapc{i}` has another. Word overlap sees the same thing in both kinds.
+    fn verb_pairs(range: std::ops::Range<usize>) -> (Vec<LabelledPair>, Embeddings) {
+        let mut words: Vec<(String, Vec<f32>)> = ["the", "army", "town"]
+            .iter()
+            .map(|w| ((*w).to_string(), vec![0.3; 8]))
+            .collect();
+        let mut pairs = Vec::new();
+        for i in range {
+            let mut v = vec![0.0; 8];
+            v[i % 8] = 3.0;
+            let mut w = vec![0.0; 8];
+            w[(i + 4) % 8] = 3.0;
+            words.push((format!("vapa{i}"), v.clone()));
+            words.push((format!("vapb{i}"), v));
+            words.push((format!("vapc{i}"), w));
+            for (other, same) in [("vapb", true), ("vapc", false)] {
+                let n = pairs.len();
+                let a = format!("The army vapa{i} the town.");
+                let b = format!("The army {other}{i} the town.");
+                pairs.push(LabelledPair {
+                    claims: [
+                        Claim::new("a".into(), n, 0, a.as_str()),
+                        Claim::new("b".into(), n, 0, b.as_str()),
+                    ],
+                    same,
+                });
+            }
+        }
+        let tokens = words.iter().map(|(w, _)| w.clone()).collect();
+        let values = words.iter().flat_map(|(_, v)| v.iter().copied()).collect();
+        (pairs, Embeddings::from_parts(tokens, 8, values, true).unwrap())
+    }
+
+    #[test]
+    fn fitted_embeddings_tell_apart_what_word_overlap_cannot() {
+        let (train, _) = verb_pairs(0..12);
+        let (held_out, _) = verb_pairs(12..14);
+        // One table for all the words, so that the held-out verbs have vectors too.
+        let (_, embeddings) = verb_pairs(0..14);
+        let embeddings = Arc::new(embeddings);
+
+        let mut plain = AlignConfig::untrained();
+        plain.boost.rounds = 0;
+        plain.fit_weights(&train);
+        // Without embeddings the two kinds of pair look alike (this is what can fail below).
+        assert!((plain.score_pair(&held_out[0]) - plain.score_pair(&held_out[1])).abs() < 1e-9);
+        assert_eq!(plain.embeddings_fitted, None);
+
+        let mut with = AlignConfig::untrained().with_embeddings(embeddings.clone()).unwrap();
+        with.boost.rounds = 0;
+        with.fit_weights(&train);
+        assert!(with.weights["embedding_cosine"] > 0.5, "{:?}", with.weights["embedding_cosine"]);
+        assert_eq!(with.embeddings_fitted.as_deref(), Some(embeddings.fingerprint()));
+        let (same, different) = (with.score_pair(&held_out[0]), with.score_pair(&held_out[1]));
+        assert!(same > different + 0.1, "{same} {different}");
+        with.validate().unwrap();
+
+        // Saved, the configuration names its embeddings but does not hold them: it is
+        // incomplete until they are attached again, and refuses others.
+        let loaded = AlignConfig::from_json(&with.to_json(), "with.json").unwrap();
+        assert_eq!(loaded.embeddings, None);
+        let err = loaded.validate().unwrap_err().to_string();
+        assert!(err.contains("none attached"), "{err}");
+        let (_, other) = verb_pairs(0..3);
+        let err = loaded.clone().with_embeddings(Arc::new(other)).unwrap_err().to_string();
+        assert!(err.contains(embeddings.fingerprint()), "{err}");
+        let restored = loaded.with_embeddings(embeddings).unwrap();
+        restored.validate().unwrap();
+        assert_eq!(restored, with);
+        assert_eq!(restored.score_pair(&held_out[0]), same);
     }
 }

@@ -92,6 +92,7 @@ pub const FEATURES: &[&str] = &[
     "fourgrams",
     "fragmentation",
     "term_evidence",
+    "embedding_cosine",
 ];
 
 /// The side of zero each feature's weight belongs on by what the feature means, in the order of
@@ -138,10 +139,11 @@ pub const FEATURE_SIGNS: [i8; N_FEATURES] = [
     1,  // fourgrams
     -1, // fragmentation
     1,  // term_evidence
+    1,  // embedding_cosine
 ];
 
 /// Number of features.
-pub const N_FEATURES: usize = 38;
+pub const N_FEATURES: usize = 39;
 
 /// A feature vector in the order of [`FEATURES`].
 pub type FeatureVector = [f64; N_FEATURES];
@@ -295,6 +297,9 @@ pub(crate) struct Prepared {
     pub(crate) negated: bool,
     /// Bit set of the weekdays (bits 0–6) and months (bits 7–18) the claim names.
     pub(crate) days: u32,
+    /// The claim's sentence vector ([`super::Embeddings::embed`]), set by the scorer when its
+    /// configuration has embeddings; empty otherwise.
+    pub(crate) embedding: Box<[f32]>,
 }
 
 /// The fields of [`Prepared::data`], in order: the plain `u32` sets first, then those of wider
@@ -363,7 +368,13 @@ impl Prepared {
         ends[Field::Quotes as usize] = data.len() as u32;
         data.extend(&parts.wordnet);
         ends[Field::Wordnet as usize] = data.len() as u32;
-        Prepared { data: data.into_boxed_slice(), ends, negated: parts.negated, days: parts.days }
+        Prepared {
+            data: data.into_boxed_slice(),
+            ends,
+            negated: parts.negated,
+            days: parts.days,
+            embedding: Box::default(),
+        }
     }
 
     fn field(&self, field: Field) -> &[u32] {
@@ -825,6 +836,8 @@ pub(crate) fn pair_features(a: &Prepared, b: &Prepared, ctx: &Context<'_>) -> Fe
         evidence += ctx.llr[t as usize][1];
     }
     f[37] = (evidence / 5.0).clamp(-1.0, 1.0);
+    // Distributional similarity, when the configuration has embeddings (else both are empty).
+    f[38] = super::embed::cosine(&a.embedding, &b.embedding);
     f
 }
 

@@ -6,6 +6,7 @@
 mod boost;
 pub mod candidates;
 mod config;
+mod embed;
 mod features;
 mod learn;
 pub(crate) mod lexicon;
@@ -15,6 +16,7 @@ mod wordnet;
 
 pub use boost::{Boost, Tree};
 pub use config::{AlignConfig, GradedPair, LabelledPair};
+pub use embed::Embeddings;
 pub use features::{FEATURE_SIGNS, FEATURES, FeatureVector, N_FEATURES};
 pub use learn::{ThresholdObjective, WeightSigns};
 pub use lexicon::{BUILTIN_SYNONYMS, Lexicon};

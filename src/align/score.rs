@@ -226,6 +226,9 @@ impl<'a> Scorer<'a> {
         let builtin = config.lexicon.builtin.then(CompiledLexicon::builtin);
         let mut prepared: Vec<Prepared> =
             features::prepare_all(claims, &mut interner, builtin, user);
+        if let Some(e) = &config.embeddings {
+            prepared.par_iter_mut().zip(claims).for_each(|(p, c)| p.embedding = e.embed(&c.text));
+        }
 
         let mut run_df = vec![0u32; interner.strings.len()];
         for p in &prepared {
@@ -476,6 +479,8 @@ pub(crate) struct RunScorer {
     llr: Vec<[f64; 2]>,
     /// Terms whose counts moved since the last [`RunScorer::settle`].
     pending: Vec<u32>,
+    /// [`AlignConfig::embeddings`].
+    embeddings: Option<std::sync::Arc<super::Embeddings>>,
 }
 
 impl RunScorer {
@@ -498,12 +503,16 @@ impl RunScorer {
             wordnet_ids: Vec::new(),
             llr: Vec::new(),
             pending: Vec::new(),
+            embeddings: config.embeddings.clone(),
         }
     }
 
     fn prepare(&mut self, claim: &Claim) -> Prepared {
         let builtin = self.builtin.then(CompiledLexicon::builtin);
-        let p = features::prepare(claim, &mut self.interner, builtin, &self.user);
+        let mut p = features::prepare(claim, &mut self.interner, builtin, &self.user);
+        if let Some(e) = &self.embeddings {
+            p.embedding = e.embed(&claim.text);
+        }
         let n = self.interner.strings.len();
         self.run_df.resize(n, 0);
         self.holders.resize(n, Vec::new());
@@ -788,6 +797,48 @@ mod tests {
         }
         assert_eq!(step_down(1024.0, 4), 1024.0);
         assert_eq!(step_down(1023.0, 1), 512.0);
+    }
+
+    #[test]
+    fn a_growing_run_with_embeddings_scores_like_a_scorer() {
+        let texts = [
+            "Rebels seized the airport on Sunday.",
+            "The airport was captured by rebels.",
+            "Rebels lost the airport on Sunday.",
+        ];
+        let claims: Vec<Claim> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Claim::new(format!("s{i}").as_str().into(), i, 0, *t))
+            .collect();
+        let words = ["rebels", "seized", "the", "airport", "on", "sunday", "was", "captured", "by"];
+        let vectors: Vec<[f32; 3]> =
+            (0..words.len()).map(|i| [1.0, (i % 3) as f32, (i % 2) as f32]).collect();
+        let table: Vec<(&str, &[f32])> =
+            words.iter().zip(&vectors).map(|(w, v)| (*w, v.as_slice())).collect();
+        let embeddings = std::sync::Arc::new(crate::align::embed::tests::table(&table));
+        let mut plain = AlignConfig::facts();
+        plain.set_weight("embedding_cosine", 2.0).unwrap();
+        let config = plain.clone().with_embeddings(embeddings).unwrap();
+        let mut run = RunScorer::new(&config);
+        for claim in &claims {
+            run.push(claim);
+        }
+        run.settle();
+        let full = Scorer::new(&config, &claims);
+        let without = Scorer::new(&plain, &claims);
+        // "lost" has no vector: the third claim's cosine with the first is below 1, not 0.
+        assert!(full.features(0, 2)[38] > 0.5 && full.features(0, 2)[38] < 1.0);
+        for a in 0..claims.len() {
+            for b in 0..claims.len() {
+                assert_eq!(run.score_value(a, b), full.score_value(a, b), "{a} {b}");
+                if a != b {
+                    assert!(full.features(a, b)[38] > 0.0);
+                    assert_eq!(without.features(a, b)[38], 0.0);
+                    assert!(full.score_value(a, b) > without.score_value(a, b), "{a} {b}");
+                }
+            }
+        }
     }
 
     #[test]
