@@ -3,6 +3,7 @@
 //! ```text
 //! cargo run --release --example fit_facts -- [--data DIR] [--write FILE] [--rounds N]
 //!     [--idf-steps S] [--weight-signs free|against|both] [--no-rare-gate] [--rare-df-cap N]
+//!     [--embeddings DIR]
 //! ```
 //! The pair interface and the MSRP evaluation ask whether two sentences are paraphrases; articles
 //! ask a looser question: whether two claims report the same fact, with details that may differ.
@@ -21,16 +22,19 @@
 //! `--no-rare-gate` fits and scores without it. The gate does not change the fitted weights, only
 //! the scores of the pairs it shuts. `--rare-df-cap N` sets `AlignConfig::rare_df_cap` (default
 //! 128, the shipped value; 0 for none), which only runs of more than about 60,000 claims feel:
-//! STS headlines score the same under a cap of 128 or more.
+//! STS headlines score the same under a cap of 128 or more. `--embeddings DIR` fits with static
+//! sentence embeddings attached (`corroborate::align::Embeddings`, a Model2Vec directory); a
+//! configuration written then needs them attached again (`AlignConfig::with_embeddings`).
 
 #[path = "support/sts.rs"]
 mod sts;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use corroborate::SourceId;
-use corroborate::align::{AlignConfig, GradedPair, Scorer, WeightSigns};
+use corroborate::align::{AlignConfig, Embeddings, GradedPair, Scorer, WeightSigns};
 use corroborate::extract::claim_from_sentence;
 
 /// The predicted similarity (grade / 5) at which two claims count as the same fact.
@@ -62,6 +66,7 @@ fn run() -> Result<(), String> {
     let mut signs = WeightSigns::Free;
     let mut rare_gate = true;
     let mut rare_df_cap = 128;
+    let mut embeddings: Option<Arc<Embeddings>> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -81,6 +86,10 @@ fn run() -> Result<(), String> {
                     .map_err(|e| format!("--weight-signs: {e}"))?
             }
             "--no-rare-gate" => rare_gate = false,
+            "--embeddings" => {
+                let dir = args.next().ok_or("--embeddings needs a folder")?;
+                embeddings = Some(Arc::new(Embeddings::load(&dir).map_err(|e| e.to_string())?));
+            }
             "--rare-df-cap" => {
                 rare_df_cap = args
                     .next()
@@ -105,6 +114,7 @@ fn run() -> Result<(), String> {
     for fold in 0..FOLDS {
         let train: Vec<GradedPair> = sts::outside_fold(&pairs, fold, FOLDS);
         let mut config = AlignConfig::default();
+        config.embeddings.clone_from(&embeddings);
         config.boost.rounds = rounds;
         config
             .set_idf_steps(steps)
@@ -159,6 +169,7 @@ fn run() -> Result<(), String> {
 
     if let Some(path) = write {
         let mut config = AlignConfig::default();
+        config.embeddings.clone_from(&embeddings);
         config.boost.rounds = rounds;
         config
             .set_idf_steps(steps)

@@ -900,10 +900,8 @@ mod tests {
     /// only in which verbs they use: `vapa{i}` and `vapb{i}` share a vector (synonyms to the
     /// embeddings), `vapc{i}` has another. Word overlap sees the same thing in both kinds.
     fn verb_pairs(range: std::ops::Range<usize>) -> (Vec<LabelledPair>, Embeddings) {
-        let mut words: Vec<(String, Vec<f32>)> = ["the", "army", "town"]
-            .iter()
-            .map(|w| ((*w).to_string(), vec![0.3; 8]))
-            .collect();
+        let mut words: Vec<(String, Vec<f32>)> =
+            ["the", "army", "town"].iter().map(|w| ((*w).to_string(), vec![0.3; 8])).collect();
         let mut pairs = Vec::new();
         for i in range {
             let mut v = vec![0.0; 8];
