@@ -4,7 +4,7 @@
 //! cargo run --release --example evaluate -- [--data DIR] [--worst N] [--write-default FILE]
 //!     [--dump FILE] [--rounds N] [--depth N] [--rate X] [--subsample X] [--l2 X] [--contrast X]
 //!     [--objective accuracy|accuracy_plus_f1] [--label-prior X] [--shuffle SEED]
-//!     [--weight-signs free|against|both]
+//!     [--weight-signs free|against|both] [--embeddings DIR]
 //! ```
 //!
 //! `DIR` (default: `$CORROBORATE_DATA`) holds `msrp/msr_paraphrase_train.txt` and
@@ -30,7 +30,8 @@
 //! (`AlignConfig::weight_signs`). `--shuffle SEED` puts the pairs in a pseudo-random
 //! order (a permutation drawn from `SEED`) before the folds are cut, so that the spread of the
 //! cross-validated figures over partitions can be measured (0, the default, keeps the file's
-//! order).
+//! order). `--embeddings DIR` fits and scores with static sentence embeddings attached
+//! (`corroborate::align::Embeddings`, a Model2Vec directory: feature `embedding_cosine`).
 
 #[path = "support/sentence.rs"]
 mod sentence;

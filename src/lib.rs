@@ -47,7 +47,8 @@
 //! - [`import`]: claims extracted elsewhere (a language model, a person), as JSON or JSON Lines.
 //! - [`entity`]: one canonical name for the spellings and titles of an entity across all sources.
 //! - [`align`]: pair scores with an explainable breakdown ([`align::Scorer`]), configuration and
-//!   fitting ([`align::AlignConfig`]).
+//!   fitting ([`align::AlignConfig`]), static sentence embeddings a user attaches
+//!   ([`align::Embeddings`]).
 //! - [`graph`], [`diff`]: the agreement graph, facts, and the typed differences between sources.
 //! - [`report`], [`render`]: the [`Reconciliation`] and its text, Markdown, JSON and DOT renderings.
 //!   The JSON report schema (`corroborate/1`) is documented in [`render`].

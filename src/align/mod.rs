@@ -1,7 +1,8 @@
 //! Alignment: which claims of different sources assert the same fact, and how strongly.
 //!
 //! Useful for: scoring pairs of claims with an explainable breakdown ([`Scorer`]), and linking the
-//! claims of a run ([`align`]).
+//! claims of a run ([`align`]). Static sentence embeddings the user supplies ([`Embeddings`])
+//! add a distributional feature once a configuration is fitted with them.
 
 mod boost;
 pub mod candidates;
