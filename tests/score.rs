@@ -293,3 +293,39 @@ fn fitting_on_msrp_generalises_to_held_out_pairs() {
     assert!(correct > majority, "accuracy {accuracy:.3} is no better than the majority class");
     assert!(accuracy > 0.72, "accuracy {accuracy:.3}");
 }
+
+#[test]
+fn pairs_example_reads_a_saved_configuration() {
+    let input = temp_file(
+        "config-input.tsv",
+        "q1\tThe mayor opened the bridge.\tThe storm closed three schools.\n",
+    );
+    let mut always = AlignConfig::default();
+    always.set_threshold(0.0);
+    let always_file = temp_file("always.json", &always.to_json());
+    let out = pairs_example().arg("--config").arg(&always_file).arg(&input).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let fields: Vec<&str> = stdout.trim_end().split('\t').collect();
+    // Unrelated sentences, linked only because this configuration's threshold is 0.
+    assert_eq!(fields[2], "1", "{stdout}");
+    let default = pairs_example().arg(&input).output().unwrap();
+    let default = String::from_utf8(default.stdout).unwrap();
+    assert_eq!(default.trim_end().split('\t').nth(2), Some("0"), "{default}");
+    assert_eq!(default.split('\t').nth(1), Some(fields[1]));
+
+    // A configuration fitted with embeddings is refused without them.
+    let mut needs = AlignConfig::default();
+    needs.embeddings_fitted = Some("29528x64-0123456789abcdef".into());
+    let needs_file = temp_file("needs.json", &needs.to_json());
+    let out = pairs_example().arg("--config").arg(&needs_file).arg(&input).output().unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("none attached") && out.stdout.is_empty(), "{stderr}");
+
+    let missing = pairs_example().arg("--embeddings").arg("/no/such/dir").arg(&input).output();
+    let stderr = String::from_utf8(missing.unwrap().stderr).unwrap();
+    assert!(stderr.contains("/no/such/dir/model.safetensors"), "{stderr}");
+    let usage = pairs_example().arg("--config").output().unwrap();
+    assert_eq!(usage.status.code(), Some(2));
+}
