@@ -1,12 +1,16 @@
 //! The pair scorer on generated claims: preparing a run (`score/prepare/*`), scoring prepared
 //! pairs with and without the breakdown (`score/value/*`, `score/breakdown/*`), and one pair
-//! from raw sentences as `examples/pairs.rs` does it (`score/sentence_pair`).
+//! from raw sentences as `examples/pairs.rs` does it (`score/sentence_pair`); the same preparing
+//! and scoring with a static embedding table attached (`score/embeddings/*`: a generated table of
+//! 30,000 tokens × 64, the size of potion-base-2M).
 //!
 //! Run: `cargo bench --bench score`. Throughput is in claims or pairs per second.
 
 use std::hint::black_box;
 
-use corroborate::align::{AlignConfig, Scorer};
+use std::sync::Arc;
+
+use corroborate::align::{AlignConfig, Embeddings, Scorer};
 use corroborate::extract::claim_from_sentence;
 use corroborate::{Claim, SourceId};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -80,6 +84,26 @@ fn claims(n: usize, sources: usize) -> Vec<Claim> {
         .collect()
 }
 
+/// A table holding every word of the generator and filler tokens up to 30,000, 64 values each,
+/// generated deterministically.
+fn table() -> Embeddings {
+    let mut tokens: Vec<String> = [WHO, DID, WHAT, WHEN]
+        .concat()
+        .iter()
+        .flat_map(|phrase| phrase.split(' '))
+        .map(str::to_lowercase)
+        .chain([".".to_string()])
+        .collect();
+    tokens.sort();
+    tokens.dedup();
+    let words = tokens.len();
+    tokens.extend((words..30_000).map(|i| format!("filler{i}")));
+    let values = (0..tokens.len() * 64)
+        .map(|i| ((i.wrapping_mul(2_654_435_761) >> 7) % 2001) as f32 / 1000.0 - 1.0)
+        .collect();
+    Embeddings::from_parts(tokens, 64, values, true).expect("a consistent table")
+}
+
 fn bench(c: &mut Criterion) {
     let config = AlignConfig::default();
     let run = claims(1000, 4);
@@ -126,6 +150,26 @@ fn bench(c: &mut Criterion) {
             let v = Scorer::new(&config, &pair).score_value(0, 1);
             assert!(v > config.threshold);
             v
+        })
+    });
+
+    let mut with = config.clone().with_embeddings(Arc::new(table())).expect("unfitted table");
+    with.set_weight("embedding_cosine", 1.0).expect("a known feature");
+    group.throughput(Throughput::Elements(run.len() as u64));
+    group.bench_function("embeddings/prepare/1k", |b| {
+        b.iter(|| {
+            let scorer = Scorer::new(&with, black_box(&run));
+            assert_eq!(scorer.claims().len(), 1000);
+        })
+    });
+    let scorer = Scorer::new(&with, &run);
+    assert!(pairs.iter().all(|&(x, y)| scorer.features(x, y)[38] != 0.0));
+    group.throughput(Throughput::Elements(pairs.len() as u64));
+    group.bench_function("embeddings/value/100k", |b| {
+        b.iter(|| {
+            let total: f64 = pairs.iter().map(|&(x, y)| scorer.score_value(x, y)).sum();
+            assert!(total > 0.0 && total < pairs.len() as f64);
+            total
         })
     });
     group.finish();
