@@ -153,7 +153,9 @@ pub struct AlignConfig {
     pub embeddings: Option<Arc<Embeddings>>,
     /// The [`Embeddings::fingerprint`] of the embeddings the weights were fitted with, set by the
     /// fits; [`AlignConfig::validate`] fails while it is set and the embeddings are not attached,
-    /// since the weights would then read a cosine of 0 on every pair. Not written when unset.
+    /// since the weights would then read a cosine of 0 on every pair. Scoring does not check
+    /// ([`Scorer::new`] and [`crate::Reconciler::new`] cannot fail): call `validate` after
+    /// loading and attaching. Not written when unset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub embeddings_fitted: Option<String>,
 }
