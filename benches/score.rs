@@ -13,7 +13,8 @@ use std::sync::Arc;
 use corroborate::align::{AlignConfig, Embeddings, Scorer};
 use corroborate::extract::claim_from_sentence;
 use corroborate::{Claim, SourceId};
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main};
 
 const WHO: &[&str] = &[
     "The harbour authority",
@@ -104,29 +105,40 @@ fn table() -> Embeddings {
     Embeddings::from_parts(tokens, 64, values, true).expect("a consistent table")
 }
 
-fn bench(c: &mut Criterion) {
-    let config = AlignConfig::default();
-    let run = claims(1000, 4);
-    let mut group = c.benchmark_group("score");
-
+/// `{prefix}prepare/1k` and `{prefix}value/100k` under `config`; the scorer over `run`.
+fn prepare_and_value<'r>(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    prefix: &str,
+    config: &AlignConfig,
+    run: &'r [Claim],
+    pairs: &[(usize, usize)],
+) -> Scorer<'r> {
     group.throughput(Throughput::Elements(run.len() as u64));
-    group.bench_function("prepare/1k", |b| {
+    group.bench_function(format!("{prefix}prepare/1k"), |b| {
         b.iter(|| {
-            let scorer = Scorer::new(&config, black_box(&run));
+            let scorer = Scorer::new(config, black_box(run));
             assert_eq!(scorer.claims().len(), 1000);
         })
     });
-
-    let scorer = Scorer::new(&config, &run);
-    let pairs: Vec<(usize, usize)> = (0..100_000).map(|i| (i % 1000, (i * 7 + 1) % 1000)).collect();
+    let scorer = Scorer::new(config, run);
     group.throughput(Throughput::Elements(pairs.len() as u64));
-    group.bench_function("value/100k", |b| {
+    group.bench_function(format!("{prefix}value/100k"), |b| {
         b.iter(|| {
             let total: f64 = pairs.iter().map(|&(x, y)| scorer.score_value(x, y)).sum();
             assert!(total > 0.0 && total < pairs.len() as f64);
             total
         })
     });
+    scorer
+}
+
+fn bench(c: &mut Criterion) {
+    let config = AlignConfig::default();
+    let run = claims(1000, 4);
+    let mut group = c.benchmark_group("score");
+
+    let pairs: Vec<(usize, usize)> = (0..100_000).map(|i| (i % 1000, (i * 7 + 1) % 1000)).collect();
+    let scorer = prepare_and_value(&mut group, "", &config, &run, &pairs);
     let few = &pairs[..10_000];
     group.throughput(Throughput::Elements(few.len() as u64));
     group.bench_function("breakdown/10k", |b| {
@@ -155,23 +167,8 @@ fn bench(c: &mut Criterion) {
 
     let mut with = config.clone().with_embeddings(Arc::new(table())).expect("unfitted table");
     with.set_weight("embedding_cosine", 1.0).expect("a known feature");
-    group.throughput(Throughput::Elements(run.len() as u64));
-    group.bench_function("embeddings/prepare/1k", |b| {
-        b.iter(|| {
-            let scorer = Scorer::new(&with, black_box(&run));
-            assert_eq!(scorer.claims().len(), 1000);
-        })
-    });
-    let scorer = Scorer::new(&with, &run);
+    let scorer = prepare_and_value(&mut group, "embeddings/", &with, &run, &pairs);
     assert!(pairs.iter().all(|&(x, y)| scorer.features(x, y)[38] != 0.0));
-    group.throughput(Throughput::Elements(pairs.len() as u64));
-    group.bench_function("embeddings/value/100k", |b| {
-        b.iter(|| {
-            let total: f64 = pairs.iter().map(|&(x, y)| scorer.score_value(x, y)).sum();
-            assert!(total > 0.0 && total < pairs.len() as f64);
-            total
-        })
-    });
     group.finish();
 }
 

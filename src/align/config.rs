@@ -302,16 +302,24 @@ impl AlignConfig {
     /// [`Error::Config`] when the configuration was fitted with other embeddings (another
     /// [`Embeddings::fingerprint`]).
     pub fn with_embeddings(mut self, embeddings: Arc<Embeddings>) -> Result<AlignConfig> {
-        if let Some(fitted) = &self.embeddings_fitted
-            && fitted != embeddings.fingerprint()
-        {
-            return Err(Error::Config(format!(
-                "fitted with embeddings {fitted}, not {}",
-                embeddings.fingerprint()
-            )));
-        }
+        self.check_embeddings(Some(&embeddings))?;
         self.embeddings = Some(embeddings);
         Ok(self)
+    }
+
+    /// Whether `attached` is the table the weights were fitted with (any table, or none, when
+    /// they were fitted without one).
+    fn check_embeddings(&self, attached: Option<&Embeddings>) -> Result<()> {
+        let Some(fitted) = &self.embeddings_fitted else { return Ok(()) };
+        match attached.map(Embeddings::fingerprint) {
+            Some(fingerprint) if fingerprint == fitted => Ok(()),
+            Some(other) => {
+                Err(Error::Config(format!("fitted with embeddings {fitted}, {other} attached")))
+            }
+            None => Err(Error::Config(format!(
+                "fitted with embeddings {fitted}, none attached (AlignConfig::with_embeddings)"
+            ))),
+        }
     }
 
     /// Sets which weights the fits keep on their feature's side of zero ([`WeightSigns`]).
@@ -424,23 +432,7 @@ impl AlignConfig {
     /// [`Error::Config`] naming the bad value.
     pub fn validate(&self) -> Result<()> {
         self.validate_values()?;
-        if let Some(fitted) = &self.embeddings_fitted {
-            match &self.embeddings {
-                None => {
-                    return Err(Error::Config(format!(
-                        "fitted with embeddings {fitted}, none attached (AlignConfig::with_embeddings)"
-                    )));
-                }
-                Some(e) if e.fingerprint() != fitted => {
-                    return Err(Error::Config(format!(
-                        "fitted with embeddings {fitted}, {} attached",
-                        e.fingerprint()
-                    )));
-                }
-                Some(_) => {}
-            }
-        }
-        Ok(())
+        self.check_embeddings(self.embeddings.as_deref())
     }
 
     /// [`AlignConfig::validate`] without the embeddings check (a configuration read from JSON
@@ -847,8 +839,8 @@ mod tests {
                 .map(|((name, _), _)| *name)
                 .collect::<Vec<_>>()
         };
-        // Thirteen pairs, 38 correlated features (embedding_cosine is 0 here), a weak penalty: the free fit puts weights on
-        // both wrong sides, so the checks below can fail.
+        // Thirteen pairs, 38 correlated features (embedding_cosine is 0 here), a weak penalty:
+        // the free fit puts weights on both wrong sides, so the checks below can fail.
         let free = fitted(WeightSigns::Free);
         assert!(
             !wrong_side(&free, -1).is_empty() && !wrong_side(&free, 1).is_empty(),

@@ -11,8 +11,9 @@
 //! once they are fitted with the same embeddings attached ([`super::AlignConfig::fit`] records
 //! their [`Embeddings::fingerprint`]).
 //!
-//! The tokenizer is this module's own reading of BERT's: lower-casing (when `tokenizer.json`
-//! asks for it), a split at white space and at every punctuation character, then WordPiece's
+//! The tokenizer is this module's own reading of BERT's: control characters dropped,
+//! lower-casing and accents stripped (when `tokenizer.json` asks for it), a split at white space,
+//! at every punctuation character and at each CJK ideograph, then WordPiece's
 //! longest-prefix-first pieces, `##` marking a piece inside a word. Words it cannot piece
 //! together are left out of the mean rather than averaged in as an unknown token.
 
