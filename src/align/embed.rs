@@ -252,12 +252,16 @@ impl Embeddings {
     }
 }
 
-/// The cosine of two [`Embeddings::embed`] vectors (0 when either is empty or all zeros).
-pub(crate) fn cosine(a: &[f32], b: &[f32]) -> f64 {
+/// The cosine of two [`Embeddings::embed`] vectors held as `f32` bits, as a prepared claim
+/// keeps them (0 when either is empty or all zeros).
+pub(crate) fn cosine(a: &[u32], b: &[u32]) -> f64 {
     if a.len() != b.len() {
         return 0.0;
     }
-    a.iter().zip(b).map(|(x, y)| f64::from(*x) * f64::from(*y)).sum()
+    a.iter()
+        .zip(b)
+        .map(|(&x, &y)| f64::from(f32::from_bits(x)) * f64::from(f32::from_bits(y)))
+        .sum()
 }
 
 /// BERT's punctuation: every ASCII symbol, and the characters of Unicode's punctuation classes
@@ -437,9 +441,10 @@ pub(crate) mod tests {
         let expected = [1.5 / 1.5811388, 0.5 / 1.5811388];
         assert!((v[0] - expected[0]).abs() < 1e-6 && (v[1] - expected[1]).abs() < 1e-6, "{v:?}");
         assert_eq!(&*e.embed("zzz"), &[0.0, 0.0]);
-        assert!((cosine(&e.embed("a"), &e.embed("A a")) - 1.0).abs() < 1e-6);
-        assert_eq!(cosine(&e.embed("a"), &e.embed("b")), 0.0);
-        assert_eq!(cosine(&e.embed("a"), &[]), 0.0);
+        let bits = |text: &str| e.embed(text).iter().map(|x| x.to_bits()).collect::<Vec<u32>>();
+        assert!((cosine(&bits("a"), &bits("A a")) - 1.0).abs() < 1e-6);
+        assert_eq!(cosine(&bits("a"), &bits("b")), 0.0);
+        assert_eq!(cosine(&bits("a"), &[]), 0.0);
     }
 
     #[test]

@@ -227,7 +227,10 @@ impl<'a> Scorer<'a> {
         let mut prepared: Vec<Prepared> =
             features::prepare_all(claims, &mut interner, builtin, user);
         if let Some(e) = &config.embeddings {
-            prepared.par_iter_mut().zip(claims).for_each(|(p, c)| p.embedding = e.embed(&c.text));
+            prepared
+                .par_iter_mut()
+                .zip(claims)
+                .for_each(|(p, c)| p.set_embedding(&e.embed(&c.text)));
         }
 
         let mut run_df = vec![0u32; interner.strings.len()];
@@ -511,7 +514,7 @@ impl RunScorer {
         let builtin = self.builtin.then(CompiledLexicon::builtin);
         let mut p = features::prepare(claim, &mut self.interner, builtin, &self.user);
         if let Some(e) = &self.embeddings {
-            p.embedding = e.embed(&claim.text);
+            p.set_embedding(&e.embed(&claim.text));
         }
         let n = self.interner.strings.len();
         self.run_df.resize(n, 0);
