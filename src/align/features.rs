@@ -301,8 +301,7 @@ pub(crate) struct Prepared {
 
 /// The fields of [`Prepared::data`], in order: the plain `u32` sets first, then those of wider
 /// values, then the sentence vector (`f32` bits; empty without embeddings, so a claim pays
-/// nothing for it then), and `Wordnet` last, so that [`Prepared::set_wordnet`] only replaces the
-/// tail.
+/// nothing for it then), and `Wordnet`, the two fields the scorer sets after packing.
 #[derive(Clone, Copy)]
 enum Field {
     Terms,
@@ -372,10 +371,15 @@ impl Prepared {
         Prepared { data: data.into_boxed_slice(), ends, negated: parts.negated, days: parts.days }
     }
 
-    fn field(&self, field: Field) -> &[u32] {
+    /// Where `field` sits in `data`.
+    fn span(&self, field: Field) -> std::ops::Range<usize> {
         let i = field as usize;
         let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.data[start..self.ends[i] as usize]
+        start..self.ends[i] as usize
+    }
+
+    fn field(&self, field: Field) -> &[u32] {
+        &self.data[self.span(field)]
     }
 
     /// Distinct content-term ids, sorted.
@@ -471,27 +475,26 @@ impl Prepared {
         self.field(Field::Embedding)
     }
 
-    /// Sets the sentence vector (the field before the WordNet ids, which are kept).
+    /// Sets the sentence vector (`f32` bits; the other fields are kept).
     pub(crate) fn set_embedding(&mut self, vector: &[f32]) {
-        let start = self.ends[Field::Embedding as usize - 1] as usize;
-        let end = self.ends[Field::Embedding as usize] as usize;
-        let old = std::mem::take(&mut self.data);
-        let mut data = Vec::with_capacity(old.len() - (end - start) + vector.len());
-        data.extend_from_slice(&old[..start]);
-        data.extend(vector.iter().map(|x| x.to_bits()));
-        self.ends[Field::Embedding as usize] = data.len() as u32;
-        data.extend_from_slice(&old[end..]);
-        self.ends[Field::Wordnet as usize] = data.len() as u32;
-        self.data = data.into_boxed_slice();
+        let bits: Vec<u32> = vector.iter().map(|x| x.to_bits()).collect();
+        self.replace(Field::Embedding, &bits);
     }
 
-    /// Replaces the WordNet ids (the last field).
+    /// Replaces the WordNet ids (the other fields are kept).
     pub(crate) fn set_wordnet(&mut self, ids: &[u32]) {
-        let start = self.ends[Field::Wordnet as usize - 1] as usize;
+        self.replace(Field::Wordnet, ids);
+    }
+
+    /// Replaces one field's values, moving the fields after it.
+    fn replace(&mut self, field: Field, values: &[u32]) {
+        let span = self.span(field);
+        let shift = values.len() as i64 - span.len() as i64;
         let mut data = std::mem::take(&mut self.data).into_vec();
-        data.truncate(start);
-        data.extend_from_slice(ids);
-        self.ends[Field::Wordnet as usize] = data.len() as u32;
+        data.splice(span, values.iter().copied());
+        for e in &mut self.ends[field as usize..] {
+            *e = (i64::from(*e) + shift) as u32;
+        }
         self.data = data.into_boxed_slice();
     }
 }
