@@ -179,6 +179,10 @@ pub struct GroupConfig {
     /// never linked.
     #[serde(default)]
     pub stories: crate::story::StoryConfig,
+    /// Which claims of one story tell the same happening in other words
+    /// ([`crate::happening`]): joined by [`EdgeKind::Related`] edges, never merged into a fact.
+    #[serde(default)]
+    pub happenings: crate::happening::HappeningConfig,
 }
 
 fn default_anchor_min_overlap() -> f64 {
@@ -196,6 +200,7 @@ impl Default for GroupConfig {
             anchor_floor: 0.1,
             anchor_max_sources: default_anchor_max_sources(),
             stories: crate::story::StoryConfig::default(),
+            happenings: crate::happening::HappeningConfig::default(),
             anchor_min_overlap: default_anchor_min_overlap(),
         }
     }

@@ -78,6 +78,7 @@ pub mod entity;
 pub mod error;
 pub mod extract;
 pub mod graph;
+pub mod happening;
 pub mod import;
 pub mod jsonl;
 pub mod model;

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::align::{self, AlignConfig, Score, Scorer};
 use crate::diff::{self, DiffConfig, Differ, PairDifference};
 use crate::graph::{self, AgreementGraph, Edge, EdgeKind, GroupConfig, group_facts};
+use crate::happening;
 use crate::model::{Claim, ClaimId, Skipped, SourceId};
 use crate::story::{Story, StoryId, group_stories};
 
@@ -359,6 +360,15 @@ impl Reconciliation {
             let anchor = anchors.get(&(link.a, link.b)).cloned();
             let edge = Edge { kind, score: link.score, anchor };
             graph.link(&claims[link.a].id, &claims[link.b].id, edge);
+        }
+        // Claims of one story that tell the same happening in other words: related, not merged.
+        for (a, b, score) in
+            happening::links(&claims, &story_of, scorer, &align.statistics, &group.happenings)
+        {
+            let (ida, idb) = (&claims[a].id, &claims[b].id);
+            if graph.edge(ida, idb).is_none() {
+                graph.link(ida, idb, Edge { kind: EdgeKind::Related, score, anchor: None });
+            }
         }
         let contested: HashSet<usize> =
             differences.iter().filter(|d| diff::contests(d.kind)).map(|d| d.fact.index()).collect();

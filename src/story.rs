@@ -103,7 +103,7 @@ impl Default for StoryConfig {
             threshold: 0.4,
             weights: [10.5, 10.0, 10.0],
             intercept: -7.2,
-            background_docs: 50.0,
+            background_docs: 150.0,
             background_doc_sentences: 20.0,
             lead_claims: 3,
         }
@@ -115,6 +115,12 @@ impl StoryConfig {
     pub fn set_threshold(&mut self, threshold: f64) -> &mut StoryConfig {
         self.threshold = threshold;
         self
+    }
+
+    /// The probability that two sources with these cosines report one story.
+    pub fn probability(&self, f: &StoryFeatures) -> f64 {
+        let z = self.intercept + f.iter().zip(self.weights).map(|(x, w)| x * w).sum::<f64>();
+        1.0 / (1.0 + (-z).exp())
     }
 
     /// Sets [`StoryConfig::weights`] and [`StoryConfig::intercept`].
@@ -145,14 +151,9 @@ pub fn group_stories(
     config: &StoryConfig,
 ) -> (Vec<Story>, Vec<usize>) {
     let docs = Docs::new(sources, claims, background, config);
-    let pairs = docs.compared_pairs();
-    let prob = |f: &StoryFeatures| {
-        let z = config.intercept + f.iter().zip(config.weights).map(|(x, w)| x * w).sum::<f64>();
-        1.0 / (1.0 + (-z).exp())
-    };
-    let scored: Vec<(usize, usize, f64)> =
-        pairs.into_iter().map(|(a, b)| (a, b, prob(&docs.features(a, b)))).collect();
-    let cluster_of = average_link(sources.len(), &scored, config.threshold);
+    let rows: Vec<(usize, usize, StoryFeatures)> =
+        docs.compared_pairs().into_iter().map(|(a, b)| (a, b, docs.features(a, b))).collect();
+    let cluster_of = cluster_from_features(sources.len(), &rows, config);
     // Number stories by their first source.
     let mut number: HashMap<usize, usize> = HashMap::new();
     let mut story_of = Vec::with_capacity(sources.len());
@@ -182,6 +183,27 @@ pub fn story_features(
 ) -> Vec<(usize, usize, StoryFeatures)> {
     let docs = Docs::new(sources, claims, background, config);
     docs.compared_pairs().into_iter().map(|(a, b)| (a, b, docs.features(a, b))).collect()
+}
+
+/// The cluster of each of `n` sources (the smallest source index in it) from the features of
+/// their compared pairs ([`story_features`]) under `config`'s model and threshold.
+pub fn cluster_from_features(
+    n: usize,
+    rows: &[(usize, usize, StoryFeatures)],
+    config: &StoryConfig,
+) -> Vec<usize> {
+    let scored: Vec<(usize, usize, f64)> =
+        rows.iter().map(|&(a, b, ref f)| (a, b, config.probability(f))).collect();
+    average_link(n, &scored, config.threshold)
+}
+
+/// Fits the logistic model of `config` to labelled feature rows (same story or not) with an L2
+/// penalty `l2`, keeping its threshold.
+pub fn fit(config: &mut StoryConfig, rows: &[(StoryFeatures, bool)], l2: f64) {
+    let xs: Vec<StoryFeatures> = rows.iter().map(|r| r.0).collect();
+    let ys: Vec<f64> = rows.iter().map(|r| f64::from(u8::from(r.1))).collect();
+    let (b, w) = crate::align::learn::logistic_regression(&xs, &ys, l2);
+    config.set_model(w, b);
 }
 
 /// Sparse unit vectors, one per channel, as `(key, weight)` sorted by key.

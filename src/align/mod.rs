@@ -9,7 +9,7 @@ pub mod candidates;
 mod config;
 mod embed;
 mod features;
-mod learn;
+pub(crate) mod learn;
 pub(crate) mod lexicon;
 mod score;
 mod stats;

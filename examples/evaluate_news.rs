@@ -1,0 +1,538 @@
+//! Real coverage: the same happening across independently written articles (ECB+), stories in a
+//! pooled pile, and a headline linked into its article (FNC-1), on the development data.
+//!
+//! ```text
+//! cargo run --release --example evaluate_news -- [--data DIR] [--folds K] [--skip-fnc]
+//! ```
+//! `DIR` (default `$CORROBORATE_DATA`) holds `ecbplus/` (topics with `gold.json`) and `fnc1/`.
+//!
+//! 1. **ECB+ sentence pairs**, scored as `ecb_score.py` scores them (pairs of annotated sentences
+//!    of two articles of one topic; gold when they share an event chain; predicted when a claim of
+//!    one and a claim of the other share a fact or an edge of the agreement graph). The happening
+//!    model ([`corroborate::happening`]) is fitted by leave-topics-out cross-validation (`K` folds,
+//!    topic number mod `K`): each fold's topics are scored with weights and a threshold fitted on
+//!    the other folds only. The threshold is the one with the best F1 on the training topics whose
+//!    precision is at least `MIN_PRECISION`. Also printed: the shipped default, and the model
+//!    fitted on every topic (what the default should be).
+//! 2. **Stories**: every article of every topic in one run; pairwise precision, recall and F1 of
+//!    "same story" against (topic, `ecb`/`ecbplus`), as `ecb_stories.py` computes them, and the
+//!    share of multi-source facts that mix two gold stories. The story model is fitted by the same
+//!    leave-topics-out folds on pairs of articles.
+//! 3. **FNC-1**: for a fixed sample of headline–body pairs per stance, the share in which a claim of
+//!    the headline is linked (one fact or one edge) to a claim of the body.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use corroborate::happening::{self, HappeningConfig, HappeningFeatures};
+use corroborate::story::{self, StoryConfig};
+use corroborate::{Config, Reconciler, Reconciliation, Source};
+use serde_json::Value;
+
+/// The precision the happening threshold must keep on the training topics.
+const MIN_PRECISION: f64 = 0.87;
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("evaluate_news: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+struct Args {
+    data: PathBuf,
+    folds: usize,
+    fnc: bool,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut data = std::env::var_os("CORROBORATE_DATA").map(PathBuf::from);
+    let (mut folds, mut fnc) = (5, true);
+    let mut it = std::env::args().skip(1);
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--data" => data = Some(it.next().ok_or("--data needs a folder")?.into()),
+            "--folds" => {
+                let v = it.next().ok_or("--folds needs a number")?;
+                folds = v.parse().map_err(|_| format!("--folds: {v:?} is not a number"))?;
+                if folds < 2 {
+                    return Err("--folds must be at least 2".into());
+                }
+            }
+            "--skip-fnc" => fnc = false,
+            "-h" | "--help" => {
+                println!("usage: evaluate_news [--data DIR] [--folds K] [--skip-fnc]");
+                std::process::exit(0);
+            }
+            other => return Err(format!("unknown argument {other:?} (see --help)")),
+        }
+    }
+    let data = data.ok_or("no data folder: pass --data DIR or set CORROBORATE_DATA")?;
+    Ok(Args { data, folds, fnc })
+}
+
+/// One annotated sentence: its document, byte range and event chains.
+struct Sentence {
+    doc: String,
+    start: usize,
+    end: usize,
+    chains: HashSet<String>,
+}
+
+/// One ECB+ topic, reconciled without happening links, with its candidate pairs.
+struct Topic {
+    number: usize,
+    sentences: Vec<Sentence>,
+    subtopic: HashMap<String, String>,
+    /// Sentence pairs the report links without happening links.
+    base: HashSet<(usize, usize)>,
+    /// Candidate claim pairs: their features and the sentence pairs they would link.
+    candidates: Vec<(HappeningFeatures, Vec<(usize, usize)>)>,
+    /// Gold sentence pairs and all scored sentence pairs.
+    gold: HashSet<(usize, usize)>,
+    n_pairs: usize,
+}
+
+fn run() -> Result<(), String> {
+    let args = parse_args()?;
+    let ecb = args.data.join("ecbplus");
+    let mut numbers: Vec<usize> = std::fs::read_dir(&ecb)
+        .map_err(|e| format!("{}: {e}", ecb.display()))?
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok())
+        .filter(|n: &usize| ecb.join(n.to_string()).join("gold.json").exists())
+        .collect();
+    numbers.sort_unstable();
+    if numbers.is_empty() {
+        return Err(format!("no ECB+ topics with gold.json in {}", ecb.display()));
+    }
+    eprintln!("reading {} ECB+ topics", numbers.len());
+    let mut base_config = Config::default();
+    tune(&mut base_config);
+    base_config.group.happenings.set_enabled(false);
+    let topics: Vec<Topic> = numbers
+        .iter()
+        .map(|&n| load_topic(&ecb.join(n.to_string()), n, &base_config))
+        .collect::<Result<_, _>>()?;
+
+    println!(
+        "== ECB+ sentence pairs ({} topics, leave-topics-out, {} folds)",
+        topics.len(),
+        args.folds
+    );
+    let shipped = HappeningConfig::default();
+    let (p, r, f, x) = score_topics(&topics, |_| &shipped);
+    println!("shipped default:        P={p:.3} R={r:.3} F1={f:.3} cross-subtopic={x:.3}");
+    let (p, r, f, x) = score_topics(&topics, |_| &NONE);
+    println!("without happening links: P={p:.3} R={r:.3} F1={f:.3} cross-subtopic={x:.3}");
+    let fold_of = |t: &Topic| t.number % args.folds;
+    let fitted: Vec<HappeningConfig> = (0..args.folds)
+        .map(|k| fit_happenings(topics.iter().filter(|t| fold_of(t) != k)))
+        .collect();
+    let (p, r, f, x) = score_topics(&topics, |t| &fitted[fold_of(t)]);
+    println!("cross-validated:        P={p:.3} R={r:.3} F1={f:.3} cross-subtopic={x:.3}");
+    for (k, c) in fitted.iter().enumerate() {
+        println!(
+            "  fold {k}: threshold {:.3}, weights {:?}, intercept {:.3}",
+            c.threshold,
+            round(&c.weights),
+            c.intercept
+        );
+    }
+    let all = fit_happenings(topics.iter());
+    println!(
+        "fitted on all topics: threshold {:.3}, weights {:?}, intercept {:.3}",
+        all.threshold,
+        round(&all.weights),
+        all.intercept
+    );
+
+    println!("== Stories (all {} topics pooled in one run)", topics.len());
+    stories(&ecb, &numbers, args.folds)?;
+
+    if args.fnc {
+        println!("== FNC-1 (headline linked into its body)");
+        fnc(&args.data.join("fnc1"))?;
+    }
+    Ok(())
+}
+
+/// Story settings from the environment, for trying values without rebuilding.
+fn tune(config: &mut Config) {
+    let var = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<f64>().ok());
+    if let Some(k) = var("STORY_BG") {
+        config.group.stories.background_docs = k;
+    }
+    if let Some(t) = var("STORY_TH") {
+        config.group.stories.set_threshold(t);
+    }
+}
+
+/// Happening links off: the report's own links only.
+static NONE: HappeningConfig = HappeningConfig::disabled();
+
+fn round(w: &[f64]) -> Vec<f64> {
+    w.iter().map(|x| (x * 1000.0).round() / 1000.0).collect()
+}
+
+fn load_topic(dir: &Path, number: usize, config: &Config) -> Result<Topic, String> {
+    let gold_path = dir.join("gold.json");
+    let gold: Value = serde_json::from_str(
+        &std::fs::read_to_string(&gold_path)
+            .map_err(|e| format!("{}: {e}", gold_path.display()))?,
+    )
+    .map_err(|e| format!("{}: {e}", gold_path.display()))?;
+    let mut reconciler = Reconciler::new(config.clone());
+    let mut subtopic = HashMap::new();
+    for d in gold["docs"].as_array().ok_or("gold.json: no docs")? {
+        let doc = d["doc"].as_str().ok_or("gold.json: doc without id")?.to_string();
+        let file = dir.join(d["file"].as_str().ok_or("gold.json: doc without file")?);
+        let source = Source::from_file(&file).map_err(|e| e.to_string())?;
+        reconciler.add_source(&source).map_err(|e| e.to_string())?;
+        subtopic.insert(doc, d["subtopic"].as_str().unwrap_or("").to_string());
+    }
+    let sentences: Vec<Sentence> = gold["sentences"]
+        .as_array()
+        .ok_or("gold.json: no sentences")?
+        .iter()
+        .map(|s| Sentence {
+            doc: s["doc"].as_str().unwrap_or("").to_string(),
+            start: s["start"].as_u64().unwrap_or(0) as usize,
+            end: s["end"].as_u64().unwrap_or(0) as usize,
+            chains: s["chains"]
+                .as_array()
+                .map(|c| c.iter().filter_map(|x| x.as_str().map(String::from)).collect())
+                .unwrap_or_default(),
+        })
+        .collect();
+    let report = reconciler.reconcile();
+    // Each claim's annotated sentences.
+    let sentences_of: Vec<Vec<usize>> = report
+        .claims
+        .iter()
+        .map(|c| {
+            (0..sentences.len())
+                .filter(|&k| {
+                    let s = &sentences[k];
+                    s.doc == c.source.as_str() && c.start < s.end && c.end > s.start
+                })
+                .collect()
+        })
+        .collect();
+    let index: HashMap<&corroborate::ClaimId, usize> =
+        report.claims.iter().enumerate().map(|(i, c)| (&c.id, i)).collect();
+    let link_claims = |a: usize, b: usize, out: &mut HashSet<(usize, usize)>| {
+        for &i in &sentences_of[a] {
+            for &j in &sentences_of[b] {
+                if sentences[i].doc != sentences[j].doc {
+                    out.insert((i.min(j), i.max(j)));
+                }
+            }
+        }
+    };
+    let mut base = HashSet::new();
+    for fact in &report.facts {
+        let members: Vec<usize> = fact.claims.iter().map(|c| index[c]).collect();
+        for (x, &a) in members.iter().enumerate() {
+            for &b in &members[x + 1..] {
+                link_claims(a, b, &mut base);
+            }
+        }
+    }
+    for (a, b, _) in report.graph().edges() {
+        link_claims(index[a], index[b], &mut base);
+    }
+    let candidates = candidate_rows(&report, config)
+        .into_iter()
+        .map(|(a, b, f)| {
+            let mut pairs = HashSet::new();
+            link_claims(a, b, &mut pairs);
+            (f, pairs.into_iter().collect())
+        })
+        .filter(|(_, pairs): &(_, Vec<_>)| !pairs.is_empty())
+        .collect();
+    let mut gold_pairs = HashSet::new();
+    let mut n_pairs = 0;
+    for i in 0..sentences.len() {
+        for j in i + 1..sentences.len() {
+            if sentences[i].doc == sentences[j].doc {
+                continue;
+            }
+            n_pairs += 1;
+            if !sentences[i].chains.is_disjoint(&sentences[j].chains) {
+                gold_pairs.insert((i, j));
+            }
+        }
+    }
+    Ok(Topic { number, sentences, subtopic, base, candidates, gold: gold_pairs, n_pairs })
+}
+
+/// The happening candidates of a report and their features.
+fn candidate_rows(
+    report: &Reconciliation,
+    config: &Config,
+) -> Vec<(usize, usize, HappeningFeatures)> {
+    let story_of_source: HashMap<&corroborate::SourceId, usize> = report
+        .stories
+        .iter()
+        .flat_map(|s| s.sources.iter().map(move |src| (src, s.id.0)))
+        .collect();
+    let story_of: Vec<usize> = report.claims.iter().map(|c| story_of_source[&c.source]).collect();
+    let scorer = corroborate::align::Scorer::new(&config.align, &report.claims);
+    happening::candidates(
+        &report.claims,
+        &story_of,
+        &scorer,
+        &config.align.statistics,
+        &config.group.happenings,
+    )
+}
+
+/// Micro P, R, F1 and cross-subtopic share over `topics`, each with the configuration `pick` gives.
+fn score_topics<'c>(
+    topics: &[Topic],
+    pick: impl Fn(&Topic) -> &'c HappeningConfig,
+) -> (f64, f64, f64, f64) {
+    let (mut tp, mut fp, mut fn_, mut cross) = (0usize, 0usize, 0usize, 0usize);
+    for t in topics {
+        let pred = predicted(t, pick(t), t.base.clone());
+        for &(i, j) in &pred {
+            let gold = t.gold.contains(&(i, j));
+            tp += usize::from(gold);
+            fp += usize::from(!gold);
+            if t.subtopic.get(&t.sentences[i].doc) != t.subtopic.get(&t.sentences[j].doc) {
+                cross += 1;
+            }
+        }
+        fn_ += t.gold.iter().filter(|p| !pred.contains(p)).count();
+        let _ = t.n_pairs;
+    }
+    prf(tp, fp, fn_, cross)
+}
+
+fn prf(tp: usize, fp: usize, fn_: usize, cross: usize) -> (f64, f64, f64, f64) {
+    let p = if tp + fp > 0 { tp as f64 / (tp + fp) as f64 } else { 0.0 };
+    let r = if tp + fn_ > 0 { tp as f64 / (tp + fn_) as f64 } else { 0.0 };
+    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let x = if tp + fp > 0 { cross as f64 / (tp + fp) as f64 } else { 0.0 };
+    (p, r, f, x)
+}
+
+fn predicted(
+    t: &Topic,
+    config: &HappeningConfig,
+    mut pred: HashSet<(usize, usize)>,
+) -> HashSet<(usize, usize)> {
+    if config.enabled {
+        for (f, pairs) in &t.candidates {
+            if config.probability(f) >= config.threshold {
+                pred.extend(pairs.iter().copied());
+            }
+        }
+    }
+    pred
+}
+
+/// Fits the happening model on `topics`: logistic regression on candidate claim pairs (positive
+/// when some pair of their annotated sentences shares a chain), then the threshold with the best
+/// sentence-pair F1 at a precision of at least [`MIN_PRECISION`].
+fn fit_happenings<'t>(topics: impl Iterator<Item = &'t Topic> + Clone) -> HappeningConfig {
+    let mut rows: Vec<(HappeningFeatures, bool)> = Vec::new();
+    for t in topics.clone() {
+        for (f, pairs) in &t.candidates {
+            rows.push((*f, pairs.iter().any(|p| t.gold.contains(p))));
+        }
+    }
+    let mut config = HappeningConfig::default();
+    happening::fit(&mut config, &rows, 1.0);
+    let topics: Vec<&Topic> = topics.collect();
+    let mut best = (f64::NEG_INFINITY, 0.99);
+    for step in 0..100 {
+        let threshold = 0.5 + 0.005 * f64::from(step);
+        config.set_threshold(threshold);
+        let (mut tp, mut fp, mut fn_) = (0, 0, 0);
+        for t in &topics {
+            let pred = predicted(t, &config, t.base.clone());
+            let hits = pred.iter().filter(|p| t.gold.contains(p)).count();
+            tp += hits;
+            fp += pred.len() - hits;
+            fn_ += t.gold.len() - hits;
+        }
+        let (p, _, f, _) = prf(tp, fp, fn_, 0);
+        if p >= MIN_PRECISION && f > best.0 {
+            best = (f, threshold);
+        }
+    }
+    config.set_threshold(best.1);
+    config
+}
+
+/// Stories of the pooled pile: the shipped model, and one fitted by leave-topics-out folds.
+fn stories(ecb: &Path, numbers: &[usize], folds: usize) -> Result<(), String> {
+    let mut gold: BTreeMap<String, (usize, String)> = BTreeMap::new();
+    let mut pooled = Config::default();
+    tune(&mut pooled);
+    let mut reconciler = Reconciler::new(pooled);
+    for &n in numbers {
+        let dir = ecb.join(n.to_string());
+        let g: Value = serde_json::from_str(
+            &std::fs::read_to_string(dir.join("gold.json")).map_err(|e| e.to_string())?,
+        )
+        .map_err(|e| e.to_string())?;
+        for d in g["docs"].as_array().ok_or("gold.json: no docs")? {
+            let doc = d["doc"].as_str().unwrap_or("").to_string();
+            let source = Source::from_file(dir.join(d["file"].as_str().unwrap_or("")))
+                .map_err(|e| e.to_string())?;
+            reconciler.add_source(&source).map_err(|e| e.to_string())?;
+            gold.insert(doc, (n, d["subtopic"].as_str().unwrap_or("").to_string()));
+        }
+    }
+    let report = reconciler.reconcile();
+    let label: HashMap<&str, usize> = report
+        .stories
+        .iter()
+        .flat_map(|s| s.sources.iter().map(move |src| (src.as_str(), s.id.0)))
+        .collect();
+    let (p, r, f) = pairwise(&gold, |d| label[d]);
+    let multi: Vec<_> = report.facts.iter().filter(|f| f.sources.len() > 1).collect();
+    let mixed = multi
+        .iter()
+        .filter(|f| f.sources.iter().map(|s| &gold[s.as_str()]).collect::<HashSet<_>>().len() > 1)
+        .count();
+    println!(
+        "shipped default: P={p:.3} R={r:.3} F1={f:.3} ({} stories for {} gold); mixed facts={:.3} ({mixed}/{})",
+        report.stories.len(),
+        gold.values().collect::<HashSet<_>>().len(),
+        mixed as f64 / multi.len().max(1) as f64,
+        multi.len()
+    );
+    // Refit the story model by folds of topics on the pooled pile's compared pairs.
+    let sources: Vec<corroborate::SourceId> = report.sources.iter().map(|s| s.id.clone()).collect();
+    let config = Config::default();
+    let rows = story::story_features(
+        &sources,
+        &report.claims,
+        &config.align.statistics,
+        &config.group.stories,
+    );
+    let topic_of: Vec<usize> = sources.iter().map(|s| gold[s.as_str()].0).collect();
+    let same = |a: usize, b: usize| gold[sources[a].as_str()] == gold[sources[b].as_str()];
+    let mut cv_label: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut fitted = Vec::new();
+    for k in 0..folds {
+        let train: Vec<([f64; 3], bool)> = rows
+            .iter()
+            .filter(|(a, b, _)| topic_of[*a] % folds != k && topic_of[*b] % folds != k)
+            .map(|(a, b, f)| (*f, same(*a, *b)))
+            .collect();
+        let mut sc = StoryConfig::default();
+        story::fit(&mut sc, &train, 1.0);
+        // The threshold with the best pairwise F1 on the training topics.
+        let train_sources: Vec<usize> =
+            (0..sources.len()).filter(|&i| topic_of[i] % folds != k).collect();
+        let test_sources: Vec<usize> =
+            (0..sources.len()).filter(|&i| topic_of[i] % folds == k).collect();
+        let mut best = (f64::NEG_INFINITY, sc.threshold);
+        for step in 1..20 {
+            let th = 0.05 * f64::from(step);
+            sc.set_threshold(th);
+            let labels = story::cluster_from_features(sources.len(), &rows, &sc);
+            let sub: BTreeMap<String, (usize, String)> = train_sources
+                .iter()
+                .map(|&i| (sources[i].as_str().to_string(), gold[sources[i].as_str()].clone()))
+                .collect();
+            let idx: HashMap<&str, usize> =
+                sources.iter().enumerate().map(|(i, s)| (s.as_str(), i)).collect();
+            let (_, _, f) = pairwise(&sub, |d| labels[idx[d]]);
+            if f > best.0 {
+                best = (f, th);
+            }
+        }
+        sc.set_threshold(best.1);
+        let labels = story::cluster_from_features(sources.len(), &rows, &sc);
+        for &i in &test_sources {
+            cv_label.insert(sources[i].as_str(), (k, labels[i]));
+        }
+        fitted.push(sc);
+    }
+    let (p, r, f) = pairwise(&gold, |d| cv_label[d]);
+    println!("cross-validated: P={p:.3} R={r:.3} F1={f:.3}");
+    for (k, c) in fitted.iter().enumerate() {
+        println!(
+            "  fold {k}: threshold {:.2}, weights {:?}, intercept {:.3}",
+            c.threshold,
+            round(&c.weights),
+            c.intercept
+        );
+    }
+    Ok(())
+}
+
+/// Pairwise precision, recall and F1 of "same story" for the documents of `gold`.
+fn pairwise<L: PartialEq>(
+    gold: &BTreeMap<String, (usize, String)>,
+    label: impl Fn(&str) -> L,
+) -> (f64, f64, f64) {
+    let docs: Vec<(&String, &(usize, String))> = gold.iter().collect();
+    let labels: Vec<L> = docs.iter().map(|(d, _)| label(d)).collect();
+    let (mut tp, mut fp, mut fn_) = (0, 0, 0);
+    for i in 0..docs.len() {
+        for j in i + 1..docs.len() {
+            let (p, g) = (labels[i] == labels[j], docs[i].1 == docs[j].1);
+            tp += usize::from(p && g);
+            fp += usize::from(p && !g);
+            fn_ += usize::from(g && !p);
+        }
+    }
+    let (p, r, f, _) = prf(tp, fp, fn_, 0);
+    (p, r, f)
+}
+
+/// FNC-1: the share of pairs per stance in which a claim of the headline is linked into the body.
+fn fnc(dir: &Path) -> Result<(), String> {
+    let bodies_path = dir.join("train_bodies.csv");
+    let stances_path = dir.join("train_stances.csv");
+    let mut bodies: HashMap<String, String> = HashMap::new();
+    let mut reader = csv::Reader::from_path(&bodies_path)
+        .map_err(|e| format!("{}: {e}", bodies_path.display()))?;
+    for record in reader.records() {
+        let r = record.map_err(|e| format!("{}: {e}", bodies_path.display()))?;
+        bodies.insert(r[0].to_string(), r[1].to_string());
+    }
+    let mut by_stance: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    let mut reader = csv::Reader::from_path(&stances_path)
+        .map_err(|e| format!("{}: {e}", stances_path.display()))?;
+    for record in reader.records() {
+        let r = record.map_err(|e| format!("{}: {e}", stances_path.display()))?;
+        by_stance.entry(r[2].to_string()).or_default().push((r[0].to_string(), r[1].to_string()));
+    }
+    // A fixed sample: every k-th pair of each stance, 200 per stance.
+    for (stance, pairs) in &by_stance {
+        let step = (pairs.len() / 200).max(1);
+        let sample: Vec<&(String, String)> = pairs.iter().step_by(step).take(200).collect();
+        let mut linked = 0;
+        for (headline, body_id) in &sample {
+            let Some(body) = bodies.get(body_id) else { continue };
+            let (Ok(h), Ok(b)) = (Source::new("h", headline.trim()), Source::new("b", body.trim()))
+            else {
+                continue;
+            };
+            let mut reconciler = Reconciler::new(Config::default());
+            reconciler.add_source(&h).map_err(|e| e.to_string())?;
+            reconciler.add_source(&b).map_err(|e| e.to_string())?;
+            let report = reconciler.reconcile();
+            let in_fact = report.facts.iter().any(|f| f.sources.len() > 1);
+            let by_edge = report.graph().edges().next().is_some();
+            linked += usize::from(in_fact || by_edge);
+        }
+        println!(
+            "{stance:<10} {} pairs, linked {:.2}",
+            sample.len(),
+            linked as f64 / sample.len().max(1) as f64
+        );
+    }
+    Ok(())
+}
