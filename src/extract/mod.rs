@@ -160,7 +160,16 @@ fn carry_quote_speakers(claims: &mut [Claim]) {
 
 /// Whether a skip reason marks page furniture rather than article text.
 pub fn is_furniture(reason: SkipReason) -> bool {
-    matches!(reason, SkipReason::Boilerplate | SkipReason::DuplicateHeadline)
+    matches!(
+        reason,
+        SkipReason::Boilerplate
+            | SkipReason::DuplicateHeadline
+            | SkipReason::Url
+            | SkipReason::Dateline
+            | SkipReason::Byline
+            | SkipReason::PhotoCredit
+            | SkipReason::ReadMore
+    )
 }
 
 #[cfg(test)]
