@@ -44,6 +44,8 @@
 //! - [`extract`]: a source's claims ([`Claim`]: entities, quantities, times, quotes, attribution,
 //!   modality, polarity, content terms, each with exact byte spans) and the spans it skipped (page
 //!   furniture, headlines, headings) with a reason. Every non-space byte is in one or the other.
+//! - [`articles`]: files as people store articles (plain text, JSON Lines of article records,
+//!   HTML pages read for their main text and metadata), with one error per bad record.
 //! - [`import`]: claims extracted elsewhere (a language model, a person), as JSON or JSON Lines.
 //! - [`entity`]: one canonical name for the spellings and titles of an entity across all sources.
 //! - [`align`]: pair scores with an explainable breakdown ([`align::Scorer`]), configuration and
@@ -71,6 +73,7 @@
 #![deny(missing_docs)]
 
 pub mod align;
+pub mod articles;
 pub mod block;
 pub mod consensus;
 pub mod diff;

@@ -426,4 +426,8 @@ pub struct SourceMeta {
     pub title: Option<String>,
     /// The publication date: "Monday" and "last week" resolve against it.
     pub date: Option<Date>,
+    /// Where the article was published, when known (a feed record's `url`, a page's canonical
+    /// link).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }

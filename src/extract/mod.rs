@@ -60,7 +60,7 @@ pub struct Extraction {
 pub fn extract(source: &Source) -> Extraction {
     let text = source.text();
     let date = source.meta().date;
-    let seg = segment::segment(text);
+    let seg = segment::segment(text, source.meta().title.as_deref());
     let mut claims = Vec::new();
     let mut skipped = Vec::new();
     for span in &seg.spans {

@@ -47,9 +47,12 @@ pub const MAX_CLAIM_BYTES: usize = 2000;
 /// A run of non-space bytes longer than this is not prose (an encoded blob, a URL list).
 const MAX_TOKEN_BYTES: usize = 200;
 
-/// Cuts `text` into claim spans and skipped spans.
-pub fn segment(text: &str) -> Segmentation {
+/// Cuts `text` into claim spans and skipped spans. `title`, when the source's metadata gives one
+/// (a feed record's or a page's title), is the headline wherever it opens the text, even in
+/// sentence case ("Barrier raised for the 31st time"), which alone does not read as a headline.
+pub fn segment(text: &str, title: Option<&str>) -> Segmentation {
     let mut seg = Segmentation::default();
+    let title_key = title.map(normalize_key).filter(|k| !k.is_empty());
     let mut headline_key: Option<String> = None;
     let mut seen_body = false;
     let mut seen_sentences: HashSet<u64> = HashSet::new();
@@ -74,6 +77,7 @@ pub fn segment(text: &str) -> Segmentation {
                     text,
                     s,
                     e,
+                    title_key.as_deref(),
                     &mut seg,
                     &mut headline_key,
                     &mut seen_body,
@@ -86,6 +90,7 @@ pub fn segment(text: &str) -> Segmentation {
             text,
             ls,
             le,
+            title_key.as_deref(),
             &mut seg,
             &mut headline_key,
             &mut seen_body,
@@ -95,10 +100,12 @@ pub fn segment(text: &str) -> Segmentation {
     seg
 }
 
+#[allow(clippy::too_many_arguments)]
 fn classify_line(
     text: &str,
     ls: usize,
     le: usize,
+    title_key: Option<&str>,
     seg: &mut Segmentation,
     headline_key: &mut Option<String>,
     seen_body: &mut bool,
@@ -142,7 +149,9 @@ fn classify_line(
         seg.spans.push(skip(SkipReason::DuplicateHeadline));
         return;
     }
-    if short && is_heading(line) {
+    let is_title =
+        short && !*seen_body && headline_key.is_none() && title_key == Some(key.as_str());
+    if is_title || (short && is_heading(line)) {
         if headline_key.is_none() && !*seen_body {
             *headline_key = Some(key);
             seg.headline = Some((ls, le));
@@ -978,7 +987,7 @@ mod tests {
     use super::*;
 
     fn pieces(text: &str) -> Vec<(&str, SpanKind)> {
-        segment(text).spans.iter().map(|s| (&text[s.start..s.end], s.kind)).collect()
+        segment(text, None).spans.iter().map(|s| (&text[s.start..s.end], s.kind)).collect()
     }
 
     fn claims(text: &str) -> Vec<&str> {
@@ -1166,6 +1175,20 @@ mod tests {
                 pieces(line)
             );
         }
+    }
+
+    #[test]
+    fn the_known_title_is_the_headline_even_in_sentence_case() {
+        let text = "Barrier raised for the 31st time\nThe barrier was raised on Saturday.\n";
+        let seg = segment(text, Some("Barrier raised for the 31st time"));
+        assert_eq!(seg.spans[0].kind, SpanKind::Skip(SkipReason::Headline));
+        assert_eq!(seg.headline, Some((0, 32)));
+        // Without the title it reads as a sentence.
+        assert_eq!(segment(text, None).spans[0].kind, SpanKind::Claim);
+        // Later in the text, the title's words are body text.
+        let later = "The barrier was raised.\nBarrier raised for the 31st time\n";
+        let seg = segment(later, Some("Barrier raised for the 31st time"));
+        assert!(seg.spans.iter().all(|s| s.kind == SpanKind::Claim));
     }
 
     #[test]
