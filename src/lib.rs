@@ -67,7 +67,10 @@
 //! # Errors and robustness
 //!
 //! A bad source (empty, not UTF-8, unreadable, malformed claims JSON) is an [`Error`] for that
-//! source alone: [`Reconciler::add_source`] returns it and the run goes on with the others. Nothing
+//! source alone: [`Reconciler::add_source`] returns it and the run goes on with the others;
+//! [`articles::read_file`] gives one error per bad record of a feed, naming the file and line,
+//! and loads the rest. The library prints nothing; [`Config::set_progress`] sets a callback told
+//! how far a run is. Nothing
 //! in extraction or alignment panics on arbitrary text (property-tested). Disagreement between
 //! sources is never an error: it is data in the report.
 #![deny(missing_docs)]
@@ -101,3 +104,8 @@ pub use crate::reconcile::{Config, Reconciler};
 pub use crate::report::Reconciliation;
 pub use crate::source::Source;
 pub use crate::stream::Stream;
+
+/// The README's example, compiled as a doc test so that it stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
