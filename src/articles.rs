@@ -464,7 +464,7 @@ fn meta_content(page: &Html, selectors: &[&str]) -> Option<String> {
     selectors.iter().find_map(|css| {
         page.select(&selector(css))
             .filter_map(|e| e.attr("content").or_else(|| e.attr("href")))
-            .map(|s| collapse(s))
+            .map(collapse)
             .find(|s| !s.is_empty())
     })
 }

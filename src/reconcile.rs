@@ -67,7 +67,10 @@ impl fmt::Display for Stage {
 /// It may be called from several threads at once (extraction runs in parallel), so `done` can
 /// arrive out of order; take the largest seen. Set it with [`Config::set_progress`].
 #[derive(Clone, Default)]
-pub struct Progress(Option<Arc<dyn Fn(Stage, usize, usize) + Send + Sync>>);
+pub struct Progress(Option<Arc<ProgressFn>>);
+
+/// The callback a [`Progress`] holds.
+type ProgressFn = dyn Fn(Stage, usize, usize) + Send + Sync;
 
 impl Progress {
     /// A callback that reports to `f`.
