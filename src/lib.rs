@@ -92,6 +92,7 @@ pub mod reconcile;
 pub mod render;
 pub mod report;
 pub mod source;
+pub mod story;
 pub mod stream;
 pub mod synth;
 pub mod text;
