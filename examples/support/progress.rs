@@ -43,13 +43,15 @@ pub fn stages() -> impl Fn(Stage, usize, usize) + Send + Sync + 'static {
             if let Some((_, old)) = current.take() {
                 old.finish_and_clear();
             }
-            let new = bar(total as u64, stage.as_str());
-            if stage != Stage::Extract {
-                new.enable_steady_tick(Duration::from_millis(120));
-            }
+            // One-step stages (resolution, alignment) have nothing to count: a spinner.
+            let new = if total <= 1 {
+                spinner(stage.as_str())
+            } else {
+                bar(total as u64, stage.as_str())
+            };
             *current = Some((stage, new));
         }
-        if let Some((_, bar)) = current.as_ref() {
+        if let Some((_, bar)) = current.as_ref().filter(|_| total > 1) {
             // Extraction reports from several threads; the bar keeps the largest count.
             if done as u64 > bar.position() {
                 bar.set_position(done as u64);
