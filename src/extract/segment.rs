@@ -1,7 +1,10 @@
 //! Segmentation: a source's text cut into claim spans and skipped spans.
 //!
-//! Lines are paragraphs. Each line is page furniture (skipped), a headline or heading (skipped), or
-//! body text, which is cut into sentences and each sentence into clauses that assert one thing.
+//! Lines are paragraphs. Each line is page furniture (skipped, with its kind: boilerplate, a URL, a
+//! byline, a photo credit, a "Read more" pointer), a headline or heading (skipped), or body text,
+//! which is cut into sentences and each sentence into clauses that assert one thing. A dateline
+//! ("WASHINGTON (Reuters) -") opening the first paragraph is skipped and the rest of the line read
+//! as body text.
 //!
 //! Architecture invariant: the spans returned cover every non-white-space byte of the text exactly
 //! once, and every span starts and ends on a char boundary with no white space at either end.
