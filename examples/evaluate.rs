@@ -33,6 +33,10 @@
 //! order). `--embeddings DIR` fits and scores with static sentence embeddings attached
 //! (`corroborate::align::Embeddings`, a Model2Vec directory: feature `embedding_cosine`).
 
+#[path = "support/cli.rs"]
+mod cli;
+#[path = "support/progress.rs"]
+mod progress;
 #[path = "support/sentence.rs"]
 mod sentence;
 #[path = "support/sts.rs"]
@@ -67,7 +71,32 @@ struct Args {
     embeddings: Option<Arc<Embeddings>>,
 }
 
-fn parse_args() -> std::result::Result<Args, String> {
+const HELP: &str = "\
+Alignment accuracy on labelled news sentence pairs (MSRP train, STS headlines).
+
+Usage: evaluate [OPTIONS]
+
+Options:
+  --data DIR             the data folder holding msrp/ and sts-headlines/ (default: $CORROBORATE_DATA)
+  --worst N              false positives and negatives to show (default 5)
+  --write-default FILE   save the configuration fitted on all of MSRP train
+  --dump FILE            one line per MSRP pair: CV score, fold threshold, label, sentences
+  --rounds N             boosted trees
+  --depth N              depth of each tree
+  --rate X               learning rate of the trees
+  --subsample X          row subsample of the trees
+  --l2 X                 L2 penalty of the logistic model
+  --contrast X           weight of contrast pairs
+  --objective WHICH      what the threshold maximises: accuracy or accuracy_plus_f1
+  --label-prior X        prior (pseudo-pairs) of the term weights fitted from labels (0: none)
+  --shuffle SEED         shuffle the pairs before the folds are cut (0, the default: file order)
+  --weight-signs WHICH   free (default), against or both
+  --embeddings DIR       fit and score with static embeddings attached (a Model2Vec folder)
+  -h, --help             print this help
+";
+
+fn parse_args(parser: &mut cli::Parser) -> std::result::Result<Option<Args>, cli::Error> {
+    use cli::*;
     let mut data = std::env::var_os("CORROBORATE_DATA").map(PathBuf::from);
     let (mut worst, mut write_default, mut dump) = (5, None, None);
     let (mut l2, mut contrast, mut label_prior, mut shuffle) = (None, None, None, 0);
@@ -75,62 +104,41 @@ fn parse_args() -> std::result::Result<Args, String> {
     let mut objective = None;
     let mut weight_signs = WeightSigns::Free;
     let mut embeddings = None;
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        let mut value = || args.next().ok_or(format!("{arg} needs a value"));
-        match arg.as_str() {
-            "--data" => data = Some(PathBuf::from(value()?)),
-            "--worst" => {
-                worst = value()?.parse().map_err(|_| "--worst needs a number".to_string())?
-            }
-            "--write-default" => write_default = Some(PathBuf::from(value()?)),
-            "--dump" => dump = Some(PathBuf::from(value()?)),
-            "--embeddings" => {
-                let dir = value()?;
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("data") => data = Some(parser.value()?.into()),
+            Long("worst") => worst = cli::value(parser, "--worst")?,
+            Long("write-default") => write_default = Some(parser.value()?.into()),
+            Long("dump") => dump = Some(parser.value()?.into()),
+            Long("embeddings") => {
+                let dir = parser.value()?;
                 embeddings = Some(Arc::new(Embeddings::load(&dir).map_err(|e| e.to_string())?));
             }
-            "--rounds" => {
-                rounds = Some(value()?.parse().map_err(|_| "--rounds needs a number".to_string())?)
-            }
-            "--depth" => {
-                depth = Some(value()?.parse().map_err(|_| "--depth needs a number".to_string())?)
-            }
-            "--rate" => {
-                rate = Some(value()?.parse().map_err(|_| "--rate needs a number".to_string())?)
-            }
-            "--objective" => {
-                let v = value()?;
+            Long("rounds") => rounds = Some(cli::value(parser, "--rounds")?),
+            Long("depth") => depth = Some(cli::value(parser, "--depth")?),
+            Long("rate") => rate = Some(cli::value(parser, "--rate")?),
+            Long("objective") => {
+                let v = parser.value()?.string()?;
                 if !matches!(v.as_str(), "accuracy" | "accuracy_plus_f1") {
                     return Err(format!(
                         "--objective {v:?}: expected accuracy or accuracy_plus_f1"
-                    ));
+                    )
+                    .into());
                 }
                 objective = Some(v);
             }
-            "--subsample" => {
-                subsample =
-                    Some(value()?.parse().map_err(|_| "--subsample needs a number".to_string())?)
-            }
-            "--l2" => l2 = Some(value()?.parse().map_err(|_| "--l2 needs a number".to_string())?),
-            "--contrast" => {
-                contrast =
-                    Some(value()?.parse().map_err(|_| "--contrast needs a number".to_string())?)
-            }
-            "--label-prior" => {
-                label_prior =
-                    Some(value()?.parse().map_err(|_| "--label-prior needs a number".to_string())?)
-            }
-            "--shuffle" => {
-                shuffle = value()?.parse().map_err(|_| "--shuffle needs a number".to_string())?
-            }
-            "--weight-signs" => {
-                weight_signs = value()?.parse().map_err(|e| format!("--weight-signs: {e}"))?
-            }
-            other => return Err(format!("unknown argument {other:?}")),
+            Long("subsample") => subsample = Some(cli::value(parser, "--subsample")?),
+            Long("l2") => l2 = Some(cli::value(parser, "--l2")?),
+            Long("contrast") => contrast = Some(cli::value(parser, "--contrast")?),
+            Long("label-prior") => label_prior = Some(cli::value(parser, "--label-prior")?),
+            Long("shuffle") => shuffle = cli::value(parser, "--shuffle")?,
+            Long("weight-signs") => weight_signs = cli::value(parser, "--weight-signs")?,
+            Short('h') | Long("help") => return Ok(None),
+            _ => return Err(arg.unexpected()),
         }
     }
     let data = data.ok_or("no data folder: pass --data DIR or set CORROBORATE_DATA")?;
-    Ok(Args {
+    Ok(Some(Args {
         rounds,
         depth,
         rate,
@@ -146,17 +154,11 @@ fn parse_args() -> std::result::Result<Args, String> {
         write_default,
         dump,
         embeddings,
-    })
+    }))
 }
 
 fn main() -> ExitCode {
-    let args = match parse_args() {
-        Ok(args) => args,
-        Err(msg) => {
-            eprintln!("evaluate: {msg}");
-            return ExitCode::from(2);
-        }
-    };
+    let args = cli::parse_or_exit(HELP, parse_args);
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -343,6 +345,7 @@ fn run(args: &Args) -> Result<()> {
     let mut fold_configs = Vec::with_capacity(FOLDS);
     let mut fold_counts = Counts::default();
     let mut cross_linked = 0;
+    let bar = progress::bar(FOLDS as u64, "MSRP folds");
     for fold in 0..FOLDS {
         let train: Vec<LabelledPair> = sts::outside_fold(&pairs, fold, FOLDS);
         let mut config = untrained(args);
@@ -358,13 +361,17 @@ fn run(args: &Args) -> Result<()> {
             .filter(|p| config.score_pair(p) >= config.threshold)
             .count();
         fold_counts.add(Counts::of(&scored, config.threshold));
-        eprintln!(
-            "fold {fold}: threshold {:.4}, accuracy {:.4}",
-            config.threshold,
-            Counts::of(&scored, config.threshold).accuracy()
-        );
+        bar.suspend(|| {
+            eprintln!(
+                "fold {fold}: threshold {:.4}, accuracy {:.4}",
+                config.threshold,
+                Counts::of(&scored, config.threshold).accuracy()
+            )
+        });
+        bar.inc(1);
         fold_configs.push(config);
     }
+    bar.finish_and_clear();
 
     if let Some(path) = &args.dump {
         // One line per pair: cross-validated score, fold threshold, label, the two sentences.
@@ -417,7 +424,9 @@ fn run(args: &Args) -> Result<()> {
         .map(|([a, b], g)| GradedPair { claims: sentence::pair_claims(a, b), similarity: g / 5.0 })
         .collect();
     let mut graded_cv = vec![0.0; graded.len()];
+    let bar = progress::bar(FOLDS as u64, "STS folds");
     for fold in 0..FOLDS {
+        bar.inc(1);
         let train: Vec<GradedPair> = sts::outside_fold(&graded, fold, FOLDS);
         let mut config = full.clone();
         // As `examples/fit_facts.rs` fits `AlignConfig::facts()`: the logistic model alone.
@@ -427,6 +436,7 @@ fn run(args: &Args) -> Result<()> {
             graded_cv[i] = Scorer::new(&config, &graded[i].claims).score_value(0, 1);
         }
     }
+    bar.finish_and_clear();
 
     // Numeric slice: both sentences give digits, not the same set.
     let numeric: Vec<usize> = (0..msrp.len())

@@ -15,6 +15,8 @@
 //! default; `--embeddings DIR` attaches the static embeddings (a Model2Vec directory) that
 //! configuration was fitted with (`AlignConfig::with_embeddings`).
 
+#[path = "support/cli.rs"]
+mod cli;
 #[path = "support/sentence.rs"]
 mod sentence;
 
@@ -34,29 +36,39 @@ struct Args {
     embeddings: Option<String>,
 }
 
-fn parse_args() -> std::result::Result<Args, String> {
+const HELP: &str = "\
+Score sentence pairs: is each pair a paraphrase?
+
+Usage: pairs [OPTIONS] FILE
+
+FILE holds UTF-8 lines id<TAB>sentence_a<TAB>sentence_b (no header, no quoting). Prints one line
+per input line, in order: id<TAB>score<TAB>decision (score in [0, 1], decision 1 at or above the
+configuration's threshold). A line without three fields is an error naming its line.
+
+Options:
+  --config FILE     score with a configuration saved by AlignConfig::save
+  --embeddings DIR  attach the static embeddings (a Model2Vec folder) the configuration was fitted with
+  -h, --help        print this help
+";
+
+fn parse_args(parser: &mut cli::Parser) -> std::result::Result<Option<Args>, cli::Error> {
+    use cli::*;
     let (mut path, mut config, mut embeddings) = (None, None, None);
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--config" => config = Some(args.next().ok_or("--config needs a file")?),
-            "--embeddings" => embeddings = Some(args.next().ok_or("--embeddings needs a folder")?),
-            _ if path.is_none() && !arg.starts_with("--") => path = Some(arg),
-            other => return Err(format!("unexpected argument {other:?}")),
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("config") => config = Some(parser.value()?.string()?),
+            Long("embeddings") => embeddings = Some(parser.value()?.string()?),
+            Short('h') | Long("help") => return Ok(None),
+            Value(file) if path.is_none() => path = Some(file.string()?),
+            _ => return Err(arg.unexpected()),
         }
     }
     let path = path.ok_or("no input file")?;
-    Ok(Args { path, config, embeddings })
+    Ok(Some(Args { path, config, embeddings }))
 }
 
 fn main() -> ExitCode {
-    let args = match parse_args() {
-        Ok(args) => args,
-        Err(msg) => {
-            eprintln!("pairs: {msg}\nusage: pairs [--config FILE] [--embeddings DIR] FILE");
-            return ExitCode::from(2);
-        }
-    };
+    let args = cli::parse_or_exit(HELP, parse_args);
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

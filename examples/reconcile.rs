@@ -1,27 +1,61 @@
 //! The main job: reconcile news articles and print what is corroborated and where sources differ.
 //!
 //! ```text
-//! cargo run --release --example reconcile -- [--format text|markdown|json|dot] [--date YYYY-MM-DD] [[--outlet NAME] FILE ...]
+//! cargo run --release --example reconcile -- [--format text|markdown|json|dot] [--date YYYY-MM-DD]
+//!     [--strict] [[--outlet NAME] FILE ...]
 //! ```
-//! With no files it runs on two demo articles embedded in the repo. With files, each file is one
-//! source whose id is its file stem; `.json` and `.jsonl` files hold claims extracted elsewhere
-//! (see `corroborate::import`). `--date` sets the publication date of every text source, against
-//! which "Monday" and "last week" resolve; `--outlet NAME` names the outlet of the files after it.
-//! Output goes to stdout; messages to stderr.
+//! With no files it runs on two demo articles embedded in the repo. With files, each file is read
+//! by `corroborate::articles::read_file`: plain text is one article whose id is the file stem;
+//! `.jsonl` files of article records (`{"id", "outlet", "url", "title", "date", "text"}`) give one
+//! source per record; `.html` pages are read for their main text, title and date; `.json` and
+//! `.jsonl` files of claim records hold claims extracted elsewhere (`corroborate::import`).
+//! `--date` sets the publication date, against which "Monday" and "last week" resolve, of every
+//! source whose file gives none; `--outlet NAME` names the outlet of the files after it, where
+//! they name none. A file or record that cannot be read is reported on stderr with its name (and
+//! line), the others are reconciled, and the exit status is 1; `--strict` stops at the first.
+//! The report goes to stdout; messages and progress to stderr.
 
+#[path = "support/progress.rs"]
+mod progress;
+
+use std::ffi::OsString;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use corroborate::import::claims_from_file;
+use corroborate::articles::read_file;
 use corroborate::model::SourceMeta;
 use corroborate::time::Date;
-use corroborate::{Config, Reconciler, Source, render};
+use corroborate::{Config, Reconciler, Reconciliation, Source, render};
+
+const HELP: &str = "\
+Reconcile news articles: what is corroborated, what only one source says, where sources differ.
+
+Usage: reconcile [OPTIONS] [[--outlet NAME] FILE ...]
+
+With no FILE, the two demo articles embedded in the repository are reconciled.
+A FILE is plain text (one article, its id the file stem), JSON Lines of article records
+({\"id\", \"outlet\", \"url\", \"title\", \"date\", \"text\"}), an HTML page (.html, .htm), or
+JSON / JSON Lines of claims extracted elsewhere (records without article fields).
+
+Options:
+  --format FORMAT    text (default), markdown, json or dot
+  --date YYYY-MM-DD  publication date of the sources whose file gives none
+  --outlet NAME      outlet of the files after it, where they name none
+  --strict           stop at the first file or record that cannot be read
+  -h, --help         print this help
+
+A file or record that cannot be read is reported on stderr and the others are reconciled;
+the exit status is then 1. The report goes to stdout, everything else to stderr.
+";
 
 const DEMO: [(&str, &str); 2] = [
     ("harbor_courier", include_str!("demo/harbor_courier.txt")),
     ("kestria_wire", include_str!("demo/kestria_wire.txt")),
 ];
 
-#[derive(Clone, Copy)]
+/// The report formats. A new one is a variant here, a line in [`Format::NAMES`] and an arm in
+/// [`Format::render`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Format {
     Text,
     Markdown,
@@ -29,97 +63,150 @@ enum Format {
     Dot,
 }
 
+impl Format {
+    /// Every name `--format` accepts, in the order help lists them.
+    const NAMES: &[(&str, Format)] = &[
+        ("text", Format::Text),
+        ("markdown", Format::Markdown),
+        ("md", Format::Markdown),
+        ("json", Format::Json),
+        ("dot", Format::Dot),
+    ];
+
+    fn parse(name: &str) -> Result<Format, String> {
+        Format::NAMES.iter().find(|(n, _)| *n == name).map(|&(_, f)| f).ok_or_else(|| {
+            let names: Vec<&str> = Format::NAMES.iter().map(|(n, _)| *n).collect();
+            format!("unknown format {name:?} (one of {})", names.join(", "))
+        })
+    }
+
+    fn render(self, report: &Reconciliation) -> Result<String, String> {
+        Ok(match self {
+            Format::Text => render::to_text(report),
+            Format::Markdown => render::to_markdown(report),
+            Format::Json => {
+                let mut s = serde_json::to_string_pretty(&render::to_json(report))
+                    .map_err(|e| format!("writing JSON: {e}"))?;
+                s.push('\n');
+                s
+            }
+            Format::Dot => render::to_dot(report),
+        })
+    }
+}
+
 struct Args {
     format: Format,
     date: Option<Date>,
+    strict: bool,
     /// Each file with the outlet named by the last `--outlet` before it.
-    files: Vec<(String, Option<String>)>,
+    files: Vec<(PathBuf, Option<String>)>,
 }
 
-fn parse_args() -> Result<Args, String> {
-    let mut args = Args { format: Format::Text, date: None, files: Vec::new() };
+/// `Ok(None)` when help was asked for.
+fn parse_args(argv: impl IntoIterator<Item = OsString>) -> Result<Option<Args>, lexopt::Error> {
+    use lexopt::prelude::*;
+    let mut args = Args { format: Format::Text, date: None, strict: false, files: Vec::new() };
     let mut outlet: Option<String> = None;
-    let mut it = std::env::args().skip(1);
-    while let Some(arg) = it.next() {
-        match arg.as_str() {
-            "--format" => {
-                let value = it.next().ok_or("--format needs a value")?;
-                args.format = match value.as_str() {
-                    "text" => Format::Text,
-                    "markdown" | "md" => Format::Markdown,
-                    "json" => Format::Json,
-                    "dot" => Format::Dot,
-                    other => {
-                        return Err(format!(
-                            "unknown format {other:?} (text, markdown, json, dot)"
-                        ));
-                    }
-                };
-            }
-            "--date" => {
-                let value = it.next().ok_or("--date needs a value")?;
-                args.date = Some(value.parse().map_err(|e| format!("--date: {e}"))?);
-            }
-            "--outlet" => outlet = Some(it.next().ok_or("--outlet needs a name")?),
-            "-h" | "--help" => {
-                return Err("usage: reconcile [--format text|markdown|json|dot] [--date YYYY-MM-DD] [[--outlet NAME] FILE ...]".into());
-            }
-            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
-            _ => args.files.push((arg, outlet.clone())),
+    let mut parser = lexopt::Parser::from_args(argv);
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("format") => args.format = Format::parse(&parser.value()?.string()?)?,
+            Long("date") => args.date = Some(parser.value()?.parse()?),
+            Long("outlet") => outlet = Some(parser.value()?.string()?),
+            Long("strict") => args.strict = true,
+            Short('h') | Long("help") => return Ok(None),
+            Value(file) => args.files.push((file.into(), outlet.clone())),
+            _ => return Err(arg.unexpected()),
         }
     }
-    Ok(args)
+    Ok(Some(args))
 }
 
-fn run() -> Result<(), String> {
-    let args = parse_args()?;
-    let mut reconciler = Reconciler::new(Config::default());
+/// Adds what the command line says to what the file says: the file's own date and outlet win.
+fn complete(mut source: Source, date: Option<Date>, outlet: Option<&str>) -> Source {
+    if let (None, Some(date)) = (source.meta().date, date) {
+        source = source.with_date(date);
+    }
+    if let (None, Some(outlet)) = (&source.meta().outlet, outlet) {
+        source = source.with_outlet(outlet);
+    }
+    source
+}
+
+/// Reads, reconciles and prints; returns how many files or records could not be read.
+fn run(args: &Args) -> Result<usize, String> {
+    let mut config = Config::default();
+    config.set_progress(progress::stages());
+    let mut reconciler = Reconciler::new(config);
+    let mut sources: Vec<Source> = Vec::new();
+    let mut failed = 0;
+    let mut fail = |message: String| -> Result<(), String> {
+        if args.strict {
+            return Err(format!("{message} (--strict: stopping)"));
+        }
+        eprintln!("error: {message}");
+        failed += 1;
+        Ok(())
+    };
     if args.files.is_empty() {
         eprintln!("no files given: reconciling the two embedded demo articles");
         for (id, text) in DEMO {
-            let mut source = Source::new(id, text).map_err(|e| e.to_string())?;
-            if let Some(date) = args.date {
-                source = source.with_date(date);
-            }
-            reconciler.add_source(&source).map_err(|e| e.to_string())?;
+            let source = Source::new(id, text).map_err(|e| e.to_string())?;
+            sources.push(complete(source, args.date, None));
         }
     }
+    let reading = progress::bar(args.files.len() as u64, "reading");
     for (file, outlet) in &args.files {
-        let is_claims = file.ends_with(".json") || file.ends_with(".jsonl");
-        if is_claims {
-            let (id, claims) = claims_from_file(file).map_err(|e| e.to_string())?;
-            let meta = SourceMeta { outlet: outlet.clone(), ..SourceMeta::default() };
-            reconciler.add_claims(id, meta, claims).map_err(|e| e.to_string())?;
-        } else {
-            let mut source = Source::from_file(file).map_err(|e| e.to_string())?;
-            if let Some(date) = args.date {
-                source = source.with_date(date);
-            }
-            if let Some(outlet) = outlet {
-                source = source.with_outlet(outlet.as_str());
-            }
-            reconciler.add_source(&source).map_err(|e| e.to_string())?;
+        let contents = read_file(file);
+        reading.inc(1);
+        for err in contents.errors {
+            reading.suspend(|| fail(err.to_string()))?;
         }
+        for source in contents.sources {
+            sources.push(complete(source, args.date, outlet.as_deref()));
+        }
+        if let Some((id, claims)) = contents.claims {
+            let meta = SourceMeta { outlet: outlet.clone(), ..SourceMeta::default() };
+            if let Err(err) = reconciler.add_claims(id, meta, claims) {
+                reading.suspend(|| fail(err.to_string()))?;
+            }
+        }
+    }
+    reading.finish_and_clear();
+    for result in reconciler.add_sources(&sources) {
+        if let Err(err) = result {
+            fail(err.to_string())?;
+        }
+    }
+    if reconciler.n_sources() == 0 {
+        return Err("no source could be read: nothing to reconcile".into());
     }
     let report = reconciler.reconcile();
-    let out = match args.format {
-        Format::Text => render::to_text(&report),
-        Format::Markdown => render::to_markdown(&report),
-        Format::Json => {
-            let mut s = serde_json::to_string_pretty(&render::to_json(&report))
-                .map_err(|e| format!("writing JSON: {e}"))?;
-            s.push('\n');
-            s
-        }
-        Format::Dot => render::to_dot(&report),
-    };
-    print!("{out}");
-    Ok(())
+    print!("{}", args.format.render(&report)?);
+    Ok(failed)
 }
 
 fn main() -> ExitCode {
-    match run() {
-        Ok(()) => ExitCode::SUCCESS,
+    let args = match parse_args(std::env::args_os().skip(1)) {
+        Ok(Some(args)) => args,
+        Ok(None) => {
+            print!("{HELP}");
+            return ExitCode::SUCCESS;
+        }
+        Err(err) => {
+            eprintln!("error: {err}\n\n{HELP}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&args) {
+        Ok(0) => ExitCode::SUCCESS,
+        Ok(failed) => {
+            eprintln!(
+                "error: {failed} file(s) or record(s) could not be read; the others were reconciled"
+            );
+            ExitCode::FAILURE
+        }
         Err(message) => {
             eprintln!("error: {message}");
             ExitCode::FAILURE

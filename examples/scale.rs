@@ -23,6 +23,8 @@
 
 #[path = "support/cli.rs"]
 mod cli;
+#[path = "support/progress.rs"]
+mod progress;
 
 use std::collections::HashMap;
 use std::process::ExitCode;
@@ -59,7 +61,35 @@ struct Args {
     align: AlignConfig,
 }
 
-fn parse_args() -> Result<Args, String> {
+const HELP: &str = "\
+Extraction and alignment at scale, with blocking recall measured against brute force.
+
+Usage: scale --claims N --sources S [OPTIONS]
+
+Generates a synthetic corpus (not timed), extracts and aligns it (timed), then measures
+blocking recall. The last line of stdout is exactly
+claims=N sources=S seconds=T pairs_scored=P recall=R peak_mb=M; everything else goes to stderr.
+
+Options:
+  --claims N               claims to generate (default 10000)
+  --sources S              articles to spread them over (default 100)
+  --brute-sample K         claims scored by brute force for the recall (default 1000)
+  --seed X                 the generator's seed (default 1)
+  --gold                   use the generator's annotations instead of extraction
+  --config WHICH           facts (default), pairs, or a configuration FILE
+  --candidates-only        count candidates against the truth, score nothing
+  --show K                 print the first K lines of the corpus
+  --show-false K           print K links that join two different facts
+  --min-cap N              BlockConfig::min_cap
+  --min-weight W10         minimum shared key weight, in tenths (80: 8.0)
+  --composite-keys N       BlockConfig::composite_keys
+  --no-lexicon-keys        block without the lexicon's synonym keys
+  --no-rare-blocking       block without the aligner's rare gate
+  -h, --help               print this help
+";
+
+fn parse_args(parser: &mut cli::Parser) -> Result<Option<Args>, cli::Error> {
+    use cli::*;
     let mut args = Args {
         claims: 10_000,
         sources: 100,
@@ -74,33 +104,35 @@ fn parse_args() -> Result<Args, String> {
     };
     let mut lexicon_keys = true;
     let mut rare_blocking = true;
-    let mut min_weight = None;
-    let mut it = std::env::args().skip(1);
-    while let Some(flag) = it.next() {
-        let mut value = |name: &str| cli::integer(&mut it, name);
-        match flag.as_str() {
-            "--claims" => args.claims = value("--claims")? as usize,
-            "--sources" => args.sources = value("--sources")? as usize,
-            "--brute-sample" => args.brute_sample = value("--brute-sample")? as usize,
-            "--seed" => args.seed = value("--seed")?,
-            "--gold" => args.gold = true,
-            "--candidates-only" => args.candidates_only = true,
-            "--show" => args.show = value("--show")? as usize,
-            "--show-false" => args.show_false = value("--show-false")? as usize,
-            "--min-cap" => args.block.min_cap = value("--min-cap")? as usize,
-            "--min-weight" => min_weight = Some(value("--min-weight")? as f64 / 10.0),
-            "--composite-keys" => args.block.composite_keys = value("--composite-keys")? as usize,
-            "--no-lexicon-keys" => lexicon_keys = false,
-            "--no-rare-blocking" => rare_blocking = false,
-            "--config" => {
-                args.align = match it.next().as_deref() {
-                    Some("facts") => AlignConfig::facts(),
-                    Some("pairs") => AlignConfig::default(),
-                    Some(path) => AlignConfig::load(path).map_err(|e| format!("--config: {e}"))?,
-                    None => return Err("--config needs facts, pairs or a file".into()),
+    let mut min_weight: Option<f64> = None;
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("claims") => args.claims = cli::value(parser, "--claims")?,
+            Long("sources") => args.sources = cli::value(parser, "--sources")?,
+            Long("brute-sample") => args.brute_sample = cli::value(parser, "--brute-sample")?,
+            Long("seed") => args.seed = cli::value(parser, "--seed")?,
+            Long("gold") => args.gold = true,
+            Long("candidates-only") => args.candidates_only = true,
+            Long("show") => args.show = cli::value(parser, "--show")?,
+            Long("show-false") => args.show_false = cli::value(parser, "--show-false")?,
+            Long("min-cap") => args.block.min_cap = cli::value(parser, "--min-cap")?,
+            Long("min-weight") => {
+                min_weight = Some(cli::value::<u64>(parser, "--min-weight")? as f64 / 10.0)
+            }
+            Long("composite-keys") => {
+                args.block.composite_keys = cli::value(parser, "--composite-keys")?
+            }
+            Long("no-lexicon-keys") => lexicon_keys = false,
+            Long("no-rare-blocking") => rare_blocking = false,
+            Long("config") => {
+                args.align = match parser.value()?.string()?.as_str() {
+                    "facts" => AlignConfig::facts(),
+                    "pairs" => AlignConfig::default(),
+                    path => AlignConfig::load(path).map_err(|e| format!("--config: {e}"))?,
                 }
             }
-            other => return Err(format!("unknown argument {other:?}")),
+            Short('h') | Long("help") => return Ok(None),
+            _ => return Err(arg.unexpected()),
         }
     }
     if lexicon_keys {
@@ -117,27 +149,19 @@ fn parse_args() -> Result<Args, String> {
     if args.sources == 0 {
         return Err("--sources must be at least 1".into());
     }
-    Ok(args)
+    Ok(Some(args))
 }
 
 fn main() -> ExitCode {
-    let args = match parse_args() {
-        Ok(a) => a,
-        Err(e) => {
-            eprintln!("scale: {e}");
-            eprintln!(
-                "usage: scale --claims N --sources S [--brute-sample K] [--seed X] [--gold] [--show K] \
-                 [--show-false K] [--config facts|pairs|FILE]"
-            );
-            return ExitCode::from(2);
-        }
-    };
+    let args = cli::parse_or_exit(HELP, parse_args);
+    let generating = progress::spinner("generating the corpus");
     let t = Instant::now();
     let corpus = SynthCorpus::generate(&SynthConfig {
         claims: args.claims,
         sources: args.sources,
         seed: args.seed,
     });
+    generating.finish_and_clear();
     let hardness = corpus.hardness();
     eprintln!(
         "generated {} sentences in {} articles in {:.2}s: dominant entity in {:.1}% of sentences, \
@@ -163,9 +187,19 @@ fn main() -> ExitCode {
     let claims: Vec<Claim> = match gold {
         Some(claims) => claims,
         None => {
-            let mut claims: Vec<Claim> =
-                sources.par_iter().flat_map_iter(|s| extract::extract(s).claims).collect();
+            let bar = progress::bar(sources.len() as u64, "extracting");
+            let mut claims: Vec<Claim> = sources
+                .par_iter()
+                .flat_map_iter(|s| {
+                    let claims = extract::extract(s).claims;
+                    bar.inc(1);
+                    claims
+                })
+                .collect();
+            bar.finish_and_clear();
+            let resolving = progress::spinner("resolving entities");
             entity::resolve(&mut claims);
+            resolving.finish_and_clear();
             claims
         }
     };
@@ -188,7 +222,9 @@ fn main() -> ExitCode {
         );
         return ExitCode::SUCCESS;
     }
+    let aligning = progress::spinner("aligning");
     let (links, stats) = align_blocked_pairs(&claims, &align, &block);
+    aligning.finish_and_clear();
     let seconds = t.elapsed().as_secs_f64();
     // The last line's peak also covers the untimed steps below (the truth check's candidate list
     // among them); this is the peak of generation, extraction and alignment.
@@ -208,6 +244,7 @@ fn main() -> ExitCode {
 
     // Not timed: blocking recall against brute force for a sample of claims.
     let t = Instant::now();
+    // No spinner here: the measurement prints its own line on the way.
     let recall = sampled_recall(&claims, &align, &links, args.brute_sample, args.seed);
     eprintln!(
         "recall on {} sampled claims measured in {:.2}s",
@@ -218,8 +255,10 @@ fn main() -> ExitCode {
     // Not timed: blocking recall against the generator's truth (pairs of claims of different
     // sources telling one fact), which does not depend on the scorer.
     let t = Instant::now();
+    let checking = progress::spinner("blocking against the truth");
     let truth = true_pairs(&claims, &sentence_facts);
     let hit = count_candidates(&claims, &block, &truth);
+    checking.finish_and_clear();
     eprintln!(
         "blocking recall against the truth: {hit} of {} true pairs are candidates ({:.4}), \
          measured in {:.2}s",

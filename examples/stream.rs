@@ -19,6 +19,8 @@
 
 #[path = "support/cli.rs"]
 mod cli;
+#[path = "support/progress.rs"]
+mod progress;
 
 use std::collections::{BTreeSet, HashMap};
 use std::process::ExitCode;
@@ -38,7 +40,29 @@ struct Args {
     report: bool,
 }
 
-fn parse_args() -> Result<Args, String> {
+const HELP: &str = "\
+What adding one article to a large run costs: a Stream built from a generated corpus, then
+articles added one at a time and timed.
+
+Usage: stream --claims N --sources S [OPTIONS]
+
+The last line of stdout is exactly claims=N sources=S steps=s add_median_s=T add_max_s=T
+pairs_median=P rescored_median=R resolve_median_s=T stream_peak_mb=M peak_mb=M; everything
+else goes to stderr.
+
+Options:
+  --claims N   claims to generate (default 10000)
+  --sources S  articles to spread them over (default 500)
+  --add K      articles added one by one after the batch (default 9)
+  --steps s    AlignConfig::idf_steps (default 4)
+  --seed X     the generator's seed (default 1)
+  --report     also time Stream::reconciliation
+  --check      also run a full Reconciler over the same sources and compare
+  -h, --help   print this help
+";
+
+fn parse_args(parser: &mut cli::Parser) -> Result<Option<Args>, cli::Error> {
+    use cli::*;
     let mut args = Args {
         claims: 10_000,
         sources: 500,
@@ -48,43 +72,41 @@ fn parse_args() -> Result<Args, String> {
         check: false,
         report: false,
     };
-    let mut it = std::env::args().skip(1);
-    while let Some(flag) = it.next() {
-        let mut value = |name: &str| cli::integer(&mut it, name);
-        match flag.as_str() {
-            "--claims" => args.claims = value("--claims")? as usize,
-            "--sources" => args.sources = value("--sources")? as usize,
-            "--add" => args.add = value("--add")? as usize,
-            "--steps" => args.steps = value("--steps")? as u32,
-            "--seed" => args.seed = value("--seed")?,
-            "--check" => args.check = true,
-            "--report" => args.report = true,
-            other => return Err(format!("unknown option {other:?}")),
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("claims") => args.claims = cli::value(parser, "--claims")?,
+            Long("sources") => args.sources = cli::value(parser, "--sources")?,
+            Long("add") => args.add = cli::value(parser, "--add")?,
+            Long("steps") => args.steps = cli::value(parser, "--steps")?,
+            Long("seed") => args.seed = cli::value(parser, "--seed")?,
+            Long("check") => args.check = true,
+            Long("report") => args.report = true,
+            Short('h') | Long("help") => return Ok(None),
+            _ => return Err(arg.unexpected()),
         }
     }
     if args.add == 0 || args.add >= args.sources {
-        return Err(format!("--add {} must be in 1..{}", args.add, args.sources));
+        return Err(format!("--add {} must be in 1..{}", args.add, args.sources).into());
     }
-    Ok(args)
+    Ok(Some(args))
 }
 
 fn main() -> ExitCode {
-    let args = match parse_args() {
-        Ok(args) => args,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
+    let args = cli::parse_or_exit(HELP, parse_args);
+    let generating = progress::spinner("generating the corpus");
     let corpus = SynthCorpus::generate(&SynthConfig {
         claims: args.claims,
         sources: args.sources,
         seed: args.seed,
     });
     let sources = corpus.sources();
+    generating.finish_and_clear();
     let mut config = Config::default();
     config.align.set_idf_steps(args.steps);
-    let mut stream = Stream::new(config.clone());
+    // The batch that starts the stream is one long alignment: its stages are shown as it goes.
+    let mut shown = config.clone();
+    shown.set_progress(progress::stages());
+    let mut stream = Stream::new(shown);
     let held = sources.len() - args.add;
 
     let start = Instant::now();

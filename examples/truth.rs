@@ -7,6 +7,9 @@
 //! `voting`, `sums`, `average_log`, `investment`, `pooled_investment`, `truthfinder`; without it,
 //! the recommended configuration ([`corroborate::truth::recommended`]). Progress goes to stderr.
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -14,25 +17,30 @@ use std::time::Instant;
 
 use corroborate::truth::{Algorithm, books, recommended};
 
-fn main() -> ExitCode {
-    match run() {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("error: {message}");
-            ExitCode::FAILURE
-        }
-    }
-}
+const HELP: &str = "\
+Book author lists by truth discovery over many sellers' listings.
 
-fn run() -> Result<(), String> {
+Usage: truth --input FILE [--algorithm NAME]
+
+FILE holds source<TAB>isbn<TAB>title<TAB>authors lines (CRLF or LF). Prints one line per book
+with at least one valid author claim: isbn13<TAB>authors<TAB>confidence.
+
+Options:
+  --input FILE      the listings
+  --algorithm NAME  voting, sums, average_log, investment, pooled_investment or truthfinder
+                    (default: the recommended TruthFinder configuration)
+  -h, --help        print this help
+";
+
+fn parse_args(parser: &mut cli::Parser) -> Result<Option<(PathBuf, Algorithm)>, cli::Error> {
+    use cli::*;
     let mut input: Option<PathBuf> = None;
     let mut algorithm = recommended();
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--input" => input = Some(args.next().ok_or("--input needs a file")?.into()),
-            "--algorithm" => {
-                let name = args.next().ok_or("--algorithm needs a name")?;
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("input") => input = Some(parser.value()?.into()),
+            Long("algorithm") => {
+                let name = parser.value()?.string()?;
                 algorithm = Algorithm::from_name(&name).ok_or_else(|| {
                     format!(
                         "unknown algorithm {name:?} (expected voting, sums, average_log, \
@@ -44,16 +52,28 @@ fn run() -> Result<(), String> {
                     algorithm = recommended();
                 }
             }
-            "-h" | "--help" => {
-                eprintln!("usage: truth --input FILE [--algorithm NAME]");
-                return Ok(());
-            }
-            other => return Err(format!("unknown argument {other:?}")),
+            Short('h') | Long("help") => return Ok(None),
+            _ => return Err(arg.unexpected()),
         }
     }
-    let input = input.ok_or("usage: truth --input FILE [--algorithm NAME]")?;
+    let input = input.ok_or("--input FILE is required")?;
+    Ok(Some((input, algorithm)))
+}
+
+fn main() -> ExitCode {
+    let (input, algorithm) = cli::parse_or_exit(HELP, parse_args);
+    match run(&input, algorithm) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(input: &std::path::Path, algorithm: Algorithm) -> Result<(), String> {
     let start = Instant::now();
-    let listings = books::read_listings(&input).map_err(|e| e.to_string())?;
+    let listings = books::read_listings(input).map_err(|e| e.to_string())?;
     for (line, why) in &listings.skipped {
         eprintln!("warning: {}: line {line}: skipped: {why}", input.display());
     }

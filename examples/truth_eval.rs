@@ -14,6 +14,9 @@
 //! with all of the book's claims, their beliefs and source counts, and whether any claim has
 //! the reference's set of names at all.
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -21,8 +24,45 @@ use std::process::ExitCode;
 use corroborate::truth::books::Listings;
 use corroborate::truth::{Algorithm, Dataset, NameList, TruthFinder, books, recommended};
 
+const HELP: &str = "\
+Score every truth-discovery algorithm on the book listings against a reference.
+
+Usage: truth_eval [--data DIR] [--sweep] [--errors]
+
+Options:
+  --data DIR  the data folder holding truth/book/book.txt and book_silver.txt
+              (default: $CORROBORATE_DATA)
+  --sweep     also score a grid of TruthFinder settings, chosen on one half, scored on the other
+  --errors    also list every reference book the recommended configuration gets wrong
+  -h, --help  print this help
+";
+
+struct Args {
+    dir: PathBuf,
+    sweep: bool,
+    errors: bool,
+}
+
+fn parse_args(parser: &mut cli::Parser) -> Result<Option<Args>, cli::Error> {
+    use cli::*;
+    let mut dir: Option<PathBuf> = std::env::var_os("CORROBORATE_DATA").map(PathBuf::from);
+    let (mut sweep, mut errors) = (false, false);
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("data") => dir = Some(parser.value()?.into()),
+            Long("sweep") => sweep = true,
+            Long("errors") => errors = true,
+            Short('h') | Long("help") => return Ok(None),
+            _ => return Err(arg.unexpected()),
+        }
+    }
+    let dir = dir.ok_or("no data folder: pass --data DIR or set CORROBORATE_DATA")?;
+    Ok(Some(Args { dir, sweep, errors }))
+}
+
 fn main() -> ExitCode {
-    match run() {
+    let args = cli::parse_or_exit(HELP, parse_args);
+    match run(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("error: {message}");
@@ -62,20 +102,8 @@ fn winners(data: &Dataset, alg: &Algorithm) -> Vec<Option<usize>> {
     (0..data.n_variables()).map(|v| out.winner(data, v)).collect()
 }
 
-fn run() -> Result<(), String> {
-    let mut dir: Option<PathBuf> = std::env::var_os("CORROBORATE_DATA").map(PathBuf::from);
-    let mut sweep = false;
-    let mut errors = false;
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--data" => dir = Some(args.next().ok_or("--data needs a folder")?.into()),
-            "--sweep" => sweep = true,
-            "--errors" => errors = true,
-            other => return Err(format!("unknown argument {other:?}")),
-        }
-    }
-    let dir = dir.ok_or("usage: truth_eval --data DIR (or set CORROBORATE_DATA)")?;
+fn run(args: Args) -> Result<(), String> {
+    let Args { dir, sweep, errors } = args;
     let book = dir.join("truth/book");
     let listings = books::read_listings(&book.join("book.txt")).map_err(|e| e.to_string())?;
     let reference =

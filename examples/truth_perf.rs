@@ -3,19 +3,54 @@
 //! `cargo run --release --example truth_perf -- [--runs N]`
 //!
 //! Generates 10,000 sources × 2,000 variables × 4 candidate values (claim probability 0.05, the
-//! shape of the `truthdiscovery` figures in the README; not timed), writes it as TSV to a
+//! shape of the `truthdiscovery` figures in docs/performance.md; not timed), writes it as TSV to a
 //! temporary file, then times loading the file into a dataset and each algorithm in its
 //! conformance configuration (same iteration counts as `truthdiscovery`), printing the median
 //! and the minimum of N runs (default 7). Each run checks that the algorithm recovers most of the
 //! true values. The figures go to stdout as a Markdown table.
+
+#[path = "support/cli.rs"]
+mod cli;
 
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use corroborate::truth::{Algorithm, Dataset, ValueKind, load, synthetic};
 
+const HELP: &str = "\
+Timings of truth discovery on about a million synthetic claims.
+
+Usage: truth_perf [--runs N]
+
+Generates 10,000 sources x 2,000 variables x 4 values (not timed), then times loading it and
+each algorithm; prints a Markdown table of the median and minimum of N runs to stdout.
+
+Options:
+  --runs N    runs per algorithm (default 7)
+  -h, --help  print this help
+";
+
+fn parse_args(parser: &mut cli::Parser) -> Result<Option<usize>, cli::Error> {
+    use cli::*;
+    let mut runs = 7usize;
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("runs") => {
+                runs = cli::value(parser, "--runs")?;
+                if runs == 0 {
+                    return Err("--runs needs a positive number".into());
+                }
+            }
+            Short('h') | Long("help") => return Ok(None),
+            _ => return Err(arg.unexpected()),
+        }
+    }
+    Ok(Some(runs))
+}
+
 fn main() -> ExitCode {
-    match run() {
+    let runs = cli::parse_or_exit(HELP, parse_args);
+    match run(runs) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("error: {message}");
@@ -71,21 +106,7 @@ fn accuracy(data: &Dataset, alg: &Algorithm) -> f64 {
     right as f64 / data.n_variables() as f64
 }
 
-fn run() -> Result<(), String> {
-    let mut runs = 7usize;
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--runs" => {
-                runs = args
-                    .next()
-                    .and_then(|n| n.parse().ok())
-                    .filter(|&n| n > 0)
-                    .ok_or("--runs needs a positive number")?;
-            }
-            other => return Err(format!("unknown argument {other:?}")),
-        }
-    }
+fn run(runs: usize) -> Result<(), String> {
     let shape = synthetic::Shape::million();
     let (text, _) = synthetic::tsv(shape);
     let path =

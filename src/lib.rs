@@ -44,6 +44,8 @@
 //! - [`extract`]: a source's claims ([`Claim`]: entities, quantities, times, quotes, attribution,
 //!   modality, polarity, content terms, each with exact byte spans) and the spans it skipped (page
 //!   furniture, headlines, headings) with a reason. Every non-space byte is in one or the other.
+//! - [`articles`]: files as people store articles (plain text, JSON Lines of article records,
+//!   HTML pages read for their main text and metadata), with one error per bad record.
 //! - [`import`]: claims extracted elsewhere (a language model, a person), as JSON or JSON Lines.
 //! - [`entity`]: one canonical name for the spellings and titles of an entity across all sources.
 //! - [`align`]: pair scores with an explainable breakdown ([`align::Scorer`]), configuration and
@@ -65,12 +67,16 @@
 //! # Errors and robustness
 //!
 //! A bad source (empty, not UTF-8, unreadable, malformed claims JSON) is an [`Error`] for that
-//! source alone: [`Reconciler::add_source`] returns it and the run goes on with the others. Nothing
+//! source alone: [`Reconciler::add_source`] returns it and the run goes on with the others;
+//! [`articles::read_file`] gives one error per bad record of a feed, naming the file and line,
+//! and loads the rest. The library prints nothing; [`Config::set_progress`] sets a callback told
+//! how far a run is. Nothing
 //! in extraction or alignment panics on arbitrary text (property-tested). Disagreement between
 //! sources is never an error: it is data in the report.
 #![deny(missing_docs)]
 
 pub mod align;
+pub mod articles;
 pub mod block;
 pub mod consensus;
 pub mod diff;
@@ -100,3 +106,8 @@ pub use crate::reconcile::{Config, Reconciler};
 pub use crate::report::Reconciliation;
 pub use crate::source::Source;
 pub use crate::stream::Stream;
+
+/// The README's example, compiled as a doc test so that it stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

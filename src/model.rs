@@ -371,6 +371,17 @@ pub enum SkipReason {
     Duplicate,
     /// Text that could not be read as sentences (a run of symbols, a very long token).
     Unreadable,
+    /// A line that is a web address (or a short label and one): a link, not an assertion.
+    Url,
+    /// The place (and wire) an article was filed from, opening its first paragraph:
+    /// "WASHINGTON (Reuters) -", "KYIV, Ukraine —".
+    Dateline,
+    /// Who wrote the article: "By Jane Doe", "Reporting by …; Editing by …".
+    Byline,
+    /// A picture's credit or caption credit: "Photo: Jane Doe / Getty Images", "(AP Photo/…)".
+    PhotoCredit,
+    /// A pointer to another article: "Read more: …", "Continue reading", "See also".
+    ReadMore,
 }
 
 impl SkipReason {
@@ -384,6 +395,11 @@ impl SkipReason {
             SkipReason::Empty => "empty",
             SkipReason::Duplicate => "duplicate",
             SkipReason::Unreadable => "unreadable",
+            SkipReason::Url => "url",
+            SkipReason::Dateline => "dateline",
+            SkipReason::Byline => "byline",
+            SkipReason::PhotoCredit => "photo_credit",
+            SkipReason::ReadMore => "read_more",
         }
     }
 }
@@ -410,4 +426,8 @@ pub struct SourceMeta {
     pub title: Option<String>,
     /// The publication date: "Monday" and "last week" resolve against it.
     pub date: Option<Date>,
+    /// Where the article was published, when known (a feed record's `url`, a page's canonical
+    /// link).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }

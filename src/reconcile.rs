@@ -3,6 +3,9 @@
 //! `text -> claims -> candidate pairs -> scored links -> agreement graph -> facts and differences`.
 
 use std::collections::HashSet;
+use std::fmt;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::align::AlignConfig;
 use crate::diff::DiffConfig;
@@ -24,6 +27,74 @@ pub struct Config {
     pub aliases: Aliases,
     /// How linked claims are grouped into facts.
     pub group: GroupConfig,
+    /// Who is told how far a run is (silent by default).
+    pub progress: Progress,
+}
+
+/// A stage of a run, as [`Progress`] reports it. A [`crate::Stream`] reports the same stages
+/// for each addition.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Stage {
+    /// Extracting claims from the sources ([`Reconciler::add_sources`]): `done` of `total`
+    /// sources.
+    Extract,
+    /// Resolving entity spellings across the run: one step (`0` of `1`, then `1` of `1`).
+    Resolve,
+    /// Aligning the claims, grouping them into facts and typing their differences: one step.
+    Align,
+}
+
+impl Stage {
+    /// A lowercase name for messages: `extract`, `resolve`, `align`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Extract => "extract",
+            Stage::Resolve => "resolve",
+            Stage::Align => "align",
+        }
+    }
+}
+
+impl fmt::Display for Stage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A progress callback: `(stage, done, total)`, called as a run moves on; silent by default.
+///
+/// It may be called from several threads at once (extraction runs in parallel), so `done` can
+/// arrive out of order; take the largest seen. Set it with [`Config::set_progress`].
+#[derive(Clone, Default)]
+pub struct Progress(Option<Arc<ProgressFn>>);
+
+/// The callback a [`Progress`] holds.
+type ProgressFn = dyn Fn(Stage, usize, usize) + Send + Sync;
+
+impl Progress {
+    /// A callback that reports to `f`.
+    pub fn new(f: impl Fn(Stage, usize, usize) + Send + Sync + 'static) -> Progress {
+        Progress(Some(Arc::new(f)))
+    }
+
+    /// Tells the callback, if there is one.
+    pub fn report(&self, stage: Stage, done: usize, total: usize) {
+        if let Some(f) = &self.0 {
+            f(stage, done, total);
+        }
+    }
+
+    /// Whether a callback is set.
+    pub fn is_silent(&self) -> bool {
+        self.0.is_none()
+    }
+}
+
+impl fmt::Debug for Progress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.is_silent() { "Progress(silent)" } else { "Progress(callback)" })
+    }
 }
 
 impl Default for Config {
@@ -36,12 +107,14 @@ impl Default for Config {
     /// let config = Config::default();
     /// assert_eq!(config.align, AlignConfig::facts());
     /// assert!(config.aliases.is_empty());
+    /// assert!(config.progress.is_silent());
     /// ```
     fn default() -> Config {
         Config {
             align: AlignConfig::facts(),
             aliases: Aliases::default(),
             group: GroupConfig::default(),
+            progress: Progress::default(),
         }
     }
 }
@@ -64,6 +137,34 @@ impl Config {
     /// ```
     pub fn set_group(&mut self, group: GroupConfig) -> &mut Config {
         self.group = group;
+        self
+    }
+
+    /// Sets the progress callback, told `(stage, done, total)` as a run moves on (none by default:
+    /// a library prints nothing). It may be called from several threads at once.
+    ///
+    /// ```
+    /// use std::sync::{Arc, Mutex};
+    /// use corroborate::{Config, Reconciler, Source, reconcile::Stage};
+    ///
+    /// let seen = Arc::new(Mutex::new(Vec::new()));
+    /// let log = Arc::clone(&seen);
+    /// let mut config = Config::default();
+    /// config.set_progress(move |stage, done, total| log.lock().unwrap().push((stage, done, total)));
+    /// let mut reconciler = Reconciler::new(config);
+    /// let sources = [Source::new("a", "The port reopened.")?, Source::new("b", "Ships left.")?];
+    /// reconciler.add_sources(&sources);
+    /// reconciler.reconcile();
+    /// let seen = seen.lock().unwrap();
+    /// assert!(seen.contains(&(Stage::Extract, 2, 2)));
+    /// assert_eq!(seen.last(), Some(&(Stage::Align, 1, 1)));
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
+    pub fn set_progress(
+        &mut self,
+        callback: impl Fn(Stage, usize, usize) + Send + Sync + 'static,
+    ) -> &mut Config {
+        self.progress = Progress::new(callback);
         self
     }
 
@@ -114,7 +215,18 @@ impl Reconciler {
     /// own result, so one bad source does not stop the others.
     pub fn add_sources(&mut self, sources: &[Source]) -> Vec<Result<()>> {
         use rayon::prelude::*;
-        let extractions: Vec<Extraction> = sources.par_iter().map(extract::extract).collect();
+        let progress = &self.config.progress;
+        let done = AtomicUsize::new(0);
+        progress.report(Stage::Extract, 0, sources.len());
+        let extractions: Vec<Extraction> = sources
+            .par_iter()
+            .map(|source| {
+                let extraction = extract::extract(source);
+                let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                progress.report(Stage::Extract, n, sources.len());
+                extraction
+            })
+            .collect();
         sources
             .iter()
             .zip(extractions)
@@ -173,16 +285,22 @@ impl Reconciler {
             claims.extend(extraction.claims.iter().cloned());
             skipped.extend(extraction.skipped.iter().cloned());
         }
+        let progress = &self.config.progress;
         // Spellings are resolved across every source of the run, not per source.
+        progress.report(Stage::Resolve, 0, 1);
         entity::resolve_with(&mut claims, &self.config.aliases);
-        Reconciliation::build(
+        progress.report(Stage::Resolve, 1, 1);
+        progress.report(Stage::Align, 0, 1);
+        let report = Reconciliation::build(
             sources,
             claims,
             skipped,
             &self.config.align,
             &DiffConfig::default(),
             &self.config.group,
-        )
+        );
+        progress.report(Stage::Align, 1, 1);
+        report
     }
 }
 

@@ -76,6 +76,12 @@ impl Source {
         self
     }
 
+    /// Sets the address the article was published at.
+    pub fn with_url(mut self, url: impl Into<String>) -> Source {
+        self.meta.url = Some(url.into());
+        self
+    }
+
     /// The source's id.
     pub fn id(&self) -> &SourceId {
         &self.id

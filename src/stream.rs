@@ -73,7 +73,7 @@ use crate::diff::DiffConfig;
 use crate::entity::RunNames;
 use crate::error::Result;
 use crate::model::{Claim, SourceId, SourceMeta};
-use crate::reconcile::{Config, Reconciler};
+use crate::reconcile::{Config, Reconciler, Stage};
 use crate::report::{Reconciliation, SourceSummary};
 use crate::source::Source;
 
@@ -222,6 +222,8 @@ impl Stream {
     /// Brings the run up to date with the sources added since the last call.
     fn absorb(&mut self, start: Instant) -> AddStats {
         let old = self.claims.len();
+        let progress = self.run.config().progress.clone();
+        progress.report(Stage::Resolve, 0, 1);
         let resolve_start = Instant::now();
         // Spellings are resolved across the whole run, as a full run resolves them; only the
         // sources whose resolution can change are resolved again.
@@ -246,6 +248,8 @@ impl Stream {
             }
         }
         let resolve_seconds = resolve_start.elapsed().as_secs_f64();
+        progress.report(Stage::Resolve, 1, 1);
+        progress.report(Stage::Align, 0, 1);
 
         let renamed: Vec<u32> = changed_claims.iter().map(|(i, _)| *i).collect();
         // A new spelling often only renames an entity everywhere ("Zelenskiy" becomes "Zelensky"
@@ -321,6 +325,7 @@ impl Stream {
             }
             stats.pairs_scored = self.rescore(&affected);
         }
+        progress.report(Stage::Align, 1, 1);
         stats.seconds = start.elapsed().as_secs_f64();
         stats
     }

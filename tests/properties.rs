@@ -26,6 +26,15 @@ fn newsish() -> impl Strategy<Value = String> {
         Just("\n".to_string()),
         Just(" ".to_string()),
         Just("\u{FEFF}".to_string()),
+        // Furniture the segmenter skips with a reason: addresses, datelines, bylines, credits.
+        Just("https://example.org/a?b=1".to_string()),
+        Just("\nBy".to_string()),
+        Just("WASHINGTON".to_string()),
+        Just("(Wire) -".to_string()),
+        Just("\nPhoto:".to_string()),
+        Just("/ Getty Images".to_string()),
+        Just("\nRead more:".to_string()),
+        Just("Reporting by".to_string()),
         "\\PC{1,3}",
     ];
     prop::collection::vec(piece, 0..80).prop_map(|v| v.join(" "))

@@ -60,7 +60,7 @@ pub struct Extraction {
 pub fn extract(source: &Source) -> Extraction {
     let text = source.text();
     let date = source.meta().date;
-    let seg = segment::segment(text);
+    let seg = segment::segment(text, source.meta().title.as_deref());
     let mut claims = Vec::new();
     let mut skipped = Vec::new();
     for span in &seg.spans {
@@ -160,7 +160,16 @@ fn carry_quote_speakers(claims: &mut [Claim]) {
 
 /// Whether a skip reason marks page furniture rather than article text.
 pub fn is_furniture(reason: SkipReason) -> bool {
-    matches!(reason, SkipReason::Boilerplate | SkipReason::DuplicateHeadline)
+    matches!(
+        reason,
+        SkipReason::Boilerplate
+            | SkipReason::DuplicateHeadline
+            | SkipReason::Url
+            | SkipReason::Dateline
+            | SkipReason::Byline
+            | SkipReason::PhotoCredit
+            | SkipReason::ReadMore
+    )
 }
 
 #[cfg(test)]

@@ -1,7 +1,10 @@
 //! Segmentation: a source's text cut into claim spans and skipped spans.
 //!
-//! Lines are paragraphs. Each line is page furniture (skipped), a headline or heading (skipped), or
-//! body text, which is cut into sentences and each sentence into clauses that assert one thing.
+//! Lines are paragraphs. Each line is page furniture (skipped, with its kind: boilerplate, a URL, a
+//! byline, a photo credit, a "Read more" pointer), a headline or heading (skipped), or body text,
+//! which is cut into sentences and each sentence into clauses that assert one thing. A dateline
+//! ("WASHINGTON (Reuters) -") opening the first paragraph is skipped and the rest of the line read
+//! as body text.
 //!
 //! Architecture invariant: the spans returned cover every non-white-space byte of the text exactly
 //! once, and every span starts and ends on a char boundary with no white space at either end.
@@ -47,9 +50,12 @@ pub const MAX_CLAIM_BYTES: usize = 2000;
 /// A run of non-space bytes longer than this is not prose (an encoded blob, a URL list).
 const MAX_TOKEN_BYTES: usize = 200;
 
-/// Cuts `text` into claim spans and skipped spans.
-pub fn segment(text: &str) -> Segmentation {
+/// Cuts `text` into claim spans and skipped spans. `title`, when the source's metadata gives one
+/// (a feed record's or a page's title), is the headline wherever it opens the text, even in
+/// sentence case ("Barrier raised for the 31st time"), which alone does not read as a headline.
+pub fn segment(text: &str, title: Option<&str>) -> Segmentation {
     let mut seg = Segmentation::default();
+    let title_key = title.map(normalize_key).filter(|k| !k.is_empty());
     let mut headline_key: Option<String> = None;
     let mut seen_body = false;
     let mut seen_sentences: HashSet<u64> = HashSet::new();
@@ -74,6 +80,7 @@ pub fn segment(text: &str) -> Segmentation {
                     text,
                     s,
                     e,
+                    title_key.as_deref(),
                     &mut seg,
                     &mut headline_key,
                     &mut seen_body,
@@ -86,6 +93,7 @@ pub fn segment(text: &str) -> Segmentation {
             text,
             ls,
             le,
+            title_key.as_deref(),
             &mut seg,
             &mut headline_key,
             &mut seen_body,
@@ -95,10 +103,12 @@ pub fn segment(text: &str) -> Segmentation {
     seg
 }
 
+#[allow(clippy::too_many_arguments)]
 fn classify_line(
     text: &str,
     ls: usize,
     le: usize,
+    title_key: Option<&str>,
     seg: &mut Segmentation,
     headline_key: &mut Option<String>,
     seen_body: &mut bool,
@@ -110,8 +120,29 @@ fn classify_line(
         seg.spans.push(skip(SkipReason::Empty));
         return;
     }
-    if is_boilerplate(line) {
-        seg.spans.push(skip(SkipReason::Boilerplate));
+    if is_url_line(line) {
+        seg.spans.push(skip(SkipReason::Url));
+        return;
+    }
+    if let Some(reason) = furniture(line) {
+        seg.spans.push(skip(reason));
+        return;
+    }
+    if is_byline(line) {
+        seg.spans.push(skip(SkipReason::Byline));
+        return;
+    }
+    // A dateline opens the first paragraph only; later a capitalised word and a dash is prose.
+    if !*seen_body && let Some(end) = dateline_end(line) {
+        seg.spans.push(Span {
+            start: ls,
+            end: ls + end,
+            kind: SpanKind::Skip(SkipReason::Dateline),
+        });
+        *seen_body = true;
+        if let Some((s, e)) = trim_span(text, ls + end, le) {
+            body(text, s, e, seg, seen_sentences);
+        }
         return;
     }
     // Headlines and headings are short; long lines skip the comparisons.
@@ -121,7 +152,9 @@ fn classify_line(
         seg.spans.push(skip(SkipReason::DuplicateHeadline));
         return;
     }
-    if short && is_heading(line) {
+    let is_title =
+        short && !*seen_body && headline_key.is_none() && title_key == Some(key.as_str());
+    if is_title || (short && is_heading(line)) {
         if headline_key.is_none() && !*seen_body {
             *headline_key = Some(key);
             seg.headline = Some((ls, le));
@@ -132,6 +165,17 @@ fn classify_line(
         return;
     }
     *seen_body = true;
+    body(text, ls, le, seg, seen_sentences);
+}
+
+/// Cuts the body text `[ls, le)` (trimmed) into sentences and clauses.
+fn body(
+    text: &str,
+    ls: usize,
+    le: usize,
+    seg: &mut Segmentation,
+    seen_sentences: &mut HashSet<u64>,
+) {
     for (s, e) in sentences(text, ls, le) {
         let (key, n_words) = sentence_key(&text[s..e]);
         if n_words >= 5 && !seen_sentences.insert(key) {
@@ -210,11 +254,34 @@ fn sentence_key(sentence: &str) -> (u64, usize) {
     (hasher.finish(), n_words)
 }
 
-/// Page furniture: calls to react, share, subscribe, follow; copyright lines; share-button rows.
-/// Matched on short lines only, so that body prose that happens to begin with one of these words
-/// is kept.
-fn is_boilerplate(line: &str) -> bool {
-    const PREFIXES: &[&str] = &[
+/// Page furniture, and which kind: pointers to other articles ("Read more: …") are `read_more`,
+/// picture credits `photo_credit`, calls to react, share, subscribe or follow, copyright lines and
+/// share-button rows `boilerplate`. Matched on short lines only, so that body prose that happens to
+/// begin with one of these words is kept.
+fn furniture(line: &str) -> Option<SkipReason> {
+    const READ_MORE: &[&str] = &[
+        "read more",
+        "read also",
+        "read next",
+        "also read",
+        "read the full",
+        "continue reading",
+        "see also",
+        "more on this story",
+    ];
+    const PHOTO_PREFIXES: &[&str] = &[
+        "photo:",
+        "photos:",
+        "image:",
+        "picture:",
+        "photograph:",
+        "photo credit",
+        "image credit",
+        "photo by ",
+        "credit:",
+        "file photo",
+    ];
+    const BOILERPLATE: &[&str] = &[
         "what's your reaction",
         "what is your reaction",
         "subscribe",
@@ -226,10 +293,6 @@ fn is_boilerplate(line: &str) -> bool {
         "share via",
         "follow us",
         "follow @",
-        "read more",
-        "read also",
-        "read next",
-        "also read",
         "related:",
         "related articles",
         "related stories",
@@ -246,8 +309,6 @@ fn is_boilerplate(line: &str) -> bool {
         "copyright",
         "©",
         "all rights reserved",
-        "continue reading",
-        "see also",
         "you may also like",
         "recommended for you",
         "join our",
@@ -260,10 +321,6 @@ fn is_boilerplate(line: &str) -> bool {
         "cookie",
         "print this",
         "email this",
-        "photo:",
-        "image:",
-        "photo credit",
-        "image credit",
     ];
     const BUTTONS: &[&str] = &[
         "facebook",
@@ -288,19 +345,197 @@ fn is_boilerplate(line: &str) -> bool {
         "sad",
         "angry",
     ];
-    // Cheap test first: furniture lines are short.
-    if line.len() > 160 || line.split_whitespace().nth(14).is_some() {
-        return false;
+    // Cheap test first: furniture lines are short (a caption with its credit a little longer).
+    if line.len() > 300 {
+        return None;
     }
     let lower = plain_lower(line);
+    if is_photo_credit(&lower) {
+        return Some(SkipReason::PhotoCredit);
+    }
+    if line.len() > 160 || line.split_whitespace().nth(14).is_some() {
+        return None;
+    }
     let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©');
-    if PREFIXES.iter().any(|p| lower.starts_with(p)) {
-        return true;
+    if READ_MORE.iter().any(|p| lower.starts_with(p)) {
+        return Some(SkipReason::ReadMore);
+    }
+    if PHOTO_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        return Some(SkipReason::PhotoCredit);
+    }
+    if BOILERPLATE.iter().any(|p| lower.starts_with(p)) {
+        return Some(SkipReason::Boilerplate);
     }
     // A row of share buttons: every word is a button label.
     let labels: Vec<&str> =
         lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    !labels.is_empty() && labels.iter().all(|w| BUTTONS.contains(w))
+    let buttons = !labels.is_empty() && labels.iter().all(|w| BUTTONS.contains(w));
+    buttons.then_some(SkipReason::Boilerplate)
+}
+
+/// A line (already lowercased) that credits a picture the way agencies write it: "Jane Doe / Getty
+/// Images", "(AP Photo/Jane Doe)", "REUTERS/Jane Doe", "Photo: …". The marks are written as credits
+/// write them (with the slash), so prose that names an agency is kept.
+fn is_photo_credit(lower: &str) -> bool {
+    const MARKS: &[&str] = &[
+        "/ getty images",
+        "/getty images",
+        "via getty images",
+        "ap photo/",
+        "ap photo /",
+        "afp photo/",
+        "afp photo /",
+        "reuters/",
+        "/ reuters",
+        "/reuters",
+        "epa-efe/",
+        "/ shutterstock",
+        "/shutterstock",
+        "(photo:",
+        "(photo by",
+        "(image:",
+        "(credit:",
+    ];
+    lower.split_whitespace().nth(40).is_none() && MARKS.iter().any(|m| lower.contains(m))
+}
+
+/// A line that is a web address, or a short label and addresses ("Source: https://…").
+fn is_url_line(line: &str) -> bool {
+    let tokens: Vec<&str> = line.split_whitespace().collect();
+    let is_url = |t: &&str| {
+        let t = t.trim_start_matches(['<', '(', '[', '"', '\'']).to_ascii_lowercase();
+        t.starts_with("http://")
+            || t.starts_with("https://")
+            || t.starts_with("www.")
+            || t.starts_with("ftp://")
+    };
+    let Some(first_url) = tokens.iter().position(is_url) else { return false };
+    // Everything after the first address is an address; before it, at most a three-word label
+    // ending in a colon.
+    tokens[first_url..].iter().all(is_url)
+        && (first_url == 0 || (first_url <= 3 && tokens[first_url - 1].ends_with(':')))
+}
+
+/// A byline: "By Jane Doe", "By JANE DOE and JOHN ROE, Staff Writers", "By Jane Doe | March 4",
+/// or a wire's credit line "Reporting by …; Editing by …". A sentence that opens with "By" and a
+/// capitalised word ("By Friday the port had reopened.") is not one: the name must be two to eight
+/// capitalised words, and what follows a separator short.
+fn is_byline(line: &str) -> bool {
+    const CREDITS: &[&str] = &[
+        "reporting by ",
+        "additional reporting by ",
+        "editing by ",
+        "writing by ",
+        "written by ",
+        "compiled by ",
+    ];
+    const NOT_NAMES: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "the",
+        "then",
+        "now",
+        "late",
+        "early",
+        "last",
+        "next",
+        "this",
+    ];
+    if line.len() > 300 {
+        return false;
+    }
+    let lower = plain_lower(line);
+    if CREDITS.iter().any(|p| lower.starts_with(p)) {
+        return line.split_whitespace().nth(40).is_none();
+    }
+    if !lower.starts_with("by ") {
+        return false;
+    }
+    let rest = &line[3..];
+    let name_end = rest.find([',', '|', '–', '—', '(', '/', ';']).unwrap_or(rest.len());
+    let words: Vec<&str> = rest[..name_end]
+        .split_whitespace()
+        .filter(|w| !w.eq_ignore_ascii_case("and") && *w != "&")
+        .collect();
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    (2..=8).contains(&words.len())
+        && words.iter().all(capitalised)
+        && !NOT_NAMES.contains(&words[0].to_lowercase().as_str())
+        && rest[name_end..].split_whitespace().nth(8).is_none()
+}
+
+/// The length in bytes of a dateline opening `line`, up to and including its dash:
+/// "WASHINGTON (Reuters) -", "KYIV, Ukraine —", "LONDON, March 4 (Reuters) -", "Valdor (Kestria
+/// Wire) —". The place is in capitals, or an outlet in parentheses follows it; what follows the
+/// dash begins a sentence.
+fn dateline_end(line: &str) -> Option<usize> {
+    let (dash, dash_len) = line
+        .char_indices()
+        .take_while(|&(i, _)| i <= 100)
+        .find(|&(i, c)| {
+            matches!(c, '—' | '–')
+                || (c == '-' && line[..i].ends_with(' ') && line[i + 1..].starts_with(' '))
+        })
+        .map(|(i, c)| (i, c.len_utf8()))?;
+    let after = line[dash + dash_len..].trim_start();
+    let starts_sentence = after
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric() || matches!(plain_char(c), '"' | '\''));
+    if !starts_sentence {
+        return None;
+    }
+    let mut head = line[..dash].trim_end();
+    let mut wire = false;
+    if head.ends_with(')')
+        && let Some(open) = head.rfind('(')
+    {
+        let inside = &head[open + 1..head.len() - 1];
+        if inside.split_whitespace().count() > 4 || !inside.chars().any(char::is_alphabetic) {
+            return None;
+        }
+        wire = true;
+        head = head[..open].trim_end();
+    }
+    if head.split_whitespace().count() > 8 {
+        return None;
+    }
+    let mut parts = head.split(',').map(str::trim);
+    let place = parts.next().unwrap_or("");
+    let place_ok = if place.is_empty() {
+        wire
+    } else {
+        let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+        let name_chars = place.chars().all(|c| c.is_alphabetic() || " .'’-".contains(c));
+        let capitals = place.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        let capitalised = place.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
+        name_chars && letters >= 2 && (capitals || (wire && capitalised))
+    };
+    // The rest: a region or country, a date ("March 4").
+    let rest_ok = parts.all(|p| {
+        !p.is_empty()
+            && p.split_whitespace().count() <= 4
+            && p.split_whitespace()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_numeric()))
+    });
+    (place_ok && rest_ok).then_some(dash + dash_len)
 }
 
 /// A headline or section heading: a short line in title case that does not end like a sentence.
@@ -755,7 +990,7 @@ mod tests {
     use super::*;
 
     fn pieces(text: &str) -> Vec<(&str, SpanKind)> {
-        segment(text).spans.iter().map(|s| (&text[s.start..s.end], s.kind)).collect()
+        segment(text, None).spans.iter().map(|s| (&text[s.start..s.end], s.kind)).collect()
     }
 
     fn claims(text: &str) -> Vec<&str> {
@@ -863,6 +1098,100 @@ mod tests {
         }
         let blob = format!("Data {} end of line.", "x".repeat(500));
         assert_eq!(pieces(&blob)[0].1, SpanKind::Skip(SkipReason::Unreadable));
+    }
+
+    #[test]
+    fn urls_datelines_bylines_credits_and_read_more_are_skipped_with_a_reason() {
+        let text = "Flood Barrier Holds on the Lagoon\n\
+                    By Mara Quell and Tobin Eszes, Staff Writers\n\
+                    SALVENTO, Ostmark (Lagoon Wire) — The barrier held overnight as the tide rose.\n\
+                    Workers check the gates at dawn. (Photo: Ivo Brandt / Getty Images)\n\
+                    Photo: Ivo Brandt\n\
+                    Read more: How the gates were built\n\
+                    https://example.org/lagoon/gates?id=7\n\
+                    Source: https://example.org/a https://example.org/b\n\
+                    Engineers said the gates would stay shut until Friday.\n\
+                    Reporting by Mara Quell; Editing by Ilse Varga\n";
+        let got = pieces(text);
+        assert_eq!(
+            got,
+            [
+                ("Flood Barrier Holds on the Lagoon", SpanKind::Skip(SkipReason::Headline)),
+                (
+                    "By Mara Quell and Tobin Eszes, Staff Writers",
+                    SpanKind::Skip(SkipReason::Byline)
+                ),
+                ("SALVENTO, Ostmark (Lagoon Wire) —", SpanKind::Skip(SkipReason::Dateline)),
+                ("The barrier held overnight as the tide rose.", SpanKind::Claim),
+                (
+                    "Workers check the gates at dawn. (Photo: Ivo Brandt / Getty Images)",
+                    SpanKind::Skip(SkipReason::PhotoCredit)
+                ),
+                ("Photo: Ivo Brandt", SpanKind::Skip(SkipReason::PhotoCredit)),
+                ("Read more: How the gates were built", SpanKind::Skip(SkipReason::ReadMore)),
+                ("https://example.org/lagoon/gates?id=7", SpanKind::Skip(SkipReason::Url)),
+                (
+                    "Source: https://example.org/a https://example.org/b",
+                    SpanKind::Skip(SkipReason::Url)
+                ),
+                ("Engineers said the gates would stay shut until Friday.", SpanKind::Claim),
+                (
+                    "Reporting by Mara Quell; Editing by Ilse Varga",
+                    SpanKind::Skip(SkipReason::Byline)
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn datelines_in_wire_and_capital_forms() {
+        for (line, prefix) in [
+            ("WASHINGTON (Reuters) - The Senate voted on Tuesday.", "WASHINGTON (Reuters) -"),
+            ("KYIV, Ukraine — Sirens sounded at night.", "KYIV, Ukraine —"),
+            ("LONDON, March 4 (Reuters) - Prices rose.", "LONDON, March 4 (Reuters) -"),
+            ("PARIS—The talks ended.", "PARIS—"),
+        ] {
+            let got = pieces(line);
+            assert_eq!(got[0], (prefix, SpanKind::Skip(SkipReason::Dateline)), "{line}");
+            assert_eq!(got[1].1, SpanKind::Claim, "{line}");
+        }
+    }
+
+    #[test]
+    fn prose_that_looks_like_furniture_is_kept() {
+        for line in [
+            // A sentence opening with "By" and a day, or a name and then prose.
+            "By Friday the port had reopened to ships.",
+            "By Tuesday, the port had reopened to ships and trucks.",
+            // Datelines open the first paragraph only; later a dash is an aside.
+            "The port reopened.\nOfficials - and many others - said so.",
+            // Lowercase after the dash: not a dateline.
+            "SENATE — which met late — voted on the bill.",
+            // An agency named in prose.
+            "Getty Images and Reuters signed a licensing deal on Monday.",
+            // A URL inside a sentence stays in its claim.
+            "The report is online at https://example.org/report and runs to 40 pages.",
+        ] {
+            assert!(
+                pieces(line).iter().all(|(_, k)| *k == SpanKind::Claim),
+                "{line}: {:?}",
+                pieces(line)
+            );
+        }
+    }
+
+    #[test]
+    fn the_known_title_is_the_headline_even_in_sentence_case() {
+        let text = "Barrier raised for the 31st time\nThe barrier was raised on Saturday.\n";
+        let seg = segment(text, Some("Barrier raised for the 31st time"));
+        assert_eq!(seg.spans[0].kind, SpanKind::Skip(SkipReason::Headline));
+        assert_eq!(seg.headline, Some((0, 32)));
+        // Without the title it reads as a sentence.
+        assert_eq!(segment(text, None).spans[0].kind, SpanKind::Claim);
+        // Later in the text, the title's words are body text.
+        let later = "The barrier was raised.\nBarrier raised for the 31st time\n";
+        let seg = segment(later, Some("Barrier raised for the 31st time"));
+        assert!(seg.spans.iter().all(|s| s.kind == SpanKind::Claim));
     }
 
     #[test]

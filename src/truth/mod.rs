@@ -41,7 +41,7 @@ pub use value::{Value, ValueKind};
 /// similarity 0.5, so that dissimilar values compete) and with the votes of sources that share
 /// losing claims discounted ([`TruthFinder::copy_discount`]), chosen by exact-match accuracy on
 /// the book listings' silver reference as a whole and checked on both halves of it (see the
-/// README's truth-discovery table and `examples/truth_eval.rs`).
+/// the truth-discovery table of docs/evaluation.md and `examples/truth_eval.rs`).
 pub fn recommended() -> Algorithm {
     Algorithm::TruthFinder(TruthFinder {
         base_similarity: 0.5,

@@ -25,7 +25,7 @@ pub struct Shape {
 
 impl Shape {
     /// 10,000 sources × 2,000 variables × 4 values, claim probability 0.05: about a million
-    /// claims, the shape of the figures quoted for `truthdiscovery` in the README.
+    /// claims, the shape of the figures quoted for `truthdiscovery` in docs/performance.md.
     pub fn million() -> Shape {
         Shape { sources: 10_000, variables: 2_000, values: 4, claim_probability: 0.05, seed: 1 }
     }
