@@ -1,7 +1,7 @@
 //! The main job: reconcile news articles and print what is corroborated and where sources differ.
 //!
 //! ```text
-//! cargo run --release --example reconcile -- [--format text|markdown|json|dot] [--date YYYY-MM-DD] [[--outlet NAME] FILE ...]
+//! cargo run --release --example reconcile -- [--format text|markdown|json|dot|html] [--date YYYY-MM-DD] [[--outlet NAME] FILE ...]
 //! ```
 //! With no files it runs on two demo articles embedded in the repo. With files, each file is one
 //! source whose id is its file stem; `.json` and `.jsonl` files hold claims extracted elsewhere
@@ -27,6 +27,7 @@ enum Format {
     Markdown,
     Json,
     Dot,
+    Html,
 }
 
 struct Args {
@@ -49,9 +50,10 @@ fn parse_args() -> Result<Args, String> {
                     "markdown" | "md" => Format::Markdown,
                     "json" => Format::Json,
                     "dot" => Format::Dot,
+                    "html" => Format::Html,
                     other => {
                         return Err(format!(
-                            "unknown format {other:?} (text, markdown, json, dot)"
+                            "unknown format {other:?} (text, markdown, json, dot, html)"
                         ));
                     }
                 };
@@ -62,7 +64,7 @@ fn parse_args() -> Result<Args, String> {
             }
             "--outlet" => outlet = Some(it.next().ok_or("--outlet needs a name")?),
             "-h" | "--help" => {
-                return Err("usage: reconcile [--format text|markdown|json|dot] [--date YYYY-MM-DD] [[--outlet NAME] FILE ...]".into());
+                return Err("usage: reconcile [--format text|markdown|json|dot|html] [--date YYYY-MM-DD] [[--outlet NAME] FILE ...]".into());
             }
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
             _ => args.files.push((arg, outlet.clone())),
@@ -112,6 +114,7 @@ fn run() -> Result<(), String> {
             s
         }
         Format::Dot => render::to_dot(&report),
+        Format::Html => render::to_html(&report),
     };
     print!("{out}");
     Ok(())
