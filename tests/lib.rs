@@ -6,6 +6,7 @@ mod entity;
 mod examples;
 mod extract;
 mod graph;
+mod html;
 mod properties;
 mod scale;
 mod score;

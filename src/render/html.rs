@@ -567,7 +567,10 @@ header h1{font-size:1.5rem}
 .pair{grid-template-columns:1fr}
 .sources{grid-template-columns:1fr}
 .fact{padding:10px 10px}
-.stats li{min-width:0;flex:1 1 40%}
+.stats{gap:6px}
+.stats li{min-width:0;flex:1 1 28%;padding:6px 10px}
+.stats b{font-size:1.3rem}
+h2 small{display:block;font-size:.7em}
 }
 "#;
 

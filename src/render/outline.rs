@@ -134,10 +134,10 @@ impl<'r> Outline<'r> {
         } else {
             lines.push("The sources contradict each other nowhere.".to_string());
         }
-        if let Some(top) = self.contested.first() {
-            if let Some(d) = top.disputes.first() {
-                lines.push(format!("Most important difference ({}): {}", top.fact.id, d.summary));
-            }
+        if let Some((top, d)) =
+            self.contested.first().and_then(|top| top.disputes.first().map(|d| (top, d)))
+        {
+            lines.push(format!("Most important difference ({}): {}", top.fact.id, d.summary));
         }
         lines
     }
