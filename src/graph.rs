@@ -175,6 +175,10 @@ pub struct GroupConfig {
     /// share next to nothing.
     #[serde(default = "default_anchor_min_overlap")]
     pub anchor_min_overlap: f64,
+    /// How sources are grouped into stories ([`crate::story`]). Claims of different stories are
+    /// never linked.
+    #[serde(default)]
+    pub stories: crate::story::StoryConfig,
 }
 
 fn default_anchor_min_overlap() -> f64 {
@@ -191,6 +195,7 @@ impl Default for GroupConfig {
             anchor_links: true,
             anchor_floor: 0.1,
             anchor_max_sources: default_anchor_max_sources(),
+            stories: crate::story::StoryConfig::default(),
             anchor_min_overlap: default_anchor_min_overlap(),
         }
     }

@@ -86,6 +86,7 @@ pub mod reconcile;
 pub mod render;
 pub mod report;
 pub mod source;
+pub mod story;
 pub mod stream;
 pub mod synth;
 pub mod text;

@@ -13,6 +13,7 @@ use crate::align::{self, AlignConfig, Score, Scorer};
 use crate::diff::{self, DiffConfig, Differ, PairDifference};
 use crate::graph::{self, AgreementGraph, Edge, EdgeKind, GroupConfig, group_facts};
 use crate::model::{Claim, ClaimId, Skipped, SourceId};
+use crate::story::{Story, StoryId, group_stories};
 
 /// The id of a fact: `f0`, `f1`, … in order of first appearance.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -83,6 +84,8 @@ pub struct Fact {
     pub sources: Vec<SourceId>,
     /// Corroborated, single-source or contested.
     pub status: FactStatus,
+    /// The story its sources report.
+    pub story: StoryId,
 }
 
 /// How two aligned claims differ.
@@ -186,6 +189,9 @@ pub struct Reconciliation {
     pub facts: Vec<Fact>,
     /// The differences within facts.
     pub differences: Vec<Difference>,
+    /// The stories: groups of sources that report one seminal event. Every source is in exactly
+    /// one; no fact crosses two.
+    pub stories: Vec<Story>,
     graph: AgreementGraph,
     align: AlignConfig,
     diff: DiffConfig,
@@ -248,6 +254,20 @@ impl Reconciliation {
         scorer: &Scorer<'_>,
         mut links: Vec<align::Link>,
     ) -> Reconciliation {
+        // Stories first: a link between two stories is a coincidence of wording, not a fact.
+        let mut source_ids: Vec<SourceId> = sources.iter().map(|s| s.id.clone()).collect();
+        for c in &claims {
+            if !source_ids.contains(&c.source) {
+                source_ids.push(c.source.clone());
+            }
+        }
+        let (stories, story_of_source) =
+            group_stories(&source_ids, &claims, &align.statistics, &group.stories);
+        let source_index: HashMap<&SourceId, usize> =
+            source_ids.iter().enumerate().map(|(i, s)| (s, i)).collect();
+        let story_of: Vec<usize> =
+            claims.iter().map(|c| story_of_source[source_index[&c.source]]).collect();
+        links.retain(|l| story_of[l.a] == story_of[l.b]);
         let mut anchors: HashMap<(usize, usize), String> = HashMap::new();
         if group.anchor_links {
             let floor = align.threshold * group.anchor_floor;
@@ -262,6 +282,7 @@ impl Reconciliation {
                 links.push(align::Link { a, b, score: scorer.score(a, b) });
                 anchors.insert((a, b), anchor);
             }
+            links.retain(|l| story_of[l.a] == story_of[l.b]);
             links.sort_by_key(|l| (l.a, l.b));
         }
         // For grouping, an anchor link counts as a link at the threshold: enough to join two
@@ -360,6 +381,7 @@ impl Reconciliation {
                     claims: group.iter().map(|&i| claims[i].id.clone()).collect(),
                     sources: sources.into_iter().cloned().collect(),
                     status,
+                    story: StoryId(story_of[group[0]]),
                 }
             })
             .collect();
@@ -370,6 +392,7 @@ impl Reconciliation {
             skipped,
             facts,
             differences,
+            stories,
             graph,
             align: align.clone(),
             diff: diff_config.clone(),

@@ -16,6 +16,7 @@
 //! | `facts` | array | groups of claims asserting one thing, `f0`, `f1`, … in order of their first claim |
 //! | `differences` | array | how the claims of a fact differ, sorted by fact, kind, claims |
 //! | `links` | array | the edges of the agreement graph, sorted by their claims |
+//! | `stories` | array | groups of sources that report one seminal event ([`crate::story`]): `id` (`s0`, `s1`, … in order of their first source), `sources` (in the order added), `label` (the names and words most of its sources share); every source is in exactly one |
 //! | `consensus` | object | truth discovery over the values the facts dispute ([`crate::consensus`]): `values` (`fact`, `attribute`, `value`, `belief`, `sources`, `reporting`, `candidates`; only where at least three sources state the attribute) and `trust` (`source`, `trust`) |
 //!
 //! A **claim** is `{"id": "a:3", "source": "a", "start": 120, "end": 210, "text": "…",
@@ -28,8 +29,8 @@
 //! `attribution`, `terms`, and a quantity's `start`, `end`, `bound`, `each`) carry the full
 //! [`crate::model::Claim`].
 //!
-//! A **fact** is `{"id": "f0", "claims": ["a:3", "b:7"], "sources": ["a", "b"], "status": "…"}`,
-//! `claims` and `sources` sorted. Every claim is in exactly one fact. `status` is `corroborated`
+//! A **fact** is `{"id": "f0", "claims": ["a:3", "b:7"], "sources": ["a", "b"], "status": "…",
+//! "story": "s0"}`, `claims` and `sources` sorted, `story` the story of its sources. Every claim is in exactly one fact. `status` is `corroborated`
 //! (two or more sources, no contesting difference), `single_source`, or `contested` (its sources
 //! differ in `quantity`, `polarity`, `modality`, `attribution` or `time`, or give two `account`s
 //! that cannot both be true; a `detail` difference alone leaves a fact `corroborated`).
@@ -119,6 +120,7 @@ pub fn to_json(report: &Reconciliation) -> Value {
         "differences": report.differences,
         "links": links.into_iter().map(|(_, _, v)| v).collect::<Vec<_>>(),
         "consensus": consensus(report, DEFAULT_MIN_SOURCES),
+        "stories": report.stories,
     })
 }
 
