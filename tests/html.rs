@@ -15,8 +15,8 @@ use crate::common::fixture;
 use crate::examples::example;
 
 /// The sections every report has, by element id.
-const SECTIONS: [&str; 6] =
-    ["summary", "sources", "differences", "corroborated", "single-source", "graph"];
+const SECTIONS: [&str; 7] =
+    ["summary", "sources", "stories", "differences", "corroborated", "single-source", "graph"];
 
 /// The four invented ferry articles under `tests/fixtures/ferry/`, with their outlets.
 const FERRY: [(&str, &str); 4] = [
@@ -312,4 +312,34 @@ fn visible_text(html: &str) -> String {
 
 fn normalize(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn facts_carry_their_story_when_a_run_has_several() {
+    let mut reconciler = Reconciler::new(Config::default());
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join("demo");
+    let files = FERRY
+        .iter()
+        .map(|(id, _)| fixture(&format!("ferry/{id}.txt")))
+        .chain(["harbor_courier.txt", "kestria_wire.txt"].map(|f| demo.join(f)));
+    for path in files {
+        reconciler.add_source(&Source::from_file(path).unwrap()).unwrap();
+    }
+    let report = reconciler.reconcile();
+    assert_eq!(report.stories.len(), 2, "{:?}", report.stories);
+    let html = render::to_html(&report);
+    let stories = &html[html.find("<section id=\"stories\"").unwrap()..];
+    let stories = &stories[..stories.find("</section>").unwrap()];
+    assert_eq!(stories.matches("<li>").count(), 2, "{stories}");
+    // Every fact heading names its story.
+    let headings = html.matches("<h3>").count();
+    assert!(headings > 0);
+    assert_eq!(html.matches("<h3>f").count(), headings);
+    assert_eq!(
+        html.split("<h3>").skip(1).filter(|h| h.contains("<span class=\"story\">s")).count(),
+        headings
+    );
+    let text = render::to_text(&report);
+    assert!(text.contains("STORIES (2 events"), "{text}");
+    assert!(text.contains("(story s1), reported by harbor_courier, kestria_wire"), "{text}");
 }

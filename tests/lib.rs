@@ -13,4 +13,5 @@ mod score;
 mod seeds_align;
 mod seeds_extract;
 mod stream;
+mod text_report;
 mod truth;

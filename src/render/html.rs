@@ -14,7 +14,9 @@ use crate::report::{FactStatus, Reconciliation, SourceSummary};
 
 /// The report as one self-contained HTML page for a person.
 ///
-/// Sections, each an element with its id: `summary`; `sources` (outlet, title, date);
+/// Sections, each an element with its id: `summary`; `sources` (outlet, title, date); `stories`
+/// (the events the sources report, [`crate::story`]; each fact is labelled with its story when
+/// there are several);
 /// `differences` (contested facts, most important first, each difference once with the two claims
 /// side by side and the differing words in `<mark>`); `corroborated` (each fact with the sources
 /// that carry it, words only one telling gives marked); `consensus` (with three or more sources:
@@ -61,13 +63,14 @@ pub fn to_html(report: &Reconciliation) -> String {
     let _ = writeln!(
         out,
         "<header><h1>What the sources say</h1><p class=\"lede\">{}</p>\
-         <nav><a href=\"#summary\">Summary</a> <a href=\"#sources\">Sources</a> \
+         <nav><a href=\"#summary\">Summary</a> <a href=\"#sources\">Sources</a> <a href=\"#stories\">Stories</a> \
          <a href=\"#differences\">Differences</a> <a href=\"#corroborated\">Corroborated</a> \
          <a href=\"#single-source\">Single-source</a> <a href=\"#graph\">Graph</a></nav></header>",
         esc(&title)
     );
     summary(&mut out, &outline);
     sources(&mut out, report);
+    stories(&mut out, report);
     differences(&mut out, &outline);
     corroborated(&mut out, &outline);
     consensus_section(&mut out, &outline);
@@ -137,6 +140,34 @@ fn sources(out: &mut String, report: &Reconciliation) {
         );
     }
     out.push_str("</ol>\n</section>\n");
+}
+
+fn stories(out: &mut String, report: &Reconciliation) {
+    let _ = writeln!(
+        out,
+        "<section id=\"stories\"><h2>Stories <small>{}: the events the sources report; every \
+         fact belongs to one</small></h2>",
+        plural(report.stories.len(), "story")
+    );
+    if report.stories.len() == 1 {
+        let story = &report.stories[0];
+        let _ = writeln!(out, "<p>All sources report one story: <q>{}</q>.</p>", esc(&story.label));
+    } else {
+        out.push_str("<ul class=\"stories\">\n");
+        for story in &report.stories {
+            let sources: Vec<String> = story.sources.iter().map(|s| esc(s.as_str())).collect();
+            let _ = writeln!(
+                out,
+                "<li><span class=\"story\">{}</span> <q>{}</q> <span class=\"meta\">{}: {}</span></li>",
+                story.id,
+                esc(&story.label),
+                plural(story.sources.len(), "source"),
+                sources.join(", ")
+            );
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</section>\n");
 }
 
 fn differences(out: &mut String, outline: &Outline<'_>) {
@@ -271,7 +302,14 @@ fn fact_heading(out: &mut String, report: &Reconciliation, view: &FactView<'_>) 
     let story = view
         .story
         .as_deref()
-        .map(|s| format!(" <span class=\"story\">story {}</span>", esc(s)))
+        .map(|s| {
+            let label = report
+                .stories
+                .get(view.fact.story.0)
+                .map(|st| format!(" {}", esc(&clip_label(&st.label, 40))))
+                .unwrap_or_default();
+            format!(" <span class=\"story\">{}{label}</span>", esc(s))
+        })
         .unwrap_or_default();
     let _ = writeln!(
         out,
@@ -533,6 +571,7 @@ mark.detail{background:var(--detail)}
 .fact.contested{border-left:5px solid var(--red)}
 .fact.corroborated{border-left:5px solid var(--green)}
 .src{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.8rem;font-weight:normal;border:1px solid;border-left-width:4px;border-radius:4px;padding:0 5px}
+.stories{padding-left:20px}.stories li{margin:4px 0}
 .story{font-size:.8rem;font-weight:normal;background:#e8eef7;border-radius:4px;padding:0 6px}
 .dispute>p{margin:0 0 8px}
 .kind{display:inline-block;background:var(--red);color:#fff;border-radius:4px;padding:0 7px;font-size:.8rem;font-weight:600;margin-right:4px}

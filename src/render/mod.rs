@@ -55,6 +55,7 @@ use crate::consensus::{DEFAULT_MIN_SOURCES, consensus};
 use crate::graph::EdgeKind;
 use crate::model::{Claim, ClaimId};
 use crate::report::{Reconciliation, SourceSummary};
+use crate::story::Story;
 
 mod html;
 mod outline;
@@ -144,6 +145,13 @@ pub fn to_text(report: &Reconciliation) -> String {
     out.push_str("\nSOURCES\n");
     for s in &report.sources {
         paragraph(&mut out, &source_words(s), 2);
+    }
+    if report.stories.len() > 1 {
+        let _ =
+            writeln!(out, "\nSTORIES ({} events; every fact belongs to one)", report.stories.len());
+        for story in &report.stories {
+            paragraph(&mut out, &story_words(story), 2);
+        }
     }
     out.push_str(
         "\n  Words in \u{ab}guillemets\u{bb} are those the other telling does not give.\n",
@@ -235,6 +243,12 @@ pub fn to_markdown(report: &Reconciliation) -> String {
             s.date.map(|d| d.to_string()).unwrap_or_default(),
             s.claims
         );
+    }
+    if report.stories.len() > 1 {
+        out.push_str("\n## Stories\n\n");
+        for story in &report.stories {
+            let _ = writeln!(out, "- {}", md_text(&story_words(story)));
+        }
     }
     out.push_str("\nWords in **bold** are those the other telling does not give.\n");
 
@@ -351,6 +365,11 @@ fn source_words(s: &SourceSummary) -> String {
         false => format!("\u{201c}{}\u{201d}", s.title),
     };
     format!("{}: {outlet}, {date}. {title} ({}).", s.id, plural(s.claims, "claim"))
+}
+
+/// "s0 (“label”): a, b, c."
+fn story_words(story: &Story) -> String {
+    format!("{} (\u{201c}{}\u{201d}): {}.", story.id, story.label, join_ids(&story.sources))
 }
 
 /// "f3 (story s0), reported by a, b, c (3 sources)".

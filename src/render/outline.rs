@@ -57,7 +57,7 @@ pub(crate) struct FactView<'r> {
     pub disputes: Vec<Dispute<'r>>,
     /// Its distinct texts, in claim order, each marked with what only it gives.
     pub tellings: Vec<Telling<'r>>,
-    /// The story it belongs to, when the run knows stories.
+    /// The id of the story it belongs to, when the run has more than one.
     pub story: Option<String>,
 }
 
@@ -311,7 +311,9 @@ fn fact_view<'r>(report: &'r Reconciliation, differ: &Differ, fact: &'r Fact) ->
         });
     }
     disputes.sort_by_key(|d| kind_rank(d.kind));
-    FactView { fact, disputes, tellings, story: None }
+    // One story needs no label on every fact.
+    let story = (report.stories.len() > 1).then(|| fact.story.to_string());
+    FactView { fact, disputes, tellings, story }
 }
 
 fn detail_marks(differ: &Differ, claim: &Claim, others: &[&Claim]) -> Vec<Mark> {
