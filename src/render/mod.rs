@@ -1,5 +1,5 @@
-//! Renderings of a [`Reconciliation`]: JSON for programs, text and Markdown for people, DOT for
-//! the agreement graph.
+//! Renderings of a [`Reconciliation`]: JSON for programs; text, Markdown and HTML ([`to_html`],
+//! one self-contained page) for people; DOT for the agreement graph.
 //!
 //! # The JSON report (`corroborate/1`)
 //!
