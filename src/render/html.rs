@@ -127,13 +127,22 @@ fn summary(out: &mut String, outline: &Outline<'_>) {
 fn sources(out: &mut String, report: &Reconciliation) {
     out.push_str("<section id=\"sources\"><h2>Sources</h2>\n<ol class=\"sources\">\n");
     for (i, s) in report.sources.iter().enumerate() {
+        // The title leads; a source without one is named by its id.
+        let (head, id) = match s.title.is_empty() {
+            true => (
+                format!("<b class=\"sid\">{}</b>", esc(s.id.as_str())),
+                "<span class=\"meta\">untitled</span>".into(),
+            ),
+            false => (
+                format!("<cite>{}</cite>", esc(&s.title)),
+                format!("<b class=\"sid\">{}</b>", esc(s.id.as_str())),
+            ),
+        };
         let _ = writeln!(
             out,
-            "<li><span class=\"swatch\" style=\"background:{}\"></span><div><cite>{}</cite><br>\
-             <b class=\"sid\">{}</b> <span class=\"meta\">· {} · {} · {}</span></div></li>",
+            "<li><span class=\"swatch\" style=\"background:{}\"></span><div>{head}<br>{id} \
+             <span class=\"meta\">· {} · {} · {}</span></div></li>",
             source_colour(i),
-            esc(if s.title.is_empty() { "untitled" } else { &s.title }),
-            esc(s.id.as_str()),
             esc(s.outlet.as_deref().unwrap_or("outlet not given")),
             s.date.map_or_else(|| "undated".to_string(), |d| d.to_string()),
             plural(s.claims, "claim"),
@@ -379,8 +388,12 @@ const PALETTE: [&str; 10] = [
     "#17becf", "#8c564b",
 ];
 
-fn source_colour(i: usize) -> &'static str {
-    PALETTE[i % PALETTE.len()]
+/// The colour of the `i`-th source: the palette, then hues a golden angle apart.
+fn source_colour(i: usize) -> String {
+    match PALETTE.get(i) {
+        Some(colour) => colour.to_string(),
+        None => format!("hsl({:.0},65%,40%)", (i as f64 * 137.508) % 360.0),
+    }
 }
 
 /// The agreement graph as inline SVG, laid out here: every claim a dot on one circle, the claims of
@@ -437,7 +450,9 @@ fn graph(out: &mut String, report: &Reconciliation) {
         "<figure><svg class=\"graph\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" role=\"img\" \
          aria-label=\"Agreement graph: claims around a circle by source, links between them\">"
     );
-    // Source arcs and labels.
+    // Source arcs and labels; a label close to the one before it moves out a line, so that the
+    // labels of two short arcs side by side do not overprint.
+    let mut last_label: Option<(f64, bool)> = None;
     for &(si, a0, a1) in &arcs {
         let (x0, y0) = point(a0, radius + 14.0);
         let (x1, y1) = point(a1, radius + 14.0);
@@ -452,7 +467,9 @@ fn graph(out: &mut String, report: &Reconciliation) {
             r = radius + 14.0
         );
         let mid = (a0 + a1) / 2.0;
-        let (lx, ly) = point(mid, radius + 30.0);
+        let crowded = last_label.is_some_and(|(at, out)| !out && mid - at < 0.16);
+        last_label = Some((mid, crowded));
+        let (lx, ly) = point(mid, radius + if crowded { 50.0 } else { 30.0 });
         let anchor = if mid.cos() > 0.3 {
             "start"
         } else if mid.cos() < -0.3 {
@@ -610,6 +627,9 @@ header h1{font-size:1.5rem}
 .stats li{min-width:0;flex:1 1 28%;padding:6px 10px}
 .stats b{font-size:1.3rem}
 h2 small{display:block;font-size:.7em}
+figure{overflow-x:auto}
+svg.graph{width:680px;max-width:none}
+figcaption{position:sticky;left:0;max-width:calc(100vw - 28px)}
 }
 "#;
 

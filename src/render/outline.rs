@@ -170,9 +170,15 @@ pub(crate) fn kind_words(kind: &str) -> &'static str {
     }
 }
 
-/// "1 fact", "3 facts".
+/// "1 fact", "3 facts", "2 stories".
 pub(crate) fn plural(n: usize, noun: &str) -> String {
-    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+    if n == 1 {
+        return format!("1 {noun}");
+    }
+    match noun.strip_suffix('y') {
+        Some(stem) if !stem.ends_with(['a', 'e', 'o', 'u']) => format!("{n} {stem}ies"),
+        _ => format!("{n} {noun}s"),
+    }
 }
 
 /// A consensus value in plain words: what was disputed and what the sources that have been
@@ -300,7 +306,11 @@ fn fact_view<'r>(report: &'r Reconciliation, differ: &Differ, fact: &'r Fact) ->
                 .filter(|c| c.id != claim.id && same_text(&c.text, &claim.text))
                 .map(|c| &c.id)
                 .collect();
-            let mut marks = key_marks(&claim.text, &d.summary, d.kind);
+            let mut marks = match d.kind {
+                // The speaker's words, not the quotation both give.
+                DifferenceKind::Attribution => speaker_marks(claim),
+                _ => key_marks(&claim.text, &d.summary, d.kind),
+            };
             marks.extend(detail_marks(differ, claim, &[other]));
             Telling { claim, copies, marks }
         };
@@ -322,6 +332,22 @@ fn detail_marks(differ: &Differ, claim: &Claim, others: &[&Claim]) -> Vec<Mark> 
         .into_iter()
         .map(|range| Mark { range, kind: MarkKind::Detail })
         .collect()
+}
+
+/// The words naming a claim's speaker.
+fn speaker_marks(claim: &Claim) -> Vec<Mark> {
+    let Some(a) = &claim.attribution else { return Vec::new() };
+    let (Some(start), Some(end)) =
+        (a.start.checked_sub(claim.start), a.end.checked_sub(claim.start))
+    else {
+        return Vec::new();
+    };
+    match claim.text.get(start..end) {
+        Some(words) if !words.trim().is_empty() => {
+            vec![Mark { range: start..end, kind: MarkKind::Key }]
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// The words a difference's summary quotes (“…”), found in `text` at word boundaries. An account
@@ -401,6 +427,14 @@ mod tests {
             ]
         );
         assert_eq!(segments("", &marks), []);
+    }
+
+    #[test]
+    fn plural_says_stories() {
+        assert_eq!(plural(1, "story"), "1 story");
+        assert_eq!(plural(2, "story"), "2 stories");
+        assert_eq!(plural(2, "day"), "2 days");
+        assert_eq!(plural(0, "fact"), "0 facts");
     }
 
     #[test]
