@@ -485,6 +485,7 @@ proptest! {
         let text = render::to_text(&report);
         prop_assert!(text.contains("facts"));
         render::to_markdown(&report);
+        prop_assert!(render::to_html(&report).ends_with("</html>\n"));
         render::to_dot(&report);
         prop_assert_eq!(&render::to_json(&report)["schema"], "corroborate/1");
     }

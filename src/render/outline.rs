@@ -427,6 +427,12 @@ mod tests {
             ]
         );
         assert_eq!(segments("", &marks), []);
+        // Runs fall on character boundaries.
+        let text = "caf\u{e9} na\u{ef}ve \u{201c}ok\u{201d}";
+        let marks = [Mark { range: 6..12, kind: MarkKind::Detail }];
+        let s = segments(text, &marks);
+        assert_eq!(s.iter().map(|x| x.0).collect::<String>(), text);
+        assert_eq!(s[1], ("na\u{ef}ve", Some(MarkKind::Detail)));
     }
 
     #[test]
