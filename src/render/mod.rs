@@ -395,24 +395,35 @@ fn paragraph(out: &mut String, text: &str, indent: usize) {
     }
 }
 
-/// A claim's text with its marks between guillemets (marks that touch are one).
+/// A claim's text with its marks between guillemets.
 fn marked_text(t: &Telling<'_>) -> String {
-    let mut out = String::new();
-    let mut open = false;
+    mark_runs(t, "\u{ab}", "\u{bb}", str::to_string)
+}
+
+/// A claim's text, each text run through `escape`, each marked phrase between `open` and `close`.
+/// Marks that touch or stand only a space apart read as one phrase.
+fn mark_runs(t: &Telling<'_>, open: &str, close: &str, escape: fn(&str) -> String) -> String {
+    let mut runs: Vec<(String, bool)> = Vec::new();
     for (words, mark) in segments(&t.claim.text, &t.marks) {
-        match (mark.is_some(), open) {
-            (true, false) => out.push('\u{ab}'),
-            (false, true) => out.push('\u{bb}'),
-            _ => {}
+        let marked = mark.is_some();
+        let bridge = !marked && words.trim().is_empty() && runs.last().is_some_and(|r| r.1);
+        match runs.last_mut() {
+            Some(last) if last.1 == marked || bridge => last.0.push_str(words),
+            // A space that joined two marks but no mark follows goes back outside.
+            _ => runs.push((words.to_string(), marked)),
         }
-        open = mark.is_some();
-        out.push_str(words);
     }
-    if open {
-        out.push('\u{bb}');
+    let mut out = String::new();
+    for (words, marked) in runs {
+        if !marked {
+            out.push_str(&escape(&words));
+            continue;
+        }
+        let trimmed = words.trim_end();
+        let _ = write!(out, "{open}{}{close}", escape(trimmed));
+        out.push_str(&escape(&words[trimmed.len()..]));
     }
-    // Marks only a space apart read as one phrase.
-    out.replace("\u{bb} \u{ab}", " ")
+    out
 }
 
 /// "c:1, d:2" said as "(same words: c:1, d:2)", or nothing.
@@ -471,21 +482,7 @@ fn side_by_side(out: &mut String, sides: &[Telling<'_>]) {
 
 /// A claim's text for Markdown, its marks in bold.
 fn md_marked(t: &Telling<'_>) -> String {
-    segments(&t.claim.text, &t.marks)
-        .into_iter()
-        .map(|(words, mark)| {
-            let words = md_text(words);
-            match mark {
-                // Bold must hug its words: white space stays outside the asterisks.
-                Some(_) if !words.trim().is_empty() => {
-                    let lead = &words[..words.len() - words.trim_start().len()];
-                    let trail = &words[words.trim_end().len()..];
-                    format!("{lead}**{}**{trail}", words.trim())
-                }
-                _ => words,
-            }
-        })
-        .collect()
+    mark_runs(t, "**", "**", md_text)
 }
 
 fn md_copies(t: &Telling<'_>) -> String {
