@@ -64,6 +64,7 @@ fn html_report_lists_sections_sources_and_every_claim() {
     assert!(at("summary") < at("sources") && at("sources") < at("differences"));
     assert!(at("differences") < at("corroborated") && at("corroborated") < at("single-source"));
     assert!(html.contains("<mark class=\"key\">Saturday evening</mark>"), "{html}");
+    assert!(html.contains("likewise coastal_times:0"), "{html}");
     // Single-source facts are collapsed, one <details> per source.
     let single = &html[at("single-source")..at("graph")];
     assert_eq!(single.matches("<details>").count(), 3, "{single}");

@@ -68,7 +68,11 @@ fn the_text_report_reads_top_down_for_an_editor() {
     let two = differ.find("f4, reported by brenport_gazette, coastal_times (2 sources)").unwrap();
     assert!(four < two, "{differ}");
     // A copy of a text is named once beside it, not compared again.
-    assert!(differ.contains("(same words: harbour_post:0)"), "{differ}");
+    // Another source making the same point in other words joins the comparison shown.
+    // (In the left column, which wraps: "(same words: harbour_post:0; likewise:" / "coastal_times:0)".)
+    assert!(differ.contains("(same words: harbour_post:0; likewise:"), "{differ}");
+    assert!(differ.contains("\n    coastal_times:0)"), "{differ}");
+    assert_eq!(differ.matches("[a date]").count(), 1, "{differ}");
     assert!(!differ.contains("harbour_post:0    "), "harbour_post:0 compared on its own: {differ}");
     // The differing words are marked inside the claim, whole phrases included.
     assert!(differ.contains("\u{ab}Saturday evening\u{bb}"), "{differ}");

@@ -204,6 +204,7 @@ fn differences(out: &mut String, outline: &Outline<'_>) {
                 claim_block(out, outline.report, side);
                 shown.push(&side.claim.id);
                 shown.extend(side.copies.iter().copied());
+                shown.extend(side.alike.iter().copied());
             }
             out.push_str("</div></div>\n");
         }
@@ -355,6 +356,10 @@ fn claim_block(out: &mut String, report: &Reconciliation, t: &Telling<'_>) {
     if !t.copies.is_empty() {
         let copies: Vec<String> = t.copies.iter().map(|c| esc(&c.to_string())).collect();
         let _ = write!(out, "<p class=\"copies\">same words in {}</p>", copies.join(", "));
+    }
+    if !t.alike.is_empty() {
+        let alike: Vec<String> = t.alike.iter().map(|c| esc(&c.to_string())).collect();
+        let _ = write!(out, "<p class=\"copies\">likewise {}</p>", alike.join(", "));
     }
     out.push_str("</blockquote>\n");
 }

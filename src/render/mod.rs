@@ -171,6 +171,7 @@ pub fn to_text(report: &Reconciliation) -> String {
             for side in &d.sides {
                 shown.insert(&side.claim.id);
                 shown.extend(side.copies.iter().copied());
+                shown.extend(side.alike.iter().copied());
             }
         }
         let others: Vec<&Telling<'_>> =
@@ -428,9 +429,16 @@ fn mark_runs(t: &Telling<'_>, open: &str, close: &str, escape: fn(&str) -> Strin
 
 /// "c:1, d:2" said as "(same words: c:1, d:2)", or nothing.
 fn copies_words(t: &Telling<'_>) -> String {
-    match t.copies.is_empty() {
+    let mut parts = Vec::new();
+    if !t.copies.is_empty() {
+        parts.push(format!("same words: {}", join_ids(&t.copies)));
+    }
+    if !t.alike.is_empty() {
+        parts.push(format!("likewise: {}", join_ids(&t.alike)));
+    }
+    match parts.is_empty() {
         true => String::new(),
-        false => format!(" (same words: {})", join_ids(&t.copies)),
+        false => format!(" ({})", parts.join("; ")),
     }
 }
 
@@ -461,7 +469,7 @@ fn side_by_side(out: &mut String, sides: &[Telling<'_>]) {
             let id = t.claim.id.to_string();
             let mut lines = vec![id.clone(), "-".repeat(id.chars().count())];
             lines.extend(wrap(&marked_text(t), width));
-            if !t.copies.is_empty() {
+            if !t.copies.is_empty() || !t.alike.is_empty() {
                 lines.extend(wrap(copies_words(t).trim(), width));
             }
             lines

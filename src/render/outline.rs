@@ -36,6 +36,9 @@ pub(crate) struct Telling<'r> {
     pub claim: &'r Claim,
     /// Other claims of the fact with exactly these words (copies of one text).
     pub copies: Vec<&'r ClaimId>,
+    /// In a dispute: other claims that take this side in other words (the same number, the same
+    /// day, the same speaker), so the comparison is said once.
+    pub alike: Vec<&'r ClaimId>,
     /// The words no other telling of the fact gives.
     pub marks: Vec<Mark>,
 }
@@ -278,7 +281,7 @@ fn fact_view<'r>(report: &'r Reconciliation, differ: &Differ, fact: &'r Fact) ->
                 true => Vec::new(),
                 false => detail_marks(differ, claim, &others),
             };
-            Telling { claim, copies: copies.clone(), marks }
+            Telling { claim, copies: copies.clone(), alike: Vec::new(), marks }
         })
         .collect();
 
@@ -312,13 +315,42 @@ fn fact_view<'r>(report: &'r Reconciliation, differ: &Differ, fact: &'r Fact) ->
                 _ => key_marks(&claim.text, &d.summary, d.kind),
             };
             marks.extend(detail_marks(differ, claim, &[other]));
-            Telling { claim, copies, marks }
+            Telling { claim, copies, alike: Vec::new(), marks }
         };
-        disputes.push(Dispute {
-            kind: d.kind,
-            summary: &d.summary,
-            sides: [side(a, b), side(b, a)],
+        let sides = [side(a, b), side(b, a)];
+        // The same point made again by other claims (“40” against “25”, other words around them)
+        // joins the dispute already shown.
+        let keys = [key_words(&sides[0]), key_words(&sides[1])];
+        let same_point = disputes.iter_mut().find(|x| {
+            let xk = [key_words(&x.sides[0]), key_words(&x.sides[1])];
+            x.kind == d.kind
+                && !keys[0].is_empty()
+                && !keys[1].is_empty()
+                && (xk == keys || (xk[0] == keys[1] && xk[1] == keys[0]))
         });
+        if let Some(x) = same_point {
+            for side in &sides {
+                let key = key_words(side);
+                let Some(target) = x.sides.iter_mut().find(|t| key_words(t) == key) else {
+                    continue;
+                };
+                for id in std::iter::once(&side.claim.id).chain(side.copies.iter().copied()) {
+                    let known = &target.claim.id == id
+                        || target.copies.contains(&id)
+                        || target.alike.contains(&id);
+                    if !known {
+                        target.alike.push(id);
+                    }
+                }
+            }
+            continue;
+        }
+        disputes.push(Dispute { kind: d.kind, summary: &d.summary, sides });
+    }
+    for d in &mut disputes {
+        for side in &mut d.sides {
+            side.alike.sort();
+        }
     }
     disputes.sort_by_key(|d| kind_rank(d.kind));
     // One story needs no label on every fact.
@@ -332,6 +364,21 @@ fn detail_marks(differ: &Differ, claim: &Claim, others: &[&Claim]) -> Vec<Mark> 
         .into_iter()
         .map(|range| Mark { range, kind: MarkKind::Detail })
         .collect()
+}
+
+/// The words of a telling's key marks, lower-cased, white space collapsed: the point it makes in
+/// a dispute.
+fn key_words(t: &Telling<'_>) -> String {
+    let mut words: Vec<String> = t
+        .marks
+        .iter()
+        .filter(|m| m.kind == MarkKind::Key)
+        .filter_map(|m| t.claim.text.get(m.range.clone()))
+        .map(|w| w.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
+        .collect();
+    words.sort();
+    words.dedup();
+    words.join("|")
 }
 
 /// The words naming a claim's speaker.
