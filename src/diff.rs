@@ -157,9 +157,7 @@ impl Differ {
             for k in (first.saturating_sub(1)..first).rev() {
                 let (word, next) = (&view.words[k], &view.words[k + 1]);
                 let gap = claim.text.get(word.start + word.text.len()..next.start);
-                let lead = word.terms.is_empty()
-                    && !is_negation_cue(&word.lower)
-                    && !matches!(word.lower.as_str(), "and" | "or" | "but");
+                let lead = word.terms.is_empty() && LEADS.contains(&word.lower.as_str());
                 if !lead || gap.is_none_or(ends_clause) {
                     break;
                 }
@@ -227,6 +225,14 @@ fn compare_views(
 pub fn contests(kind: DifferenceKind) -> bool {
     kind != DifferenceKind::Detail
 }
+
+/// Small words that lead into a phrase (articles, prepositions, relative pronouns): a marked
+/// phrase takes the one before it.
+const LEADS: &[&str] = &[
+    "a", "an", "the", "at", "in", "on", "of", "for", "to", "from", "by", "with", "after", "before",
+    "near", "over", "under", "about", "into", "during", "that", "which", "who", "some", "its",
+    "their", "his", "her",
+];
 
 /// Words that negate what follows them.
 const NEGATION_CUES: &[&str] = &[
