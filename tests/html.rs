@@ -96,6 +96,28 @@ fn browser_renders_a_report_of_four_articles() {
 }
 
 #[test]
+fn browser_renders_the_seeds_report() {
+    let Some(dir) = crate::common::seeds_dir() else { return };
+    let Some(chromium) = chromium() else { return };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 2, "no seed articles in {}", dir.display());
+    let with = |format: &str| {
+        let mut args = vec!["--format".into(), format.into()];
+        args.extend(files.iter().map(|f| f.display().to_string()));
+        args
+    };
+    let html = run_reconcile(&with("html"));
+    assert_self_contained(&html);
+    let json: Value = serde_json::from_str(&run_reconcile(&with("json"))).unwrap();
+    check_in_browser(&chromium, "seeds", &html, &json);
+}
+
+#[test]
 fn browser_runs_no_script_from_a_claim() {
     let Some(chromium) = chromium() else { return };
     let mut reconciler = Reconciler::new(Config::default());

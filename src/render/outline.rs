@@ -398,11 +398,9 @@ fn speaker_marks(claim: &Claim) -> Vec<Mark> {
 }
 
 /// The words a difference's summary quotes (“…”), found in `text` at word boundaries. An account
-/// quotes whole claims, which marks nothing useful; its words are marked as details instead.
+/// quotes whole claims, which would mark everything: of its quotes only the cue (“declined”, “not”)
+/// is marked, and the other words are marked as details.
 fn key_marks(text: &str, summary: &str, kind: DifferenceKind) -> Vec<Mark> {
-    if kind == DifferenceKind::Account {
-        return Vec::new();
-    }
     let mut marks = Vec::new();
     let mut rest = summary;
     while let Some(open) = rest.find('\u{201c}') {
@@ -410,7 +408,8 @@ fn key_marks(text: &str, summary: &str, kind: DifferenceKind) -> Vec<Mark> {
         let Some(close) = after.find('\u{201d}') else { break };
         let quote = after[..close].trim_end_matches('\u{2026}').trim();
         rest = &after[close + '\u{201d}'.len_utf8()..];
-        if quote.is_empty() || quote.len() * 10 > text.len() * 8 {
+        let cue_only = kind == DifferenceKind::Account && quote.split_whitespace().count() > 3;
+        if quote.is_empty() || quote.len() * 10 > text.len() * 8 || cue_only {
             continue;
         }
         let mut from = 0;
