@@ -3,7 +3,8 @@
 //! there and that the picture is not blank.
 //!
 //! Chromium is the Debian package `chromium` (`.ci/run` installs it when missing). Without it the
-//! browser tests say so and skip, except under `CI=true`, where they fail.
+//! browser tests say so and skip, except under `CI=true`, where they fail. The pages and pictures
+//! stay under `target/tmp/html/` to be looked at.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -65,6 +66,11 @@ fn html_report_lists_sections_sources_and_every_claim() {
     assert!(at("differences") < at("corroborated") && at("corroborated") < at("single-source"));
     assert!(html.contains("<mark class=\"key\">Saturday evening</mark>"), "{html}");
     assert!(html.contains("likewise coastal_times:0"), "{html}");
+    // The fact four sources tell before the one two tell.
+    let differences = &html[at("differences")..at("corroborated")];
+    let f0 = differences.find("id=\"f0\"").expect("f0 contested");
+    let f4 = differences.find("id=\"f4\"").expect("f4 contested");
+    assert!(f0 < f4, "{differences}");
     // Single-source facts are collapsed, one <details> per source.
     let single = &html[at("single-source")..at("graph")];
     assert_eq!(single.matches("<details>").count(), 3, "{single}");
