@@ -1,7 +1,7 @@
 //! The main job: reconcile news articles and print what is corroborated and where sources differ.
 //!
 //! ```text
-//! cargo run --release --example reconcile -- [--format text|markdown|json|dot] [--date YYYY-MM-DD]
+//! cargo run --release --example reconcile -- [--format text|markdown|json|dot|html] [--date YYYY-MM-DD]
 //!     [--strict] [[--outlet NAME] FILE ...]
 //! ```
 //! With no files it runs on two demo articles embedded in the repo. With files, each file is read
@@ -38,7 +38,7 @@ A FILE is plain text (one article, its id the file stem), JSON Lines of article 
 JSON / JSON Lines of claims extracted elsewhere (records without article fields).
 
 Options:
-  --format FORMAT    text (default), markdown, json or dot
+  --format FORMAT    text (default), markdown, json, dot or html
   --date YYYY-MM-DD  publication date of the sources whose file gives none
   --outlet NAME      outlet of the files after it, where they name none
   --strict           stop at the first file or record that cannot be read
@@ -61,6 +61,7 @@ enum Format {
     Markdown,
     Json,
     Dot,
+    Html,
 }
 
 impl Format {
@@ -71,6 +72,7 @@ impl Format {
         ("md", Format::Markdown),
         ("json", Format::Json),
         ("dot", Format::Dot),
+        ("html", Format::Html),
     ];
 
     fn parse(name: &str) -> Result<Format, String> {
@@ -91,6 +93,7 @@ impl Format {
                 s
             }
             Format::Dot => render::to_dot(report),
+            Format::Html => render::to_html(report),
         })
     }
 }

@@ -34,6 +34,7 @@
 //!   Not reported when an account difference already covers the pair.
 
 use std::collections::HashSet;
+use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
@@ -136,6 +137,35 @@ impl Differ {
     pub fn compare(&self, a: &Claim, b: &Claim) -> Vec<PairDifference> {
         compare_views(a, b, &View::new(a, self), &View::new(b, self), &self.config)
     }
+
+    /// The byte ranges in `claim.text` of the phrases none of `others` gives, by word or synonym:
+    /// the words a `detail` difference quotes, found against several claims at once (so a report
+    /// can mark what only this claim says, once, however many claims tell the fact).
+    pub(crate) fn unique_phrases(&self, claim: &Claim, others: &[&Claim]) -> Vec<Range<usize>> {
+        let view = View::new(claim, self);
+        let mut terms = HashSet::new();
+        for other in others {
+            terms.extend(View::new(other, self).terms);
+        }
+        let mut ranges = extra_ranges(claim, &view, others, &terms);
+        // A phrase reads whole with the small word that leads into it ("at least five rockets",
+        // not "least five rockets"): one stop word inside the clause.
+        for range in &mut ranges {
+            let Some(first) = view.words.iter().position(|w| w.start == range.start) else {
+                continue;
+            };
+            for k in (first.saturating_sub(1)..first).rev() {
+                let (word, next) = (&view.words[k], &view.words[k + 1]);
+                let gap = claim.text.get(word.start + word.text.len()..next.start);
+                let lead = word.terms.is_empty() && LEADS.contains(&word.lower.as_str());
+                if !lead || gap.is_none_or(ends_clause) {
+                    break;
+                }
+                range.start = word.start;
+            }
+        }
+        ranges
+    }
 }
 
 fn compare_views(
@@ -195,6 +225,14 @@ fn compare_views(
 pub fn contests(kind: DifferenceKind) -> bool {
     kind != DifferenceKind::Detail
 }
+
+/// Small words that lead into a phrase (articles, prepositions, relative pronouns): a marked
+/// phrase takes the one before it.
+const LEADS: &[&str] = &[
+    "a", "an", "the", "at", "in", "on", "of", "for", "to", "from", "by", "with", "after", "before",
+    "near", "over", "under", "about", "into", "during", "that", "which", "who", "some", "its",
+    "their", "his", "her",
+];
 
 /// Words that negate what follows them.
 const NEGATION_CUES: &[&str] = &[
@@ -789,12 +827,8 @@ fn detail(
     Some(PairDifference { kind: DifferenceKind::Detail, summary: format!("{summary}.") })
 }
 
-/// The phrases of `claim` whose content words the other claim lacks: runs of such words, joined
-/// across stop words, trimmed of stop words at both ends, quoted as written.
-///
-/// Numbers, names and times the other claim answers with its own (a quantity of the same unit or
-/// value, the same entity in another spelling, a number, a time) are not details: the quantity and
-/// time rules compare them.
+/// The phrases of `claim` whose content words the other claim lacks, quoted as written (see
+/// [`extra_ranges`]), at most `max` of them.
 fn extra_phrases(
     claim: &Claim,
     view: &View<'_>,
@@ -802,26 +836,47 @@ fn extra_phrases(
     other: &HashSet<String>,
     max: usize,
 ) -> Vec<String> {
+    extra_ranges(claim, view, &[other_claim], other)
+        .into_iter()
+        .filter_map(|r| claim.text.get(r).map(str::to_string))
+        .take(max)
+        .collect()
+}
+
+/// The byte ranges in `claim.text` of the phrases whose content words none of `others` has (their
+/// terms and concepts, together, are `other`): runs of such words, joined across stop words,
+/// trimmed of stop words at both ends.
+///
+/// Numbers, names and times another claim answers with its own (a quantity of the same unit or
+/// value, the same entity in another spelling, a number, a time) are not details: the quantity and
+/// time rules compare them.
+fn extra_ranges(
+    claim: &Claim,
+    view: &View<'_>,
+    others: &[&Claim],
+    other: &HashSet<String>,
+) -> Vec<Range<usize>> {
     let other_units: HashSet<&str> =
-        other_claim.quantities.iter().map(|q| q.unit.as_str()).collect();
-    let other_has_number = other_claim.text.chars().any(|c| c.is_ascii_digit());
+        others.iter().flat_map(|o| o.quantities.iter().map(|q| q.unit.as_str())).collect();
+    let other_values: Vec<f64> =
+        others.iter().flat_map(|o| o.quantities.iter().map(|q| q.value)).collect();
+    let other_has_number = others.iter().any(|o| o.text.chars().any(|c| c.is_ascii_digit()));
     let other_names: HashSet<&str> =
-        other_claim.entities.iter().map(|e| e.canonical.as_str()).collect();
+        others.iter().flat_map(|o| o.entities.iter().map(|e| e.canonical.as_str())).collect();
+    let other_has_time = others.iter().any(|o| !o.times.is_empty());
     let answered = |w: &ViewWord<'_>| {
         let at = claim.start + w.start;
         let in_quantity = claim.quantities.iter().any(|q| {
             q.start <= at
                 && at < q.end
-                && (other_units.contains(q.unit.as_str())
-                    || other_claim.quantities.iter().any(|o| o.value == q.value))
+                && (other_units.contains(q.unit.as_str()) || other_values.contains(&q.value))
         });
         // A name the other claim gives in another spelling ("Andrei" for "Andriy").
         let in_name = claim
             .entities
             .iter()
             .any(|e| e.start <= at && at < e.end && other_names.contains(e.canonical.as_str()));
-        let in_time = !other_claim.times.is_empty()
-            && claim.times.iter().any(|t| t.start <= at && at < t.end);
+        let in_time = other_has_time && claim.times.iter().any(|t| t.start <= at && at < t.end);
         let numeric = other_has_number
             && w.text.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.'));
         in_quantity || in_name || in_time || numeric
@@ -839,7 +894,7 @@ fn extra_phrases(
             }
         })
         .collect();
-    let mut phrases = Vec::new();
+    let mut ranges = Vec::new();
     let mut i = 0;
     while i < extra.len() {
         if extra[i] != Some(true) {
@@ -864,13 +919,12 @@ fn extra_phrases(
         }
         let from = view.words[i].start;
         let to = view.words[end].start + view.words[end].text.len();
-        if let Some(p) = claim.text.get(from..to) {
-            phrases.push(p.to_string());
+        if claim.text.get(from..to).is_some() {
+            ranges.push(from..to);
         }
         i = end + 1;
     }
-    phrases.truncate(max);
-    phrases
+    ranges
 }
 
 /// `text` cut to at most `max` characters at a word boundary, with an ellipsis when cut.

@@ -52,7 +52,8 @@
 //!   fitting ([`align::AlignConfig`]), static sentence embeddings a user attaches
 //!   ([`align::Embeddings`]).
 //! - [`graph`], [`diff`]: the agreement graph, facts, and the typed differences between sources.
-//! - [`report`], [`render`]: the [`Reconciliation`] and its text, Markdown, JSON and DOT renderings.
+//! - [`report`], [`render`]: the [`Reconciliation`] and its text, Markdown, HTML, JSON and DOT
+//!   renderings.
 //!   The JSON report schema (`corroborate/1`) is documented in [`render`].
 //! - [`block`]: candidate pairs for large runs (capped, weighted keys), used by [`align::align`]
 //!   from [`align::BLOCKING_MIN_CLAIMS`] claims on; [`jsonl`]: claims and links as JSON Lines;

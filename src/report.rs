@@ -411,6 +411,11 @@ impl Reconciliation {
         }
     }
 
+    /// A differ with the run's difference settings and synonyms.
+    pub(crate) fn differ(&self) -> Differ {
+        Differ::new(&self.diff, &self.align.lexicon)
+    }
+
     /// The agreement graph: every claim, and every link with its kind and score breakdown.
     pub fn graph(&self) -> &AgreementGraph {
         &self.graph

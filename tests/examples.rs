@@ -6,7 +6,7 @@ use std::process::Command;
 use serde_json::Value;
 
 /// The built example binary (`cargo test` builds the examples next to the test binary).
-fn example(name: &str) -> Command {
+pub(crate) fn example(name: &str) -> Command {
     let exe = std::env::current_exe().expect("test binary path");
     let dir = exe.parent().and_then(|d| d.parent()).expect("target dir");
     let path: PathBuf =

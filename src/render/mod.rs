@@ -1,5 +1,5 @@
-//! Renderings of a [`Reconciliation`]: JSON for programs, text and Markdown for people, DOT for
-//! the agreement graph.
+//! Renderings of a [`Reconciliation`]: JSON for programs; text, Markdown and HTML ([`to_html`],
+//! one self-contained page) for people; DOT for the agreement graph.
 //!
 //! # The JSON report (`corroborate/1`)
 //!
@@ -45,7 +45,7 @@
 //! `agrees` | `conflicts` | `related` ([`crate::graph::EdgeKind`]); `anchor` names the entity or
 //! quantity of an anchor link ([`crate::graph::anchor_links`]), `null` for a link by score.
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use serde_json::{Value, json};
@@ -54,7 +54,17 @@ use crate::consensus::{DEFAULT_MIN_SOURCES, consensus};
 
 use crate::graph::EdgeKind;
 use crate::model::{Claim, ClaimId};
-use crate::report::{DifferenceKind, Fact, FactStatus, Reconciliation};
+use crate::report::{Reconciliation, SourceSummary};
+use crate::story::Story;
+
+mod html;
+mod outline;
+
+pub use html::to_html;
+
+use outline::{
+    FactView, Outline, Telling, consensus_words, kind_words, plural, segments, trust_words,
+};
 
 /// The JSON schema version written in every report.
 pub const SCHEMA: &str = "corroborate/1";
@@ -118,156 +128,168 @@ pub fn to_json(report: &Reconciliation) -> Value {
 /// Width of the text report, in characters.
 const WIDTH: usize = 100;
 
-/// A plain-text report for a person: what the sources agree on, where they differ (the two claims
-/// side by side, in their exact words), and what only one source reports.
+/// A plain-text report for an editor: the summary first; the sources with outlet, title and date;
+/// where the sources differ, most important first, each difference said once with the two claims
+/// side by side and the words that differ between «guillemets»; the corroborated facts with the
+/// sources that carry them (words only one telling gives marked the same way); the disputed values
+/// in plain words (what was disputed, what the most reliable sources support); what only one source
+/// reports.
 pub fn to_text(report: &Reconciliation) -> String {
+    let outline = Outline::new(report);
     let mut out = String::new();
-    let counts = status_counts(report);
-    let _ = writeln!(
-        out,
-        "{} sources, {} claims, {} facts: {} corroborated, {} contested, {} single-source",
-        report.sources.len(),
-        report.claims.len(),
-        report.facts.len(),
-        counts.0,
-        counts.1,
-        counts.2
-    );
+    out.push_str("SUMMARY\n");
+    for line in outline.summary() {
+        paragraph(&mut out, &line, 2);
+    }
+
     out.push_str("\nSOURCES\n");
     for s in &report.sources {
-        let title = if s.title.is_empty() { String::new() } else { format!("  {}", s.title) };
-        let _ = writeln!(out, "  {}  ({} claims){title}", s.id, s.claims);
+        paragraph(&mut out, &source_words(s), 2);
     }
-
-    let contested: Vec<&Fact> =
-        report.facts.iter().filter(|f| f.status == FactStatus::Contested).collect();
-    let _ = writeln!(out, "\nWHERE THE SOURCES DIFFER ({})", facts_count(contested.len()));
-    for fact in contested {
-        let _ = writeln!(out, "\n  {}  reported by {}", fact.id, join_ids(&fact.sources));
-        for d in report.differences_of(fact.id).filter(|d| d.kind != DifferenceKind::Detail) {
-            let _ = writeln!(out, "  [{}] {}", d.kind.as_str(), d.summary);
-            side_by_side(&mut out, report, &d.claims);
+    if report.stories.len() > 1 {
+        let _ =
+            writeln!(out, "\nSTORIES ({} events; every fact belongs to one)", report.stories.len());
+        for story in &report.stories {
+            paragraph(&mut out, &story_words(story), 2);
         }
-        let others: Vec<&ClaimId> = fact
-            .claims
-            .iter()
-            .filter(|c| {
-                !report
-                    .differences_of(fact.id)
-                    .any(|d| d.kind != DifferenceKind::Detail && d.claims.contains(c))
-            })
-            .collect();
-        if !others.is_empty() {
-            out.push_str("    also in this fact:\n");
-            for id in others {
-                claim_line(&mut out, report, id, 6);
+    }
+    out.push_str(
+        "\n  Words in \u{ab}guillemets\u{bb} are those the other telling does not give.\n",
+    );
+
+    let _ = writeln!(
+        out,
+        "\nWHERE THE SOURCES DIFFER ({}, most important first)",
+        plural(outline.contested.len(), "fact")
+    );
+    for view in &outline.contested {
+        fact_heading(&mut out, view);
+        let mut shown: BTreeSet<&ClaimId> = BTreeSet::new();
+        for d in &view.disputes {
+            paragraph(&mut out, &format!("[{}] {}", kind_words(d.kind.as_str()), d.summary), 2);
+            side_by_side(&mut out, &d.sides);
+            for side in &d.sides {
+                shown.insert(&side.claim.id);
+                shown.extend(side.copies.iter().copied());
+                shown.extend(side.alike.iter().copied());
             }
         }
-        details(&mut out, report, fact);
-    }
-
-    let corroborated: Vec<&Fact> =
-        report.facts.iter().filter(|f| f.status == FactStatus::Corroborated).collect();
-    let _ = writeln!(out, "\nCORROBORATED ({})", facts_count(corroborated.len()));
-    for fact in corroborated {
-        let _ = writeln!(out, "\n  {}  reported by {}", fact.id, join_ids(&fact.sources));
-        for id in &fact.claims {
-            claim_line(&mut out, report, id, 4);
-        }
-        details(&mut out, report, fact);
-    }
-
-    let weighed = consensus(report, DEFAULT_MIN_SOURCES);
-    if !weighed.values.is_empty() {
-        let _ = writeln!(out, "\nWHAT THE WEIGHTED SOURCES SUPPORT ({})", weighed.values.len());
-        for v in &weighed.values {
-            let _ = writeln!(
-                out,
-                "  {}  {}: {} (belief {:.2}; stated by {} of {} reporting sources, {} values)",
-                v.fact,
-                v.attribute,
-                v.value,
-                v.belief,
-                v.sources.len(),
-                v.reporting,
-                v.candidates
-            );
-        }
-        out.push_str("\n  source trust:\n");
-        for t in &weighed.trust {
-            let _ = writeln!(out, "    {:<24} {:.3}", t.source.as_str(), t.trust);
+        let others: Vec<&Telling<'_>> =
+            view.tellings.iter().filter(|t| !shown.contains(&t.claim.id)).collect();
+        if !others.is_empty() {
+            out.push_str("    also in this fact:\n");
+            for t in others {
+                telling_line(&mut out, t, 6);
+            }
         }
     }
 
-    let _ = writeln!(out, "\nREPORTED BY ONE SOURCE ONLY ({})", facts_count(counts.2));
-    for (source, facts) in single_source_by_source(report) {
-        let _ = writeln!(out, "\n  only {source} ({}):", facts_count(facts.len()));
+    let _ = writeln!(
+        out,
+        "\nCORROBORATED ({}, those with more sources first)",
+        plural(outline.corroborated.len(), "fact")
+    );
+    for view in &outline.corroborated {
+        fact_heading(&mut out, view);
+        for t in &view.tellings {
+            telling_line(&mut out, t, 4);
+        }
+    }
+
+    if !outline.consensus.values.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nWHAT THE MOST RELIABLE SOURCES SUPPORT ({})",
+            plural(outline.consensus.values.len(), "disputed value")
+        );
+        for v in &outline.consensus.values {
+            paragraph(&mut out, &consensus_words(report, v), 2);
+        }
+        if let Some(trust) = trust_words(&outline.consensus) {
+            paragraph(&mut out, &trust, 2);
+        }
+    }
+
+    let (_, _, single) = outline.counts();
+    let _ = writeln!(out, "\nREPORTED BY ONE SOURCE ONLY ({})", plural(single, "fact"));
+    for (source, facts) in &outline.single {
+        let _ = writeln!(out, "\n  only {source} ({}):", plural(facts.len(), "fact"));
         for fact in facts {
             for id in &fact.claims {
-                claim_line(&mut out, report, id, 4);
+                let text = report.claim(id).map_or("", |c| c.text.as_str());
+                labelled_lines(&mut out, &id.to_string(), text, 4);
             }
         }
     }
     out
 }
 
-/// A Markdown report for a person: the same sections as [`to_text`], differences as two-column
-/// tables.
+/// A Markdown report for a person: the same sections, in the same order, as [`to_text`];
+/// differences as two-column tables, the words that differ in bold.
 pub fn to_markdown(report: &Reconciliation) -> String {
+    let outline = Outline::new(report);
     let mut out = String::new();
-    let counts = status_counts(report);
     out.push_str("# Reconciliation\n\n");
-    let _ = writeln!(
-        out,
-        "{} sources, {} claims, {} facts: **{} corroborated**, **{} contested**, {} single-source.\n",
-        report.sources.len(),
-        report.claims.len(),
-        report.facts.len(),
-        counts.0,
-        counts.1,
-        counts.2
-    );
-    out.push_str("## Sources\n\n| source | title | claims |\n| --- | --- | --- |\n");
-    for s in &report.sources {
-        let _ = writeln!(out, "| `{}` | {} | {} |", s.id, md_cell(&s.title), s.claims);
+    for line in outline.summary() {
+        let _ = writeln!(out, "{}\n", md_text(&line));
     }
+    out.push_str("## Sources\n\n| source | outlet | title | date | claims |\n| --- | --- | --- | --- | --- |\n");
+    for s in &report.sources {
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} | {} | {} |",
+            s.id,
+            md_cell(s.outlet.as_deref().unwrap_or("")),
+            md_cell(&s.title),
+            s.date.map(|d| d.to_string()).unwrap_or_default(),
+            s.claims
+        );
+    }
+    if report.stories.len() > 1 {
+        out.push_str("\n## Stories\n\n");
+        for story in &report.stories {
+            let _ = writeln!(out, "- {}", md_text(&story_words(story)));
+        }
+    }
+    out.push_str("\nWords in **bold** are those the other telling does not give.\n");
 
     out.push_str("\n## Where the sources differ\n");
-    for fact in report.facts.iter().filter(|f| f.status == FactStatus::Contested) {
-        let _ = writeln!(out, "\n### {} (reported by {})\n", fact.id, join_ids(&fact.sources));
-        for d in report.differences_of(fact.id).filter(|d| d.kind != DifferenceKind::Detail) {
-            let _ = writeln!(out, "**{}**: {}\n", d.kind.as_str(), md_text(&d.summary));
-            let cells: Vec<(String, String)> = d
-                .claims
-                .iter()
-                .map(|id| {
-                    let text = report.claim(id).map_or("", |c| c.text.as_str());
-                    (format!("`{id}`"), md_cell(text))
-                })
-                .collect();
+    for view in &outline.contested {
+        let _ = writeln!(out, "\n### {}\n", md_text(&fact_title(view)));
+        for d in &view.disputes {
+            let _ = writeln!(out, "**{}**: {}\n", kind_words(d.kind.as_str()), md_text(d.summary));
+            let head: Vec<String> =
+                d.sides.iter().map(|t| format!("`{}`{}", t.claim.id, md_copies(t))).collect();
+            let body: Vec<String> = d.sides.iter().map(md_marked).collect();
             let _ = writeln!(
                 out,
-                "| {} |\n|{}\n| {} |\n",
-                cells.iter().map(|c| c.0.as_str()).collect::<Vec<_>>().join(" | "),
-                " --- |".repeat(cells.len()),
-                cells.iter().map(|c| c.1.as_str()).collect::<Vec<_>>().join(" | ")
+                "| {} |\n| --- | --- |\n| {} |\n",
+                head.join(" | "),
+                body.join(" | ")
             );
         }
-        md_details(&mut out, report, fact);
     }
 
     out.push_str("\n## Corroborated\n");
-    for fact in report.facts.iter().filter(|f| f.status == FactStatus::Corroborated) {
-        let _ = writeln!(out, "\n### {} (reported by {})\n", fact.id, join_ids(&fact.sources));
-        for id in &fact.claims {
-            let text = report.claim(id).map_or("", |c| c.text.as_str());
-            let _ = writeln!(out, "- `{id}` {}", md_text(text));
+    for view in &outline.corroborated {
+        let _ = writeln!(out, "\n### {}\n", md_text(&fact_title(view)));
+        for t in &view.tellings {
+            let _ = writeln!(out, "- `{}`{} {}", t.claim.id, md_copies(t), md_marked(t));
         }
-        md_details(&mut out, report, fact);
+    }
+
+    if !outline.consensus.values.is_empty() {
+        out.push_str("\n## What the most reliable sources support\n\n");
+        for v in &outline.consensus.values {
+            let _ = writeln!(out, "- {}", md_text(&consensus_words(report, v)));
+        }
+        if let Some(trust) = trust_words(&outline.consensus) {
+            let _ = writeln!(out, "\n{}", md_text(&trust));
+        }
     }
 
     out.push_str("\n## Reported by one source only\n");
-    for (source, facts) in single_source_by_source(report) {
+    for (source, facts) in &outline.single {
         let _ = writeln!(out, "\n### Only `{source}`\n");
         for fact in facts {
             for id in &fact.claims {
@@ -335,60 +357,121 @@ pub fn to_dot(report: &Reconciliation) -> String {
     out
 }
 
-/// "1 fact", "3 facts".
-fn facts_count(n: usize) -> String {
-    if n == 1 { "1 fact".to_string() } else { format!("{n} facts") }
+/// A source in words: its id, outlet, date and title, and how many claims it gave.
+fn source_words(s: &SourceSummary) -> String {
+    let outlet = s.outlet.as_deref().unwrap_or("outlet not given");
+    let date = s.date.map_or_else(|| "undated".to_string(), |d| d.to_string());
+    let title = match s.title.is_empty() {
+        true => "untitled".to_string(),
+        false => format!("\u{201c}{}\u{201d}", s.title),
+    };
+    format!("{}: {outlet}, {date}. {title} ({}).", s.id, plural(s.claims, "claim"))
 }
 
-/// (corroborated, contested, single-source) fact counts.
-fn status_counts(report: &Reconciliation) -> (usize, usize, usize) {
-    let count = |s: FactStatus| report.facts.iter().filter(|f| f.status == s).count();
-    (count(FactStatus::Corroborated), count(FactStatus::Contested), count(FactStatus::SingleSource))
+/// "s0 (“label”): a, b, c."
+fn story_words(story: &Story) -> String {
+    format!("{} (\u{201c}{}\u{201d}): {}.", story.id, story.label, join_ids(&story.sources))
 }
 
-/// Single-source facts grouped by their source, in the order sources were added.
-fn single_source_by_source(report: &Reconciliation) -> Vec<(String, Vec<&Fact>)> {
-    let mut by_source: BTreeMap<String, Vec<&Fact>> = BTreeMap::new();
-    for fact in report.facts.iter().filter(|f| f.status == FactStatus::SingleSource) {
-        if let Some(source) = fact.sources.first() {
-            by_source.entry(source.to_string()).or_default().push(fact);
+/// "f3 (story s0), reported by a, b, c (3 sources)".
+fn fact_title(view: &FactView<'_>) -> String {
+    let story = view.story.as_deref().map(|s| format!(" (story {s})")).unwrap_or_default();
+    format!(
+        "{}{story}, reported by {} ({})",
+        view.fact.id,
+        join_ids(&view.fact.sources),
+        plural(view.fact.sources.len(), "source")
+    )
+}
+
+fn fact_heading(out: &mut String, view: &FactView<'_>) {
+    out.push('\n');
+    paragraph(out, &fact_title(view), 2);
+}
+
+/// `text` wrapped at [`WIDTH`] with every line indented by `indent`.
+fn paragraph(out: &mut String, text: &str, indent: usize) {
+    for line in wrap(text, WIDTH.saturating_sub(indent).max(20)) {
+        let _ = writeln!(out, "{}{line}", " ".repeat(indent));
+    }
+}
+
+/// A claim's text with its marks between guillemets.
+fn marked_text(t: &Telling<'_>) -> String {
+    mark_runs(t, "\u{ab}", "\u{bb}", str::to_string)
+}
+
+/// A claim's text, each text run through `escape`, each marked phrase between `open` and `close`.
+/// Marks that touch or stand only a space apart read as one phrase.
+fn mark_runs(t: &Telling<'_>, open: &str, close: &str, escape: fn(&str) -> String) -> String {
+    let mut runs: Vec<(String, bool)> = Vec::new();
+    for (words, mark) in segments(&t.claim.text, &t.marks) {
+        let marked = mark.is_some();
+        let bridge = !marked && words.trim().is_empty() && runs.last().is_some_and(|r| r.1);
+        match runs.last_mut() {
+            Some(last) if last.1 == marked || bridge => last.0.push_str(words),
+            // A space that joined two marks but no mark follows goes back outside.
+            _ => runs.push((words.to_string(), marked)),
         }
     }
-    let mut out = Vec::new();
-    for s in &report.sources {
-        if let Some(facts) = by_source.remove(s.id.as_str()) {
-            out.push((s.id.to_string(), facts));
+    let mut out = String::new();
+    for (words, marked) in runs {
+        if !marked {
+            out.push_str(&escape(&words));
+            continue;
         }
+        let trimmed = words.trim_end();
+        let _ = write!(out, "{open}{}{close}", escape(trimmed));
+        out.push_str(&escape(&words[trimmed.len()..]));
     }
-    out.extend(by_source);
     out
 }
 
-fn join_ids<T: std::fmt::Display>(ids: &[T]) -> String {
-    ids.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+/// "c:1, d:2" said as "(same words: c:1, d:2)", or nothing.
+fn copies_words(t: &Telling<'_>) -> String {
+    let mut parts = Vec::new();
+    if !t.copies.is_empty() {
+        parts.push(format!("same words: {}", join_ids(&t.copies)));
+    }
+    if !t.alike.is_empty() {
+        parts.push(format!("likewise: {}", join_ids(&t.alike)));
+    }
+    match parts.is_empty() {
+        true => String::new(),
+        false => format!(" ({})", parts.join("; ")),
+    }
 }
 
-/// One claim: its id, then its exact words wrapped under it.
-fn claim_line(out: &mut String, report: &Reconciliation, id: &ClaimId, indent: usize) {
-    let text = report.claim(id).map_or("", |c| c.text.as_str());
-    let label = format!("{id}  ");
-    let lines = wrap(text, WIDTH.saturating_sub(indent + label.len()).max(20));
+/// One telling: its id, then its marked words wrapped under it, then its copies.
+fn telling_line(out: &mut String, t: &Telling<'_>, indent: usize) {
+    let text = format!("{}{}", marked_text(t), copies_words(t));
+    labelled_lines(out, &t.claim.id.to_string(), &text, indent);
+}
+
+/// A label, then `text` wrapped beside it.
+fn labelled_lines(out: &mut String, label: &str, text: &str, indent: usize) {
+    let label = format!("{label}  ");
+    let width = label.chars().count();
+    let lines = wrap(text, WIDTH.saturating_sub(indent + width).max(20));
     for (i, line) in lines.iter().enumerate() {
-        let head = if i == 0 { label.clone() } else { " ".repeat(label.len()) };
+        let head = if i == 0 { label.clone() } else { " ".repeat(width) };
         let _ = writeln!(out, "{}{head}{line}", " ".repeat(indent));
     }
 }
 
-/// Two (or more) claims in columns, each headed by its id.
-fn side_by_side(out: &mut String, report: &Reconciliation, ids: &[ClaimId]) {
-    let columns = ids.len().max(1);
+/// The two sides of a dispute in columns, each headed by its claim id.
+fn side_by_side(out: &mut String, sides: &[Telling<'_>]) {
+    let columns = sides.len().max(1);
     let width = (WIDTH.saturating_sub(4 + 3 * (columns - 1)) / columns).max(12);
-    let cells: Vec<Vec<String>> = ids
+    let cells: Vec<Vec<String>> = sides
         .iter()
-        .map(|id| {
-            let text = report.claim(id).map_or("", |c| c.text.as_str());
-            let mut lines = vec![id.to_string(), "-".repeat(id.to_string().chars().count())];
-            lines.extend(wrap(text, width));
+        .map(|t| {
+            let id = t.claim.id.to_string();
+            let mut lines = vec![id.clone(), "-".repeat(id.chars().count())];
+            lines.extend(wrap(&marked_text(t), width));
+            if !t.copies.is_empty() || !t.alike.is_empty() {
+                lines.extend(wrap(copies_words(t).trim(), width));
+            }
             lines
         })
         .collect();
@@ -405,19 +488,17 @@ fn side_by_side(out: &mut String, report: &Reconciliation, ids: &[ClaimId]) {
     }
 }
 
-fn details(out: &mut String, report: &Reconciliation, fact: &Fact) {
-    for d in report.differences_of(fact.id).filter(|d| d.kind == DifferenceKind::Detail) {
-        let lines = wrap(&format!("detail: {}", d.summary), WIDTH - 4);
-        for (i, line) in lines.iter().enumerate() {
-            let _ = writeln!(out, "    {}{line}", if i == 0 { "" } else { "  " });
-        }
-    }
+/// A claim's text for Markdown, its marks in bold.
+fn md_marked(t: &Telling<'_>) -> String {
+    mark_runs(t, "**", "**", md_text)
 }
 
-fn md_details(out: &mut String, report: &Reconciliation, fact: &Fact) {
-    for d in report.differences_of(fact.id).filter(|d| d.kind == DifferenceKind::Detail) {
-        let _ = writeln!(out, "- *detail*: {}", md_text(&d.summary));
-    }
+fn md_copies(t: &Telling<'_>) -> String {
+    md_text(&copies_words(t))
+}
+
+fn join_ids<T: std::fmt::Display>(ids: &[T]) -> String {
+    ids.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
 }
 
 /// `text` broken into lines of at most `width` characters at spaces (a longer word stands alone).
