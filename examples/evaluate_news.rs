@@ -21,6 +21,9 @@
 //! 3. **FNC-1**: for a fixed sample of headline–body pairs per stance, the share in which a claim of
 //!    the headline is linked (one fact or one edge) to a claim of the body.
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -33,46 +36,58 @@ use serde_json::Value;
 /// The precision the happening threshold must keep on the training topics.
 const MIN_PRECISION: f64 = 0.87;
 
+const HELP: &str = "\
+Real coverage on the development data: ECB+ sentence pairs (leave-topics-out CV of the happening
+model), stories of the pooled ECB+ pile, FNC-1 headlines linked into their bodies.
+
+Usage: evaluate_news [--data DIR] [--folds K] [--skip-fnc]
+
+Options:
+  --data DIR   holds ecbplus/ and fnc1/ (default: $CORROBORATE_DATA)
+  --folds K    folds of topics for cross-validation (default 5, at least 2)
+  --skip-fnc   leave out the FNC-1 figures
+  -h, --help   print this help
+
+Environment: STORY_BG and STORY_TH override the story model's background documents and threshold
+(the grid in docs/evaluation.md).
+";
+
 fn main() -> ExitCode {
-    match run() {
+    let args = cli::parse_or_exit(HELP, parse_args);
+    match run(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("evaluate_news: {e}");
+            eprintln!("error: {e}");
             ExitCode::FAILURE
         }
     }
 }
 
 struct Args {
-    data: PathBuf,
+    data: Option<PathBuf>,
     folds: usize,
     fnc: bool,
 }
 
-fn parse_args() -> Result<Args, String> {
-    let mut data = std::env::var_os("CORROBORATE_DATA").map(PathBuf::from);
-    let (mut folds, mut fnc) = (5, true);
-    let mut it = std::env::args().skip(1);
-    while let Some(arg) = it.next() {
-        match arg.as_str() {
-            "--data" => data = Some(it.next().ok_or("--data needs a folder")?.into()),
-            "--folds" => {
-                let v = it.next().ok_or("--folds needs a number")?;
-                folds = v.parse().map_err(|_| format!("--folds: {v:?} is not a number"))?;
-                if folds < 2 {
+fn parse_args(parser: &mut cli::Parser) -> Result<Option<Args>, cli::Error> {
+    use cli::*;
+    let mut args =
+        Args { data: std::env::var_os("CORROBORATE_DATA").map(PathBuf::from), folds: 5, fnc: true };
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("data") => args.data = Some(parser.value()?.into()),
+            Long("folds") => {
+                args.folds = cli::value(parser, "--folds")?;
+                if args.folds < 2 {
                     return Err("--folds must be at least 2".into());
                 }
             }
-            "--skip-fnc" => fnc = false,
-            "-h" | "--help" => {
-                println!("usage: evaluate_news [--data DIR] [--folds K] [--skip-fnc]");
-                std::process::exit(0);
-            }
-            other => return Err(format!("unknown argument {other:?} (see --help)")),
+            Long("skip-fnc") => args.fnc = false,
+            Short('h') | Long("help") => return Ok(None),
+            _ => return Err(arg.unexpected()),
         }
     }
-    let data = data.ok_or("no data folder: pass --data DIR or set CORROBORATE_DATA")?;
-    Ok(Args { data, folds, fnc })
+    Ok(Some(args))
 }
 
 /// One annotated sentence: its document, byte range and event chains.
@@ -92,14 +107,16 @@ struct Topic {
     base: HashSet<(usize, usize)>,
     /// Candidate claim pairs: their features and the sentence pairs they would link.
     candidates: Vec<(HappeningFeatures, Vec<(usize, usize)>)>,
+    /// The same candidates as the library sees them (for `happening::select`).
+    rows: Vec<(usize, usize, HappeningFeatures)>,
     /// Gold sentence pairs and all scored sentence pairs.
     gold: HashSet<(usize, usize)>,
     n_pairs: usize,
 }
 
-fn run() -> Result<(), String> {
-    let args = parse_args()?;
-    let ecb = args.data.join("ecbplus");
+fn run(args: Args) -> Result<(), String> {
+    let data = args.data.ok_or("no data folder: pass --data DIR or set CORROBORATE_DATA")?;
+    let ecb = data.join("ecbplus");
     let mut numbers: Vec<usize> = std::fs::read_dir(&ecb)
         .map_err(|e| format!("{}: {e}", ecb.display()))?
         .filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok())
@@ -155,7 +172,7 @@ fn run() -> Result<(), String> {
 
     if args.fnc {
         println!("== FNC-1 (headline linked into its body)");
-        fnc(&args.data.join("fnc1"))?;
+        fnc(&data.join("fnc1"))?;
     }
     Ok(())
 }
@@ -245,14 +262,14 @@ fn load_topic(dir: &Path, number: usize, config: &Config) -> Result<Topic, Strin
     for (a, b, _) in report.graph().edges() {
         link_claims(index[a], index[b], &mut base);
     }
-    let candidates = candidate_rows(&report, config)
-        .into_iter()
-        .map(|(a, b, f)| {
+    let rows = candidate_rows(&report, config);
+    let candidates = rows
+        .iter()
+        .map(|&(a, b, f)| {
             let mut pairs = HashSet::new();
             link_claims(a, b, &mut pairs);
             (f, pairs.into_iter().collect())
         })
-        .filter(|(_, pairs): &(_, Vec<_>)| !pairs.is_empty())
         .collect();
     let mut gold_pairs = HashSet::new();
     let mut n_pairs = 0;
@@ -267,7 +284,7 @@ fn load_topic(dir: &Path, number: usize, config: &Config) -> Result<Topic, Strin
             }
         }
     }
-    Ok(Topic { number, sentences, subtopic, base, candidates, gold: gold_pairs, n_pairs })
+    Ok(Topic { number, sentences, subtopic, base, candidates, rows, gold: gold_pairs, n_pairs })
 }
 
 /// The happening candidates of a report and their features.
@@ -327,10 +344,8 @@ fn predicted(
     mut pred: HashSet<(usize, usize)>,
 ) -> HashSet<(usize, usize)> {
     if config.enabled {
-        for (f, pairs) in &t.candidates {
-            if config.probability(f) >= config.threshold {
-                pred.extend(pairs.iter().copied());
-            }
+        for k in happening::select(&t.rows, config) {
+            pred.extend(t.candidates[k].1.iter().copied());
         }
     }
     pred
@@ -342,7 +357,7 @@ fn predicted(
 fn fit_happenings<'t>(topics: impl Iterator<Item = &'t Topic> + Clone) -> HappeningConfig {
     let mut rows: Vec<(HappeningFeatures, bool)> = Vec::new();
     for t in topics.clone() {
-        for (f, pairs) in &t.candidates {
+        for (f, pairs) in t.candidates.iter().filter(|c| !c.1.is_empty()) {
             rows.push((*f, pairs.iter().any(|p| t.gold.contains(p))));
         }
     }

@@ -132,6 +132,7 @@ fn every_example_has_help() {
         "truth_eval",
         "truth_perf",
         "evaluate",
+        "evaluate_news",
         "fit_facts",
     ] {
         for flag in ["--help", "-h"] {

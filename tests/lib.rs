@@ -12,6 +12,7 @@ mod scale;
 mod score;
 mod seeds_align;
 mod seeds_extract;
+mod story;
 mod stream;
 mod text_report;
 mod truth;

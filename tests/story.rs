@@ -1,0 +1,97 @@
+//! Stories in a pile of articles, and happening links inside a story.
+
+use std::collections::{HashMap, HashSet};
+
+use corroborate::graph::EdgeKind;
+use corroborate::{Config, Reconciler, Reconciliation, Source};
+
+use crate::common::fixture;
+
+fn reconcile(paths: &[std::path::PathBuf]) -> Reconciliation {
+    let mut reconciler = Reconciler::new(Config::default());
+    for path in paths {
+        reconciler.add_source(&Source::from_file(path).unwrap()).unwrap();
+    }
+    reconciler.reconcile()
+}
+
+fn ferry_and_wildfire() -> Vec<std::path::PathBuf> {
+    let mut paths: Vec<_> = ["brenport_gazette", "coastal_times", "harbour_post", "island_radio"]
+        .iter()
+        .map(|n| fixture(&format!("ferry/{n}.txt")))
+        .collect();
+    paths.push(fixture("wildfire_dispatch.txt"));
+    paths.push(fixture("wildfire_ledger.txt"));
+    paths
+}
+
+#[test]
+fn two_stories_in_one_pile_are_told_apart() {
+    let report = reconcile(&ferry_and_wildfire());
+    let story_of: HashMap<&str, _> = report
+        .stories
+        .iter()
+        .flat_map(|s| s.sources.iter().map(move |src| (src.as_str(), s.id)))
+        .collect();
+    // Every source is in exactly one story.
+    assert_eq!(story_of.len(), report.sources.len());
+    let n_listed: usize = report.stories.iter().map(|s| s.sources.len()).sum();
+    assert_eq!(n_listed, report.sources.len());
+    // The four ferry reports are one story, the two wildfire reports another.
+    let ferry = story_of["brenport_gazette"];
+    for s in ["coastal_times", "harbour_post", "island_radio"] {
+        assert_eq!(story_of[s], ferry, "{s}");
+    }
+    assert_eq!(story_of["wildfire_dispatch"], story_of["wildfire_ledger"]);
+    assert_ne!(story_of["wildfire_dispatch"], ferry);
+    // No fact and no edge crosses two stories, and each fact names its sources' story.
+    for fact in &report.facts {
+        for s in &fact.sources {
+            assert_eq!(story_of[s.as_str()], fact.story, "fact {}", fact.id);
+        }
+    }
+    for (a, b, _) in report.graph().edges() {
+        assert_eq!(story_of[a.source().as_str()], story_of[b.source().as_str()], "{a} - {b}");
+    }
+    // A label a person can read: names the sources share.
+    let ferry_label = &report.stories[ferry.0].label;
+    assert!(
+        ferry_label.contains("Corrin Island") || ferry_label.contains("Saltmarsh Star"),
+        "{ferry_label}"
+    );
+}
+
+#[test]
+fn stories_do_not_depend_on_source_order() {
+    let mut paths = ferry_and_wildfire();
+    let groups = |r: &Reconciliation| -> HashSet<Vec<String>> {
+        r.stories
+            .iter()
+            .map(|s| {
+                let mut v: Vec<String> = s.sources.iter().map(|x| x.to_string()).collect();
+                v.sort();
+                v
+            })
+            .collect()
+    };
+    let forward = groups(&reconcile(&paths));
+    paths.reverse();
+    assert_eq!(groups(&reconcile(&paths)), forward);
+}
+
+#[test]
+fn one_happening_in_other_words_is_related_not_merged() {
+    let report =
+        reconcile(&[fixture("happening/acme_daily.txt"), fixture("happening/market_wire.txt")]);
+    assert_eq!(report.stories.len(), 1);
+    let find = |needle: &str| report.claims.iter().find(|c| c.text.contains(needle)).unwrap();
+    let (deal, bid) = (find("has agreed to buy"), find("unveiled an offer"));
+    let edge = report.graph().edge(&deal.id, &bid.id).expect("the two tellings are connected");
+    // Either the paraphrase scorer put them in one fact, or the happening model related them.
+    let same_fact = report.fact_of(&deal.id).map(|f| f.id) == report.fact_of(&bid.id).map(|f| f.id);
+    assert!(same_fact || edge.kind == EdgeKind::Related, "{:?}", edge.kind);
+    // Lead claims about other things are not tied to the deal.
+    let shares = find("Shares of Lumen Labs");
+    let regulators = find("approval from regulators");
+    assert!(report.graph().edge(&regulators.id, &shares.id).is_none());
+}
