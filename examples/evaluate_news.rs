@@ -109,9 +109,8 @@ struct Topic {
     candidates: Vec<(HappeningFeatures, Vec<(usize, usize)>)>,
     /// The same candidates as the library sees them (for `happening::select`).
     rows: Vec<(usize, usize, HappeningFeatures)>,
-    /// Gold sentence pairs and all scored sentence pairs.
+    /// Gold sentence pairs.
     gold: HashSet<(usize, usize)>,
-    n_pairs: usize,
 }
 
 fn run(args: Args) -> Result<(), String> {
@@ -272,19 +271,17 @@ fn load_topic(dir: &Path, number: usize, config: &Config) -> Result<Topic, Strin
         })
         .collect();
     let mut gold_pairs = HashSet::new();
-    let mut n_pairs = 0;
     for i in 0..sentences.len() {
         for j in i + 1..sentences.len() {
             if sentences[i].doc == sentences[j].doc {
                 continue;
             }
-            n_pairs += 1;
             if !sentences[i].chains.is_disjoint(&sentences[j].chains) {
                 gold_pairs.insert((i, j));
             }
         }
     }
-    Ok(Topic { number, sentences, subtopic, base, candidates, rows, gold: gold_pairs, n_pairs })
+    Ok(Topic { number, sentences, subtopic, base, candidates, rows, gold: gold_pairs })
 }
 
 /// The happening candidates of a report and their features.
@@ -325,7 +322,6 @@ fn score_topics<'c>(
             }
         }
         fn_ += t.gold.iter().filter(|p| !pred.contains(p)).count();
-        let _ = t.n_pairs;
     }
     prf(tp, fp, fn_, cross)
 }

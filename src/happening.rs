@@ -129,8 +129,7 @@ impl HappeningConfig {
 
     /// The probability of a pair with these features.
     pub fn probability(&self, f: &HappeningFeatures) -> f64 {
-        let z = self.intercept + f.iter().zip(self.weights).map(|(x, w)| x * w).sum::<f64>();
-        1.0 / (1.0 + (-z).exp())
+        crate::align::learn::logistic(self.intercept, &self.weights, f)
     }
 
     /// The probability with its breakdown, as a link's [`Score`].
@@ -156,9 +155,7 @@ impl HappeningConfig {
 /// Fits the logistic model of `config` to labelled feature rows (L2 penalty `l2`), keeping its
 /// threshold and candidate settings.
 pub fn fit(config: &mut HappeningConfig, rows: &[(HappeningFeatures, bool)], l2: f64) {
-    let xs: Vec<HappeningFeatures> = rows.iter().map(|r| r.0).collect();
-    let ys: Vec<f64> = rows.iter().map(|r| f64::from(u8::from(r.1))).collect();
-    let (b, w) = crate::align::learn::logistic_regression(&xs, &ys, l2);
+    let (b, w) = crate::align::learn::fit_labelled(rows, l2);
     config.set_model(w, b);
 }
 

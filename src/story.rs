@@ -119,8 +119,7 @@ impl StoryConfig {
 
     /// The probability that two sources with these cosines report one story.
     pub fn probability(&self, f: &StoryFeatures) -> f64 {
-        let z = self.intercept + f.iter().zip(self.weights).map(|(x, w)| x * w).sum::<f64>();
-        1.0 / (1.0 + (-z).exp())
+        crate::align::learn::logistic(self.intercept, &self.weights, f)
     }
 
     /// Sets [`StoryConfig::weights`] and [`StoryConfig::intercept`].
@@ -200,9 +199,7 @@ pub fn cluster_from_features(
 /// Fits the logistic model of `config` to labelled feature rows (same story or not) with an L2
 /// penalty `l2`, keeping its threshold.
 pub fn fit(config: &mut StoryConfig, rows: &[(StoryFeatures, bool)], l2: f64) {
-    let xs: Vec<StoryFeatures> = rows.iter().map(|r| r.0).collect();
-    let ys: Vec<f64> = rows.iter().map(|r| f64::from(u8::from(r.1))).collect();
-    let (b, w) = crate::align::learn::logistic_regression(&xs, &ys, l2);
+    let (b, w) = crate::align::learn::fit_labelled(rows, l2);
     config.set_model(w, b);
 }
 

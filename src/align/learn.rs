@@ -21,6 +21,18 @@ pub(crate) fn logistic_regression<const D: usize>(
     (beta[0], w)
 }
 
+/// [`logistic_regression`] on rows labelled `true` / `false`.
+pub(crate) fn fit_labelled<const D: usize>(rows: &[([f64; D], bool)], l2: f64) -> (f64, [f64; D]) {
+    let xs: Vec<[f64; D]> = rows.iter().map(|r| r.0).collect();
+    let ys: Vec<f64> = rows.iter().map(|r| f64::from(u8::from(r.1))).collect();
+    logistic_regression(&xs, &ys, l2)
+}
+
+/// `sigmoid(intercept + weights · x)`: the probability a fitted logistic model gives `x`.
+pub(crate) fn logistic<const D: usize>(intercept: f64, weights: &[f64; D], x: &[f64; D]) -> f64 {
+    sigmoid(intercept + x.iter().zip(weights).map(|(x, w)| x * w).sum::<f64>())
+}
+
 /// [`logistic_regression`] with each weight kept on the side of zero its sign asks for
 /// (`1`: `w ≥ 0`, `-1`: `w ≤ 0`, `0`: free), by an active-set method (Lawson and Hanson's, for
 /// a convex loss): Newton's method over the weights not held at zero; a weight that the
