@@ -80,6 +80,7 @@ pub mod align;
 pub mod articles;
 pub mod block;
 pub mod consensus;
+pub mod copies;
 pub mod diff;
 pub mod entity;
 pub mod error;

@@ -83,10 +83,13 @@ pub struct Fact {
     pub claims: Vec<ClaimId>,
     /// The distinct sources of its claims.
     pub sources: Vec<SourceId>,
-    /// Corroborated, single-source or contested.
+    /// Corroborated (two or more independent sources), single-source (one source, or only copies
+    /// of one text) or contested.
     pub status: FactStatus,
     /// The story its sources report.
     pub story: StoryId,
+    /// How many independent sources state it: copies of one text count once.
+    pub independent_sources: usize,
 }
 
 /// How two aligned claims differ.
@@ -153,6 +156,10 @@ pub struct SourceSummary {
     /// The publication date, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<crate::time::Date>,
+    /// The source whose text this one copies (wire copy, syndication, a press release), or
+    /// `None` ([`crate::copies`]). Set by the report, not by the caller.
+    #[serde(default)]
+    pub copy_of: Option<SourceId>,
 }
 
 impl SourceSummary {
@@ -168,8 +175,31 @@ impl SourceSummary {
             claims: extraction.claims.len(),
             outlet: meta.outlet.clone(),
             date: meta.date,
+            copy_of: None,
         }
     }
+}
+
+/// Sets `copy_of` on the sources that copy another's text and returns, for each such source, the
+/// original. The original of a group of copies is its earliest-dated source (undated last), then
+/// the smallest id, so the result does not depend on the order sources were added in.
+fn mark_copies(sources: &mut [SourceSummary], claims: &[Claim]) -> HashMap<SourceId, SourceId> {
+    let mut order: Vec<usize> = (0..sources.len()).collect();
+    order.sort_by(|&x, &y| {
+        let key = |s: &SourceSummary| (s.date.is_none(), s.date, s.id.clone());
+        key(&sources[x]).cmp(&key(&sources[y]))
+    });
+    let ids: Vec<SourceId> = order.iter().map(|&i| sources[i].id.clone()).collect();
+    let copies = crate::copies::find_copies(&ids, claims);
+    let mut original_of = HashMap::new();
+    for (k, copy) in copies.into_iter().enumerate() {
+        let source = &mut sources[order[k]];
+        source.copy_of = copy.map(|o| ids[o].clone());
+        if let Some(o) = &source.copy_of {
+            original_of.insert(source.id.clone(), o.clone());
+        }
+    }
+    original_of
 }
 
 /// Everything a run found.
@@ -255,6 +285,8 @@ impl Reconciliation {
         scorer: &Scorer<'_>,
         mut links: Vec<align::Link>,
     ) -> Reconciliation {
+        let mut sources = sources;
+        let original_of = mark_copies(&mut sources, &claims);
         // Stories first: a link between two stories is a coincidence of wording, not a fact.
         let mut source_ids: Vec<SourceId> = sources.iter().map(|s| s.id.clone()).collect();
         for c in &claims {
@@ -379,10 +411,14 @@ impl Reconciliation {
             .map(|(f, group)| {
                 let sources: BTreeSet<&SourceId> =
                     group.iter().map(|&i| &claims[i].source).collect();
+                let independent: BTreeSet<&SourceId> =
+                    sources.iter().map(|s| original_of.get(*s).unwrap_or(s)).collect();
                 let status = if sources.len() < 2 {
                     FactStatus::SingleSource
                 } else if contested.contains(&f) {
                     FactStatus::Contested
+                } else if independent.len() < 2 {
+                    FactStatus::SingleSource
                 } else {
                     FactStatus::Corroborated
                 };
@@ -392,6 +428,7 @@ impl Reconciliation {
                     sources: sources.into_iter().cloned().collect(),
                     status,
                     story: StoryId(story_of[group[0]]),
+                    independent_sources: independent.len(),
                 }
             })
             .collect();

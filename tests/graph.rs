@@ -188,6 +188,7 @@ fn build(claims: Vec<Claim>) -> Reconciliation {
             claims,
             outlet: None,
             date: None,
+            copy_of: None,
         })
         .collect();
     Reconciliation::build(
@@ -491,12 +492,21 @@ proptest! {
     }
 
     #[test]
-    fn an_exact_copy_is_all_corroborated(lines in article()) {
+    fn an_exact_copy_agrees_and_counts_as_one_independent_source(lines in article()) {
         let text = lines.join("\n");
         let report = reconcile_texts(&[("a".into(), text.clone()), ("b".into(), text)]);
         prop_assert!(report.differences.is_empty(), "{:?}", report.differences);
+        // A text long enough to tell copying from coincidence is a copy of the first; then every
+        // fact has one independent source and is not corroborated. A short one stays two voices.
+        let copy = report.sources[1].copy_of.is_some();
+        prop_assert_eq!(report.sources[0].copy_of.as_ref(), None);
         for fact in &report.facts {
-            prop_assert_eq!(fact.status, FactStatus::Corroborated, "{:?}", fact);
+            let (independent, status) = match copy {
+                true => (1, FactStatus::SingleSource),
+                false => (fact.sources.len(), FactStatus::Corroborated),
+            };
+            prop_assert_eq!(fact.independent_sources, independent, "{:?}", fact);
+            prop_assert_eq!(fact.status, status, "{:?}", fact);
         }
     }
 }

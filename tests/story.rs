@@ -95,3 +95,38 @@ fn one_happening_in_other_words_is_related_not_merged() {
     let regulators = find("approval from regulators");
     assert!(report.graph().edge(&regulators.id, &shares.id).is_none());
 }
+
+#[test]
+fn a_near_verbatim_copy_counts_as_one_independent_source() {
+    let report = reconcile(&[
+        fixture("copies/river_gazette.txt"),
+        fixture("copies/valley_network.txt"),
+        fixture("copies/senn_courier.txt"),
+    ]);
+    let copy_of: HashMap<&str, Option<&str>> = report
+        .sources
+        .iter()
+        .map(|s| (s.id.as_str(), s.copy_of.as_ref().map(|o| o.as_str())))
+        .collect();
+    assert_eq!(copy_of["valley_network"], Some("river_gazette"));
+    assert_eq!(copy_of["river_gazette"], None);
+    assert_eq!(copy_of["senn_courier"], None, "written independently");
+    let mut copies_only = 0;
+    for fact in &report.facts {
+        let independent: HashSet<&str> =
+            fact.sources.iter().map(|s| copy_of[s.as_str()].unwrap_or(s.as_str())).collect();
+        assert_eq!(fact.independent_sources, independent.len(), "{}", fact.id);
+        if fact.sources.len() > 1 && independent.len() < 2 {
+            copies_only += 1;
+            assert_eq!(fact.status, corroborate::report::FactStatus::SingleSource, "{}", fact.id);
+        }
+    }
+    // The agency's sentences the independent report does not tell are carried by the copies alone.
+    assert!(copies_only > 0);
+    // The JSON report names the original of each copy, and null for the others.
+    let json = corroborate::render::to_json(&report);
+    let sources = json["sources"].as_array().unwrap();
+    assert!(sources.iter().any(|s| s["copy_of"] == "river_gazette"));
+    assert!(sources.iter().any(|s| s["copy_of"].is_null()));
+    assert!(json["facts"][0]["independent_sources"].is_u64());
+}

@@ -141,11 +141,15 @@ fn sources(out: &mut String, report: &Reconciliation) {
         let _ = writeln!(
             out,
             "<li><span class=\"swatch\" style=\"background:{}\"></span><div>{head}<br>{id} \
-             <span class=\"meta\">· {} · {} · {}</span></div></li>",
+             <span class=\"meta\">· {} · {} · {}{}</span></div></li>",
             source_colour(i),
             esc(s.outlet.as_deref().unwrap_or("outlet not given")),
             s.date.map_or_else(|| "undated".to_string(), |d| d.to_string()),
             plural(s.claims, "claim"),
+            s.copy_of
+                .as_ref()
+                .map(|o| format!(" · copies {}", esc(o.as_str())))
+                .unwrap_or_default(),
         );
     }
     out.push_str("</ol>\n</section>\n");
@@ -325,7 +329,7 @@ fn fact_heading(out: &mut String, report: &Reconciliation, view: &FactView<'_>) 
         out,
         "<h3>{}{story} <small>{}:</small> {}</h3>",
         view.fact.id,
-        plural(view.fact.sources.len(), "source"),
+        esc(&super::source_count(view.fact)),
         sources.join(" ")
     );
 }

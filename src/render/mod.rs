@@ -10,7 +10,7 @@
 //! | field | type | what |
 //! | --- | --- | --- |
 //! | `schema` | string | `"corroborate/1"` |
-//! | `sources` | array | one object per source, in the order added: `id`, `title` (`""` when none), `claims` (a count), and `outlet` and `date` (`YYYY-MM-DD`) when known |
+//! | `sources` | array | one object per source, in the order added: `id`, `title` (`""` when none), `claims` (a count), `outlet` and `date` (`YYYY-MM-DD`) when known, `copy_of` (the id of the source whose text this one copies, or `null`; [`crate::copies`]) |
 //! | `claims` | array | every claim, sorted by source id then index (see below) |
 //! | `skipped` | array | spans in no claim: `source`, `start`, `end`, `reason` (snake_case: `boilerplate`, `heading`, `duplicate_headline`, `headline`, `empty`, `duplicate`, `unreadable`) |
 //! | `facts` | array | groups of claims asserting one thing, `f0`, `f1`, … in order of their first claim |
@@ -30,7 +30,8 @@
 //! [`crate::model::Claim`].
 //!
 //! A **fact** is `{"id": "f0", "claims": ["a:3", "b:7"], "sources": ["a", "b"], "status": "…",
-//! "story": "s0"}`, `claims` and `sources` sorted, `story` the story of its sources. Every claim is in exactly one fact. `status` is `corroborated`
+//! "story": "s0"}`, `claims` and `sources` sorted, `story` the story of its sources, `independent_sources` how many of them are independent
+//! (copies of one text count once). Every claim is in exactly one fact. `status` is `corroborated`
 //! (two or more sources, no contesting difference), `single_source`, or `contested` (its sources
 //! differ in `quantity`, `polarity`, `modality`, `attribution` or `time`, or give two `account`s
 //! that cannot both be true; a `detail` difference alone leaves a fact `corroborated`).
@@ -365,7 +366,8 @@ fn source_words(s: &SourceSummary) -> String {
         true => "untitled".to_string(),
         false => format!("\u{201c}{}\u{201d}", s.title),
     };
-    format!("{}: {outlet}, {date}. {title} ({}).", s.id, plural(s.claims, "claim"))
+    let copy = s.copy_of.as_ref().map(|o| format!(" Copies the text of {o}.")).unwrap_or_default();
+    format!("{}: {outlet}, {date}. {title} ({}).{copy}", s.id, plural(s.claims, "claim"))
 }
 
 /// "s0 (“label”): a, b, c."
@@ -380,8 +382,17 @@ fn fact_title(view: &FactView<'_>) -> String {
         "{}{story}, reported by {} ({})",
         view.fact.id,
         join_ids(&view.fact.sources),
-        plural(view.fact.sources.len(), "source")
+        source_count(view.fact)
     )
+}
+
+/// "3 sources", or "3 sources, 2 independent" when some copy another's text.
+pub(crate) fn source_count(fact: &crate::report::Fact) -> String {
+    let n = fact.sources.len();
+    match fact.independent_sources < n {
+        true => format!("{}, {} independent", plural(n, "source"), fact.independent_sources),
+        false => plural(n, "source"),
+    }
 }
 
 fn fact_heading(out: &mut String, view: &FactView<'_>) {

@@ -86,7 +86,7 @@ impl<'r> Outline<'r> {
         contested.sort_by_key(|v| {
             let strongest =
                 v.disputes.iter().map(|d| kind_rank(d.kind)).min().unwrap_or(usize::MAX);
-            (std::cmp::Reverse(v.fact.sources.len()), strongest, v.fact.id)
+            (std::cmp::Reverse(v.fact.independent_sources), strongest, v.fact.id)
         });
         let mut corroborated: Vec<FactView<'r>> = report
             .facts
@@ -94,7 +94,7 @@ impl<'r> Outline<'r> {
             .filter(|f| f.status == FactStatus::Corroborated)
             .map(view)
             .collect();
-        corroborated.sort_by_key(|v| (std::cmp::Reverse(v.fact.sources.len()), v.fact.id));
+        corroborated.sort_by_key(|v| (std::cmp::Reverse(v.fact.independent_sources), v.fact.id));
         Outline {
             report,
             contested,
@@ -434,11 +434,18 @@ fn same_text(x: &str, y: &str) -> bool {
     x.split_whitespace().eq(y.split_whitespace())
 }
 
-/// Single-source facts grouped by their source, in the order sources were added.
+/// Single-source facts grouped by their source, in the order sources were added. A fact carried
+/// only by copies of one text is filed under the original.
 pub(crate) fn single_source_by_source(report: &Reconciliation) -> Vec<(String, Vec<&Fact>)> {
+    let original: BTreeMap<&str, &str> = report
+        .sources
+        .iter()
+        .filter_map(|s| Some((s.id.as_str(), s.copy_of.as_ref()?.as_str())))
+        .collect();
     let mut by_source: BTreeMap<String, Vec<&Fact>> = BTreeMap::new();
     for fact in report.facts.iter().filter(|f| f.status == FactStatus::SingleSource) {
         if let Some(source) = fact.sources.first() {
+            let source = original.get(source.as_str()).copied().unwrap_or(source.as_str());
             by_source.entry(source.to_string()).or_default().push(fact);
         }
     }
