@@ -471,27 +471,41 @@ fn ends_clause(gap: &str) -> bool {
     }) || gap.contains(" - ")
 }
 
-fn quantity(a: &Claim, b: &Claim, config: &DiffConfig) -> Option<PairDifference> {
-    let mut units: Vec<&str> = a
-        .quantities
-        .iter()
-        .map(|q| q.unit.as_str())
-        .filter(|u| !u.is_empty() && b.quantities.iter().any(|q| q.unit == *u))
-        .collect();
+fn quantity<'c>(a: &'c Claim, b: &'c Claim, config: &DiffConfig) -> Option<PairDifference> {
+    // Quantities in one unit per kind of measure ("12 miles" and "19 km" compare), with the
+    // quantity as written kept for the summary.
+    let measured = |c: &'c Claim| -> Vec<(&'c str, Quantity, usize)> {
+        c.quantities
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| !q.unit.is_empty())
+            .map(|(k, q)| {
+                let (unit, factor) = common_unit(&q.unit);
+                let mut q = q.clone();
+                q.value *= factor;
+                (unit, q, k)
+            })
+            .collect()
+    };
+    let (ma, mb) = (measured(a), measured(b));
+    let mut units: Vec<&str> =
+        ma.iter().map(|m| m.0).filter(|u| mb.iter().any(|m| m.0 == *u)).collect();
     units.sort_unstable();
     units.dedup();
     let mut parts = Vec::new();
     for unit in units {
-        let qa: Vec<&Quantity> = a.quantities.iter().filter(|q| q.unit == unit).collect();
-        let qb: Vec<&Quantity> = b.quantities.iter().filter(|q| q.unit == unit).collect();
-        let comparable = qa.iter().any(|x| qb.iter().any(|y| x.each == y.each));
-        let compatible = qa
-            .iter()
-            .any(|x| qb.iter().any(|y| x.each != y.each || quantities_compatible(x, y, config)));
+        let qa: Vec<&(&str, Quantity, usize)> = ma.iter().filter(|m| m.0 == unit).collect();
+        let qb: Vec<&(&str, Quantity, usize)> = mb.iter().filter(|m| m.0 == unit).collect();
+        let comparable = qa.iter().any(|x| qb.iter().any(|y| x.1.each == y.1.each));
+        let compatible = qa.iter().any(|x| {
+            qb.iter().any(|y| x.1.each != y.1.each || quantities_compatible(&x.1, &y.1, config))
+        });
         if comparable && !compatible {
-            let say = |claim: &Claim, qs: &[&Quantity]| {
+            let say = |claim: &Claim, qs: &[&(&str, Quantity, usize)]| {
                 qs.iter()
-                    .map(|q| format!("\u{201c}{}\u{201d}", quantity_words(claim, q)))
+                    .map(|m| {
+                        format!("\u{201c}{}\u{201d}", quantity_words(claim, &claim.quantities[m.2]))
+                    })
                     .collect::<Vec<_>>()
                     .join(" and ")
             };
@@ -511,6 +525,20 @@ fn quantity(a: &Claim, b: &Claim, config: &DiffConfig) -> Option<PairDifference>
         kind: DifferenceKind::Quantity,
         summary: format!("{}.", parts.join("; ")),
     })
+}
+
+/// The unit a quantity compares in, and the factor to it: lengths in kilometres, masses in
+/// kilograms; other units as they are.
+fn common_unit(unit: &str) -> (&str, f64) {
+    match unit {
+        "kilometre" | "kilometer" | "km" => ("kilometre", 1.0),
+        "mile" => ("kilometre", 1.609_344),
+        "metre" | "meter" => ("kilometre", 0.001),
+        "foot" => ("kilometre", 0.000_304_8),
+        "kilogram" | "kg" => ("kilogram", 1.0),
+        "tonne" | "ton" => ("kilogram", 1000.0),
+        other => (other, 1.0),
+    }
 }
 
 /// Whether two quantities of one unit can both be true: their value intervals meet.
@@ -1006,6 +1034,24 @@ mod tests {
         let mut e = claim("e", "About 400 workers walked out.");
         qty(&mut e, "About 400 workers", 400.0, "worker", Bound::Approximate);
         assert!(kinds(&a, &e).contains(&DifferenceKind::Quantity));
+    }
+
+    #[test]
+    fn lengths_compare_across_miles_and_kilometres_and_bounds_hold_values() {
+        let mut a = claim("a", "The quake was 12 miles deep.");
+        qty(&mut a, "12 miles", 12.0, "mile", Bound::Exact);
+        let mut b = claim("b", "The quake was about 19 kilometres deep.");
+        qty(&mut b, "about 19 kilometres", 19.0, "kilometre", Bound::Approximate);
+        assert!(!kinds(&a, &b).contains(&DifferenceKind::Quantity), "12 mi is 19.3 km");
+        let mut c = claim("c", "The quake was 1.2 miles deep.");
+        qty(&mut c, "1.2 miles", 1.2, "mile", Bound::Exact);
+        assert!(kinds(&b, &c).contains(&DifferenceKind::Quantity));
+        // "within 20 miles" holds 17 miles.
+        let mut d = claim("d", "It struck within 20 miles of the town.");
+        qty(&mut d, "within 20 miles", 20.0, "mile", Bound::Upper);
+        let mut e = claim("e", "It struck 17 miles from the town.");
+        qty(&mut e, "17 miles", 17.0, "mile", Bound::Exact);
+        assert!(!kinds(&d, &e).contains(&DifferenceKind::Quantity));
     }
 
     #[test]

@@ -113,7 +113,7 @@ pub(crate) struct Atom {
     hi: usize,
     /// What it is.
     pub kind: Kind,
-    /// Whether its first character is uppercase.
+    /// Whether it holds an uppercase letter: first ("Kyiv") or inside ("iOS", "eBay").
     pub cap: bool,
     /// How it is attached to the atom before.
     pub join: Join,
@@ -164,7 +164,7 @@ impl Atoms {
                     lo,
                     hi: norm.len(),
                     kind,
-                    cap: c.is_uppercase(),
+                    cap: c.is_uppercase() || s[i..end].bytes().any(|b| b.is_ascii_uppercase()),
                     join,
                     sep,
                 });
@@ -579,8 +579,11 @@ fn parse_at(a: &Atoms, i: usize) -> Option<(Found, usize)> {
     {
         return None;
     }
-    // Labels: "Boeing 737", "Article 5", "Resolution 2231".
-    if num.plain_int_digits.is_some()
+    // Labels: "Boeing 737", "Article 5", "Resolution 2231"; versions after a name: "USB 2.0",
+    // "iOS 17".
+    let version =
+        a.low(j).contains('.') && a.low(j).bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    if (num.plain_int_digits.is_some() || version)
         && unit.is_none()
         && currency.is_none()
         && bound == Bound::Exact
@@ -851,7 +854,7 @@ fn bound_before(a: &Atoms, i: usize) -> Option<(Bound, usize)> {
     }
     let one = match w1 {
         "over" | "above" | "exceeding" | "topping" => Bound::Lower,
-        "under" | "below" => Bound::Upper,
+        "under" | "below" | "within" => Bound::Upper,
         "about" | "around" | "nearly" | "almost" | "roughly" | "approximately" | "some"
         | "circa" | "approx" | "estimated" | "maybe" | "perhaps" => Bound::Approximate,
         _ => return None,
@@ -1779,6 +1782,7 @@ mod tests {
             ("Fewer than 50 voters came.", &[(50.0, "voter", U, false, "Fewer than 50 voters")]),
             ("Up to 400 troops may deploy.", &[(400.0, "troop", U, false, "Up to 400 troops")]),
             ("At most five boats left.", &[(5.0, "boat", U, false, "At most five boats")]),
+            ("It struck within 20 miles of us.", &[(20.0, "mile", U, false, "within 20 miles")]),
             ("About 300 people marched.", &[(300.0, "person", A, false, "About 300 people")]),
             ("Nearly 90 percent voted.", &[(90.0, "percent", A, false, "Nearly 90 percent")]),
             ("Hundreds of people marched.", &[(100.0, "person", A, false, "Hundreds")]),
@@ -1815,6 +1819,7 @@ mod tests {
             ("She had a plan and an idea.", &[]),
             ("The Covid-19 wave and F-16 jets.", &[]),
             ("A Boeing 737 landed under Article 5.", &[]),
+            ("The phone has USB 2.0 and runs iOS 17.", &[]),
             ("He lives at 10 Downing Street.", &[]),
             ("In the 1990s prices fell.", &[]),
             ("The score was 3-1.", &[]),

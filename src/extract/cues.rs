@@ -172,10 +172,23 @@ pub(crate) fn modality(text: &str, tokens: &[Token<'_>]) -> Modality {
             return Modality::Conditional;
         }
     }
-    if tokens.iter().any(|t| HEDGES.contains(&t.lower.as_ref())) {
+    let hedge = |(k, t): (usize, &Token<'_>)| {
+        HEDGES.contains(&t.lower.as_ref())
+            && !(t.lower == "may" && names_the_month(text, tokens, k))
+    };
+    if tokens.iter().enumerate().any(hedge) {
         return Modality::Hedged;
     }
     Modality::Asserted
+}
+
+/// Whether the "may" at token `k` is the month (or a name): capitalised inside the sentence ("to
+/// launch in May"), or opening it before a number ("May 5 was chosen").
+fn names_the_month(text: &str, tokens: &[Token<'_>], k: usize) -> bool {
+    let capitalised = text[tokens[k].start..].starts_with('M');
+    let number_next =
+        tokens.get(k + 1).is_some_and(|n| n.lower.starts_with(|c: char| c.is_ascii_digit()));
+    capitalised && (k > 0 || number_next)
 }
 
 /// A question inside a quotation that the sentence reports ("asked: “Why now?”" ends in "?" but
@@ -582,6 +595,10 @@ mod tests {
             ("The ministry confirmed the deal on Friday.", Modality::Asserted),
             ("Geneva was floated as a possible host city.", Modality::Hedged),
             ("The talks could resume next month.", Modality::Hedged),
+            ("The phone goes on sale in May.", Modality::Asserted),
+            ("May 5 was set as the date of the vote.", Modality::Asserted),
+            ("The vote may be delayed until May.", Modality::Hedged),
+            ("May is when the vote was held.", Modality::Hedged),
             ("The rebels reportedly seized the airport.", Modality::Hedged),
             ("Sanctions will follow if the army fails to withdraw.", Modality::Conditional),
             ("Aid stays frozen unless the border opens.", Modality::Conditional),
