@@ -80,9 +80,9 @@ impl Default for HappeningConfig {
     fn default() -> HappeningConfig {
         HappeningConfig {
             enabled: true,
-            threshold: 0.785,
-            weights: [0.686, -0.42, 2.21, 0.179, -0.275, 0.104],
-            intercept: -0.641,
+            threshold: 0.725,
+            weights: [0.828, -0.735, 2.944, 0.61, -0.789, 0.282],
+            intercept: -0.812,
             lead_claims: 6,
             budget: 3000,
             min_story_sources: 4,

@@ -76,8 +76,8 @@ pub struct Story {
 ///
 /// let mut config = StoryConfig::default();
 /// assert_eq!(config.lead_claims, 3);
-/// config.set_threshold(0.5);
-/// assert_eq!(config.threshold, 0.5);
+/// config.set_threshold(0.6);
+/// assert_eq!(config.threshold, 0.6);
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -100,7 +100,7 @@ pub struct StoryConfig {
 impl Default for StoryConfig {
     fn default() -> StoryConfig {
         StoryConfig {
-            threshold: 0.4,
+            threshold: 0.5,
             weights: [10.5, 10.0, 10.0],
             intercept: -7.2,
             background_docs: 150.0,
