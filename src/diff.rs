@@ -1169,6 +1169,7 @@ mod tests {
             start: 25,
             end: 35,
             resolved: true,
+            channel: None,
         });
         let mut e = d.clone();
         e.source = SourceId::new("e");

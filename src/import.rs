@@ -213,6 +213,7 @@ impl Record {
                     start: claim.start,
                     end: claim.start,
                     resolved: false,
+                    channel: None,
                 },
             });
         }

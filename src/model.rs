@@ -272,6 +272,10 @@ pub struct Attribution {
     /// Whether `speaker` is a resolved entity (false for an unresolved pronoun or description).
     #[serde(default)]
     pub resolved: bool,
+    /// The outlet, platform or occasion through which it was said, kept apart from the speaker:
+    /// "AFP" in "a resident told AFP", "a post on X", "state media", "a news conference".
+    #[serde(default)]
+    pub channel: Option<String>,
 }
 
 /// One assertion of one source, normalised.

@@ -44,6 +44,7 @@ fn two_sources_share_canonical_names() {
         start: run[2].start,
         end: run[2].start + len,
         resolved: false,
+        channel: None,
     });
     let aliases = Aliases::parse("# alias\tcanonical\nAmazon\tAmazon rainforest\n", "aliases.tsv");
     let aliases = aliases.unwrap_or_default();

@@ -110,6 +110,7 @@ pub(crate) fn resolve_in_order(
                 start: subject.start,
                 end: subject.end,
                 resolved: true,
+                channel: None,
             });
         }
         prev = Some(ci);

@@ -253,6 +253,7 @@ fn attributed(mut claim: Claim, surface: &str) -> Claim {
         start: claim.start + at,
         end: claim.start + at + surface.len(),
         resolved: false,
+        channel: None,
     });
     claim
 }

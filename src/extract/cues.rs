@@ -306,10 +306,111 @@ fn is_determiner(w: &str) -> bool {
     matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "one")
 }
 
-/// Who asserts the claim, when the text says: "X said", "said X", "according to X".
+/// Who asserts the claim, when the text says: "X said", "said X", "according to X", and through
+/// which channel (an outlet, a platform, an occasion), kept apart from the speaker.
 ///
 /// `entities` are the claim's mentions (spans absolute), `base` the claim's offset in the source.
 pub(crate) fn attribution(
+    text: &str,
+    tokens: &[Token<'_>],
+    entities: &[Entity],
+    base: usize,
+) -> Option<Attribution> {
+    let mut found = speaker_of(text, tokens, entities, base)?;
+    found.channel = channel(text, tokens);
+    Some(found)
+}
+
+/// Platforms a statement is posted on (capitalised in the text: "on X", not "on x").
+const PLATFORMS: &[&str] =
+    &["x", "twitter", "facebook", "telegram", "instagram", "tiktok", "youtube", "truth"];
+
+/// The channel of a report, outside quotations: who was told ("told AFP", "told reporters", "told
+/// the newspaper"), a post or an interview ("in a post on X", "in an interview with CNN"), a
+/// platform ("on Telegram"), state media, or an occasion ("at a news conference").
+fn channel(text: &str, tokens: &[Token<'_>]) -> Option<String> {
+    let outside = outside_quote_mask(text);
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_ref());
+    let cap =
+        |k: usize| tokens.get(k).is_some_and(|t| text[t.start..].starts_with(char::is_uppercase));
+    let joined = |k: usize| text[tokens[k - 1].end..tokens[k].start].trim().is_empty();
+    // The last token of a run of capitalised words from `k` ("The Associated Press"), at most four.
+    let name_end = |k: usize| -> Option<usize> {
+        if !cap(k) {
+            return None;
+        }
+        let mut last = k;
+        while last + 1 < tokens.len() && last + 1 - k < 4 && cap(last + 1) && joined(last + 1) {
+            last += 1;
+        }
+        Some(last)
+    };
+    let span = |a: usize, b: usize| text[tokens[a].start..tokens[b].end].to_string();
+    for (k, t) in tokens.iter().enumerate() {
+        if !outside[t.start] {
+            continue;
+        }
+        match t.lower.as_ref() {
+            "told" | "tells" => {
+                let n = k + 1;
+                if let Some(end) = name_end(n) {
+                    return Some(span(n, end));
+                }
+                if matches!(word(n), "reporters" | "journalists" | "lawmakers" | "parliament") {
+                    return Some(span(n, n));
+                }
+                if matches!(word(n), "the" | "a" | "an") && !word(n + 1).is_empty() {
+                    let end = name_end(n + 1).unwrap_or(n + 1);
+                    return Some(span(n, end));
+                }
+                if word(n) == "state"
+                    && matches!(word(n + 1), "media" | "television" | "tv" | "radio")
+                {
+                    return Some(span(n, n + 1));
+                }
+            }
+            "in" if matches!(word(k + 1), "a" | "an" | "his" | "her" | "their")
+                && matches!(
+                    word(k + 2),
+                    "post"
+                        | "tweet"
+                        | "statement"
+                        | "interview"
+                        | "video"
+                        | "message"
+                        | "broadcast"
+                ) =>
+            {
+                // "a post on X", "an interview with CNN", or just "a statement".
+                let end = match (word(k + 3), name_end(k + 4)) {
+                    ("on" | "with" | "to", Some(end)) => end,
+                    _ => k + 2,
+                };
+                return Some(span(k + 1, end));
+            }
+            "on" if PLATFORMS.contains(&word(k + 1)) && cap(k + 1) => {
+                return Some(span(k + 1, name_end(k + 1).unwrap_or(k + 1)));
+            }
+            "on" if word(k + 1) == "social" && word(k + 2) == "media" => {
+                return Some(span(k + 1, k + 2));
+            }
+            "state" if matches!(word(k + 1), "media" | "television" | "tv" | "radio") => {
+                return Some(span(k, k + 1));
+            }
+            "at" if matches!(word(k + 1), "a" | "the")
+                && matches!(word(k + 2), "news" | "press")
+                && matches!(word(k + 3), "conference" | "briefing") =>
+            {
+                return Some(span(k + 1, k + 3));
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The speaker of [`attribution`].
+fn speaker_of(
     text: &str,
     tokens: &[Token<'_>],
     entities: &[Entity],
@@ -352,6 +453,7 @@ pub(crate) fn attribution(
                 start: s,
                 end: e,
                 resolved,
+                channel: None,
             });
         }
     }
@@ -407,6 +509,7 @@ fn speaker_before(
             start,
             end: base + last.end,
             resolved: false,
+            channel: None,
         });
     }
     if let Some(e) = entities.iter().find(|e| e.end == base + last.end) {
@@ -417,6 +520,7 @@ fn speaker_before(
             start: e.start,
             end: e.end,
             resolved: true,
+            channel: None,
         });
     }
     // A capitalised name the entity finder did not know ("harbour master Ana Lind said").
@@ -438,6 +542,7 @@ fn speaker_before(
             start: base + s,
             end: base + e,
             resolved: false,
+            channel: None,
         });
     }
     // A description: "the Russian leader", "a spokesperson for the ministry" (up to five words
@@ -458,6 +563,7 @@ fn speaker_before(
                 start: base + s,
                 end: base + e,
                 resolved: false,
+                channel: None,
             });
         }
     }
@@ -471,7 +577,11 @@ fn speaker_after(
     base: usize,
     verb: usize,
 ) -> Option<Attribution> {
-    // "…,” said the minister, Ana Lind." — the named entity soonest after the verb.
+    // "…,” said the minister, Ana Lind." — the named entity soonest after the verb. After "told"
+    // comes who was told (the channel), not who spoke.
+    if matches!(tokens[verb].lower.as_ref(), "told" | "tells") {
+        return None;
+    }
     let after = tokens.get(verb + 1)?;
     let near: Vec<&Entity> = entities
         .iter()
@@ -481,6 +591,8 @@ fn speaker_after(
             let rest = text.get(e.end - base..).unwrap_or("");
             !(rest.starts_with("'s") || rest.starts_with("\u{2019}s"))
         })
+        // Places do not speak ("said a resident of Valdor").
+        .filter(|e| e.kind != EntityKind::Place)
         .collect();
     // A person is the speaker over a place or body named on the way ("said Kestria's top
     // diplomat, Ana Lind"); without one, the first name after the verb.
@@ -496,6 +608,7 @@ fn speaker_after(
         start: e.start,
         end: e.end,
         resolved: true,
+        channel: None,
     })
 }
 
@@ -639,6 +752,37 @@ mod tests {
         assert_eq!(continued_report("and the navy said it would help."), None);
         assert_eq!(continued_report("“and said nothing,” she wrote."), None);
         assert_eq!(continued_report("and"), None);
+    }
+
+    #[test]
+    fn the_channel_is_kept_apart_from_the_speaker() {
+        let cases = [
+            ("\u{201c}The wall collapsed,\u{201d} a resident told AFP.", "a resident", Some("AFP")),
+            ("\u{201c}The bridge is safe,\u{201d} he told reporters.", "he", Some("reporters")),
+            (
+                "Ana Lind said in a post on X that the port would reopen.",
+                "Ana Lind",
+                Some("a post on X"),
+            ),
+            (
+                "Ana Lind told the Harbour Times the port would reopen.",
+                "Ana Lind",
+                Some("the Harbour Times"),
+            ),
+            ("The port will reopen, Ana Lind told state media.", "Ana Lind", Some("state media")),
+            (
+                "Ana Lind said at a news conference the port would reopen.",
+                "Ana Lind",
+                Some("a news conference"),
+            ),
+            ("The port will reopen, Ana Lind said.", "Ana Lind", None),
+            ("\u{201c}We told them on Monday,\u{201d} Ana Lind said.", "Ana Lind", None),
+        ];
+        for (text, speaker, channel) in cases {
+            let a = attribution(text, &tokens(text), &[], 0).expect(text);
+            assert_eq!(a.speaker, speaker, "{text}");
+            assert_eq!(a.channel.as_deref(), channel, "{text}");
+        }
     }
 
     #[test]

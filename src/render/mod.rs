@@ -26,7 +26,8 @@
 //! bytes, half-open; `entities` are canonical names; a quantity's `value` is a number and its `unit` a
 //! lowercase singular noun or `""`; `modality` is `asserted` | `hedged` | `conditional` |
 //! `question`, `polarity` `affirmed` | `negated`. Further fields (`mentions`, `times`, `quotes`,
-//! `attribution`, `terms`, and a quantity's `start`, `end`, `bound`, `each`) carry the full
+//! `attribution` (`speaker`, `surface`, `cue`, `start`, `end`, `resolved`, and `channel`: the outlet,
+//! platform or occasion it was said through, or `null`), `terms`, and a quantity's `start`, `end`, `bound`, `each`) carry the full
 //! [`crate::model::Claim`].
 //!
 //! A **fact** is `{"id": "f0", "claims": ["a:3", "b:7"], "sources": ["a", "b"], "status": "…",
