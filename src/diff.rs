@@ -483,6 +483,10 @@ fn quantity<'c>(a: &'c Claim, b: &'c Claim, config: &DiffConfig) -> Option<PairD
                 let (unit, factor) = common_unit(&q.unit);
                 let mut q = q.clone();
                 q.value *= factor;
+                // A converted figure was rounded by whoever converted it.
+                if factor != 1.0 && q.bound == Bound::Exact {
+                    q.bound = Bound::Approximate;
+                }
                 (unit, q, k)
             })
             .collect()
@@ -527,14 +531,18 @@ fn quantity<'c>(a: &'c Claim, b: &'c Claim, config: &DiffConfig) -> Option<PairD
     })
 }
 
-/// The unit a quantity compares in, and the factor to it: lengths in kilometres, masses in
-/// kilograms; other units as they are.
+/// The unit a quantity compares in, and the factor to it: lengths in kilometres, areas in square
+/// metres, masses in kilograms; other units as they are.
 fn common_unit(unit: &str) -> (&str, f64) {
     match unit {
         "kilometre" | "kilometer" | "km" => ("kilometre", 1.0),
         "mile" => ("kilometre", 1.609_344),
         "metre" | "meter" => ("kilometre", 0.001),
         "foot" => ("kilometre", 0.000_304_8),
+        "square metre" | "square meter" => ("square metre", 1.0),
+        "square foot" => ("square metre", 0.092_903_04),
+        "square kilometre" | "square kilometer" => ("square metre", 1e6),
+        "square mile" => ("square metre", 2_589_988.11),
         "kilogram" | "kg" => ("kilogram", 1.0),
         "tonne" | "ton" => ("kilogram", 1000.0),
         other => (other, 1.0),
@@ -769,6 +777,9 @@ fn day_times(claim: &Claim) -> Vec<(DayTime, &TimeExpr)> {
     let mut out = Vec::new();
     for t in &claim.times {
         let Some(norm) = t.normalized.as_deref() else { continue };
+        if dates_the_report(claim, t) {
+            continue;
+        }
         if t.resolved {
             if let Some((lo, hi)) = day_range(norm)
                 && hi - lo <= MAX_DAY_RANGE
@@ -780,6 +791,36 @@ fn day_times(claim: &Claim) -> Vec<(DayTime, &TimeExpr)> {
         }
     }
     out
+}
+
+/// Whether a time says when the claim was reported, not when its happening took place: "police
+/// said Saturday", "told reporters on Monday". Two sources reporting one shooting on different
+/// days are not two dates of it.
+fn dates_the_report(claim: &Claim, t: &TimeExpr) -> bool {
+    let Some(before) = t.start.checked_sub(claim.start).and_then(|at| claim.text.get(..at)) else {
+        return false;
+    };
+    let mut words = before.split_whitespace().rev().map(|w| plain_lower(w.trim_matches(',')));
+    let mut last = words.next().unwrap_or_default();
+    // "said on Saturday", "said late Saturday", "told reporters on Monday".
+    for _ in 0..2 {
+        if matches!(last.as_str(), "on" | "late" | "early" | "reporters" | "journalists") {
+            last = words.next().unwrap_or_default();
+        }
+    }
+    matches!(
+        last.as_str(),
+        "said"
+            | "says"
+            | "told"
+            | "announced"
+            | "reported"
+            | "confirmed"
+            | "added"
+            | "stated"
+            | "testified"
+            | "declared"
+    )
 }
 
 /// `YYYY-MM-DD` or `YYYY-MM-DD/YYYY-MM-DD` as days since the epoch; months and years give `None`.
@@ -1037,6 +1078,29 @@ mod tests {
     }
 
     #[test]
+    fn the_day_of_the_report_is_not_the_day_of_the_happening() {
+        let time = |c: &mut Claim, words: &str, norm: &str| {
+            let start = c.text.find(words).unwrap();
+            c.times.push(TimeExpr {
+                text: words.into(),
+                start,
+                end: start + words.len(),
+                normalized: Some(norm.into()),
+                resolved: false,
+            });
+        };
+        let mut a =
+            claim("a", "A man who opened fire at the party was charged, police said Saturday.");
+        time(&mut a, "Saturday", "saturday");
+        let mut b = claim("b", "A man opened fire at the party on Friday, police said.");
+        time(&mut b, "Friday", "friday");
+        assert!(!kinds(&a, &b).contains(&DifferenceKind::Time));
+        let mut c = claim("c", "A man opened fire at the party on Saturday, police said.");
+        time(&mut c, "Saturday", "saturday");
+        assert!(kinds(&b, &c).contains(&DifferenceKind::Time));
+    }
+
+    #[test]
     fn lengths_compare_across_miles_and_kilometres_and_bounds_hold_values() {
         let mut a = claim("a", "The quake was 12 miles deep.");
         qty(&mut a, "12 miles", 12.0, "mile", Bound::Exact);
@@ -1052,6 +1116,12 @@ mod tests {
         let mut e = claim("e", "It struck 17 miles from the town.");
         qty(&mut e, "17 miles", 17.0, "mile", Bound::Exact);
         assert!(!kinds(&d, &e).contains(&DifferenceKind::Quantity));
+        // 15,800 square metres is 170,000 square feet.
+        let mut f = claim("f", "The 15,800-square-metre building.");
+        qty(&mut f, "15,800-square-metre", 15800.0, "square metre", Bound::Exact);
+        let mut g = claim("g", "The 170,000-square-foot building.");
+        qty(&mut g, "170,000-square-foot", 170_000.0, "square foot", Bound::Exact);
+        assert!(!kinds(&f, &g).contains(&DifferenceKind::Quantity));
     }
 
     #[test]

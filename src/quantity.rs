@@ -490,6 +490,10 @@ fn parse_at(a: &Atoms, i: usize) -> Option<(Found, usize)> {
                 // "a 2m-high wall": metres, not millions.
                 let u = if num.m_suffix {
                     "metre".to_string()
+                } else if let Some(area) = area_unit(a, k) {
+                    // "15,800-square-metre": the measure after "square" or "cubic" is the unit.
+                    k += 1;
+                    area
                 } else {
                     unit_noun(w).unwrap_or_else(|| w.to_string())
                 };
@@ -758,6 +762,10 @@ fn scan_noun(a: &Atoms, k: usize, singular_ok: bool) -> Option<(String, usize, b
         if w.ends_with('\'') || (w.ends_with("'s") && m > k) {
             return None;
         }
+        // Areas and volumes: "two square miles".
+        if let Some(u) = area_unit(a, m) {
+            return Some((u, m + 1, a.low(m + 1).ends_with('s')));
+        }
         if let Some(u) = unit_noun(w) {
             let plural = u != w;
             // A plural-looking name before the noun: "31 Abrams tanks".
@@ -791,6 +799,21 @@ fn scan_noun(a: &Atoms, k: usize, singular_ok: bool) -> Option<(String, usize, b
         }
     }
     None
+}
+
+/// "square metre", "cubic foot": the unit of "square" or "cubic" at atom `k` followed by a length.
+fn area_unit(a: &Atoms, k: usize) -> Option<String> {
+    let w = a.low(k);
+    if !matches!(w, "square" | "cubic") {
+        return None;
+    }
+    let n = a.list.get(k + 1)?;
+    if n.kind != Kind::Word || n.sep != Sep::None {
+        return None;
+    }
+    let u = unit_noun(a.low(k + 1)).unwrap_or_else(|| a.low(k + 1).to_string());
+    matches!(u.as_str(), "metre" | "meter" | "foot" | "mile" | "kilometre" | "kilometer" | "yard")
+        .then(|| format!("{w} {u}"))
 }
 
 /// Whether a word right after the quantity says the value is per party: "40 prisoners each",
@@ -1783,6 +1806,11 @@ mod tests {
             ("Up to 400 troops may deploy.", &[(400.0, "troop", U, false, "Up to 400 troops")]),
             ("At most five boats left.", &[(5.0, "boat", U, false, "At most five boats")]),
             ("It struck within 20 miles of us.", &[(20.0, "mile", U, false, "within 20 miles")]),
+            (
+                "A 15,800-square-metre hall.",
+                &[(15800.0, "square metre", E, false, "15,800-square-metre")],
+            ),
+            ("It burned two square miles.", &[(2.0, "square mile", E, false, "two square miles")]),
             ("About 300 people marched.", &[(300.0, "person", A, false, "About 300 people")]),
             ("Nearly 90 percent voted.", &[(90.0, "percent", A, false, "Nearly 90 percent")]),
             ("Hundreds of people marched.", &[(100.0, "person", A, false, "Hundreds")]),

@@ -162,7 +162,11 @@ pub(crate) fn modality(text: &str, tokens: &[Token<'_>]) -> Modality {
     for (k, t) in tokens.iter().enumerate() {
         if CONDITIONALS.contains(&t.lower.as_ref()) {
             let prev = k.checked_sub(1).map(|p| tokens[p].lower.as_ref());
-            if t.lower == "if" && prev.is_some_and(|p| IF_AS_WHETHER.contains(&p)) {
+            // "asked if", "asked him twice if": up to three words back, "if" means "whether".
+            let asks = tokens[k.saturating_sub(3)..k].iter().any(|p| {
+                IF_AS_WHETHER.contains(&p.lower.as_ref()) || p.lower == "ask" || p.lower == "asks"
+            });
+            if t.lower == "if" && asks {
                 continue;
             }
             // "even if" still conditions; "as if" compares.
@@ -709,6 +713,7 @@ mod tests {
             ("Geneva was floated as a possible host city.", Modality::Hedged),
             ("The talks could resume next month.", Modality::Hedged),
             ("The phone goes on sale in May.", Modality::Asserted),
+            ("He entered the office and asked him twice if he was ready.", Modality::Asserted),
             ("May 5 was set as the date of the vote.", Modality::Asserted),
             ("The vote may be delayed until May.", Modality::Hedged),
             ("May is when the vote was held.", Modality::Hedged),
