@@ -280,40 +280,24 @@ const CLAUSE_WORDS: &[&str] = &[
 ];
 
 /// Words that hedge the clause they stand in, or make it conditional: quoted in a modality
-/// summary, and used to check that a hedge bears on what two claims share.
-const HEDGE_CUES: &[&str] = &[
-    "potentially",
-    "possibly",
-    "may",
-    "might",
-    "could",
-    "would",
-    "reportedly",
-    "floated",
-    "perhaps",
-    "allegedly",
-    "apparently",
-    "seems",
-    "seem",
-    "appears",
-    "appear",
-    "suggested",
-    "suggests",
-    "considering",
-    "considered",
-    "if",
-    "unless",
-    "whether",
-    "hoped",
-    "hopes",
-    "expected",
-    "likely",
-    "possible",
-    "potential",
-    "probably",
-    "unclear",
-    "uncertain",
-];
+/// summary, and used to check that a hedge bears on what two claims share. Every word extraction
+/// reads as a hedge or a condition (`extract::cues`), and these, which hedge a clause
+/// without making extraction call the whole claim hedged.
+fn hedge_cue(w: &str) -> bool {
+    crate::extract::cues::is_modal_cue(w)
+        || matches!(
+            w,
+            "would"
+                | "whether"
+                | "hoped"
+                | "hopes"
+                | "considered"
+                | "seem"
+                | "appear"
+                | "suggests"
+                | "uncertain"
+        )
+}
 
 /// Adjectives that, right before a content word, hedge that noun ("a possible peace accord",
 /// "a potential venue") rather than the claim: the accord is possible, the claim about it is not.
@@ -610,9 +594,7 @@ fn modality(
         .words
         .iter()
         .enumerate()
-        .find(|(i, w)| {
-            HEDGE_CUES.contains(&w.lower.as_str()) && !attributive(unsure, unsure_view, *i)
-        })
+        .find(|(i, w)| hedge_cue(&w.lower) && !attributive(unsure, unsure_view, *i))
         .map(|(_, w)| format!(" (\u{201c}{}\u{201d})", w.text))
         .unwrap_or_default();
     Some(PairDifference {
@@ -649,8 +631,7 @@ fn hedge_bears_on_shared(claim: &Claim, view: &View<'_>, shared: &HashSet<&str>)
         ends_clause(gap) || HEDGE_CLAUSE_WORDS.contains(&cur.lower.as_str())
     };
     for (i, word) in view.words.iter().enumerate() {
-        let is_cue = HEDGE_CUES.contains(&word.lower.as_str())
-            || ATTRIBUTIVE_HEDGES.contains(&word.lower.as_str());
+        let is_cue = hedge_cue(&word.lower) || ATTRIBUTIVE_HEDGES.contains(&word.lower.as_str());
         if !is_cue {
             continue;
         }
@@ -666,9 +647,12 @@ fn hedge_bears_on_shared(claim: &Claim, view: &View<'_>, shared: &HashSet<&str>)
         while end < view.words.len() && !boundary_before(end) {
             end += 1;
         }
-        if view.words[start..end]
-            .iter()
-            .any(|w| w.terms.iter().any(|t| shared.contains(t.as_str())))
+        // A clause of a few words is a tail that hedges the whole sentence ("…, sources hinted",
+        // "…, it seems"); a longer one hedges what it says itself.
+        if end - start <= 3
+            || view.words[start..end]
+                .iter()
+                .any(|w| w.terms.iter().any(|t| shared.contains(t.as_str())))
         {
             return true;
         }
@@ -1200,11 +1184,18 @@ mod tests {
         let mut c = claim("c", "The ministry could discuss a framework for a peace accord.");
         c.modality = Modality::Hedged;
         assert!(kinds(&a, &c).contains(&DifferenceKind::Modality));
-        // No cue known: extraction's word stands.
+        // A hedge in a short tail clause hedges the whole sentence.
         let mut d =
             claim("d", "The ministry discussed a framework for a peace accord, sources hinted.");
         d.modality = Modality::Hedged;
         assert!(kinds(&a, &d).contains(&DifferenceKind::Modality));
+        // A hedge in a clause of its own with nothing both claims say does not.
+        let mut e = claim(
+            "e",
+            "Rumoured to be close to a breakdown last week, the ministry discussed a framework for a peace accord.",
+        );
+        e.modality = Modality::Hedged;
+        assert!(!kinds(&a, &e).contains(&DifferenceKind::Modality), "{:?}", kinds(&a, &e));
     }
 
     #[test]

@@ -99,6 +99,11 @@ const HEDGES: &[&str] = &[
 /// Words that make a claim hold only under a condition.
 const CONDITIONALS: &[&str] = &["if", "unless"];
 
+/// Whether a lowercase word is one extraction reads as a hedge or a condition.
+pub(crate) fn is_modal_cue(w: &str) -> bool {
+    HEDGES.contains(&w) || CONDITIONALS.contains(&w)
+}
+
 /// Words before "if" that make it mean "whether" rather than a condition.
 const IF_AS_WHETHER: &[&str] =
     &["unclear", "whether", "asked", "know", "knows", "see", "wondered", "clear", "decide", "sure"];

@@ -11,7 +11,7 @@
 //! - every span is a byte range of the original text on char boundaries, so curly quotes and dashes
 //!   are read like their plain forms without moving any offset.
 
-mod cues;
+pub(crate) mod cues;
 mod segment;
 
 pub(crate) use cues::continued_report;
