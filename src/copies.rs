@@ -34,18 +34,9 @@ pub const MAX_HOLDERS: usize = 64;
 
 /// For each of `sources` (by index), the index of the source whose text it copies, or `None`.
 pub fn find_copies(sources: &[SourceId], claims: &[Claim]) -> Vec<Option<usize>> {
-    let index: HashMap<&SourceId, usize> =
-        sources.iter().enumerate().map(|(i, s)| (s, i)).collect();
-    let mut by_source: Vec<Vec<&Claim>> = vec![Vec::new(); sources.len()];
-    for c in claims {
-        if let Some(&i) = index.get(&c.source) {
-            by_source[i].push(c);
-        }
-    }
-    let shingles: Vec<Vec<u64>> = by_source
-        .iter_mut()
+    let shingles: Vec<Vec<u64>> = crate::model::claims_by_source(sources, claims)
+        .iter()
         .map(|list| {
-            list.sort_by_key(|c| c.id.index());
             let mut words: Vec<String> = Vec::new();
             for c in list.iter() {
                 words.extend(crate::text::words(&c.text).map(|w| crate::text::plain_lower(w.text)));

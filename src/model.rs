@@ -435,3 +435,23 @@ pub struct SourceMeta {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
+
+/// The claims of each of `sources` (by index), in text order; claims of other sources are left
+/// out.
+pub(crate) fn claims_by_source<'c>(
+    sources: &[SourceId],
+    claims: &'c [Claim],
+) -> Vec<Vec<&'c Claim>> {
+    let index: std::collections::HashMap<&SourceId, usize> =
+        sources.iter().enumerate().map(|(i, s)| (s, i)).collect();
+    let mut by_source: Vec<Vec<&Claim>> = vec![Vec::new(); sources.len()];
+    for c in claims {
+        if let Some(&i) = index.get(&c.source) {
+            by_source[i].push(c);
+        }
+    }
+    for list in &mut by_source {
+        list.sort_by_key(|c| c.id.index());
+    }
+    by_source
+}

@@ -228,15 +228,7 @@ impl<'c> Docs<'c> {
     ) -> Docs<'c> {
         let index: HashMap<&SourceId, usize> =
             sources.iter().enumerate().map(|(i, s)| (s, i)).collect();
-        let mut by_source: Vec<Vec<&Claim>> = vec![Vec::new(); sources.len()];
-        for c in claims {
-            if let Some(&i) = index.get(&c.source) {
-                by_source[i].push(c);
-            }
-        }
-        for list in &mut by_source {
-            list.sort_by_key(|c| c.id.index());
-        }
+        let by_source = crate::model::claims_by_source(sources, claims);
         // Raw counts per channel, with interned keys.
         let mut ids: HashMap<String, u32> = HashMap::new();
         let mut keys: Vec<(String, bool)> = Vec::new();
