@@ -29,7 +29,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use corroborate::happening::{self, HappeningConfig, HappeningFeatures};
-use corroborate::story::{self, StoryConfig};
+use corroborate::story::{self, StoryConfig, StoryFeatures};
 use corroborate::{Config, Reconciler, Reconciliation, Source};
 use serde_json::Value;
 
@@ -167,7 +167,8 @@ fn run(args: Args) -> Result<(), String> {
     );
 
     println!("== Stories (all {} topics pooled in one run)", topics.len());
-    stories(&ecb, &numbers, args.folds)?;
+    let fnc_rows = if args.fnc { fnc_story_rows(&data.join("fnc1"))? } else { Vec::new() };
+    stories(&ecb, &numbers, args.folds, &fnc_rows)?;
 
     if args.fnc {
         println!("== FNC-1 (headline linked into its body)");
@@ -382,7 +383,12 @@ fn fit_happenings<'t>(topics: impl Iterator<Item = &'t Topic> + Clone) -> Happen
 }
 
 /// Stories of the pooled pile: the shipped model, and one fitted by leave-topics-out folds.
-fn stories(ecb: &Path, numbers: &[usize], folds: usize) -> Result<(), String> {
+fn stories(
+    ecb: &Path,
+    numbers: &[usize],
+    folds: usize,
+    fnc_rows: &[(usize, StoryFeatures, bool)],
+) -> Result<(), String> {
     let mut gold: BTreeMap<String, (usize, String)> = BTreeMap::new();
     let mut pooled = Config::default();
     tune(&mut pooled);
@@ -433,12 +439,15 @@ fn stories(ecb: &Path, numbers: &[usize], folds: usize) -> Result<(), String> {
     let same = |a: usize, b: usize| gold[sources[a].as_str()] == gold[sources[b].as_str()];
     let mut cv_label: HashMap<&str, (usize, usize)> = HashMap::new();
     let mut fitted = Vec::new();
+    // FNC-1 pairs (unrelated, related) of the test folds: (pairs, put in one story).
+    let mut fnc_cv = [(0usize, 0usize); 2];
     for k in 0..folds {
-        let train: Vec<([f64; 3], bool)> = rows
+        let mut train: Vec<(StoryFeatures, bool)> = rows
             .iter()
             .filter(|(a, b, _)| topic_of[*a] % folds != k && topic_of[*b] % folds != k)
             .map(|(a, b, f)| (*f, same(*a, *b)))
             .collect();
+        train.extend(fnc_rows.iter().filter(|r| r.0 % folds != k).map(|r| (r.1, r.2)));
         let mut sc = StoryConfig::default();
         story::fit(&mut sc, &train, 1.0);
         // The threshold with the best pairwise F1 on the training topics.
@@ -463,6 +472,12 @@ fn stories(ecb: &Path, numbers: &[usize], folds: usize) -> Result<(), String> {
             }
         }
         sc.set_threshold(best.1);
+        for (related, counts) in fnc_cv.iter_mut().enumerate() {
+            for r in fnc_rows.iter().filter(|r| r.0 % folds == k && r.2 == (related == 1)) {
+                counts.0 += 1;
+                counts.1 += usize::from(sc.probability(&r.1) >= sc.threshold);
+            }
+        }
         let labels = story::cluster_from_features(sources.len(), &rows, &sc);
         for &i in &test_sources {
             cv_label.insert(sources[i].as_str(), (k, labels[i]));
@@ -471,6 +486,31 @@ fn stories(ecb: &Path, numbers: &[usize], folds: usize) -> Result<(), String> {
     }
     let (p, r, f) = pairwise(&gold, |d| cv_label[d]);
     println!("cross-validated: P={p:.3} R={r:.3} F1={f:.3}");
+    if !fnc_rows.is_empty() {
+        let share = |(n, k): (usize, usize)| k as f64 / n.max(1) as f64;
+        println!(
+            "FNC-1 headline and body in one story, cross-validated by body: related {:.3}, unrelated {:.3}",
+            share(fnc_cv[1]),
+            share(fnc_cv[0])
+        );
+        let shipped = StoryConfig::default();
+        let together = |related: bool| {
+            let rows: Vec<_> = fnc_rows.iter().filter(|r| r.2 == related).collect();
+            let k = rows.iter().filter(|r| shipped.probability(&r.1) >= shipped.threshold).count();
+            k as f64 / rows.len().max(1) as f64
+        };
+        println!(
+            "FNC-1 headline and body in one story, shipped default: related {:.3}, unrelated {:.3}",
+            together(true),
+            together(false)
+        );
+    }
+    let mut all: Vec<(StoryFeatures, bool)> =
+        rows.iter().map(|(a, b, f)| (*f, same(*a, *b))).collect();
+    all.extend(fnc_rows.iter().map(|r| (r.1, r.2)));
+    let mut sc = StoryConfig::default();
+    story::fit(&mut sc, &all, 1.0);
+    println!("fitted on all: weights {:?}, intercept {:.3}", round(&sc.weights), sc.intercept);
     for (k, c) in fitted.iter().enumerate() {
         println!(
             "  fold {k}: threshold {:.2}, weights {:?}, intercept {:.3}",
@@ -502,8 +542,10 @@ fn pairwise<L: PartialEq>(
     (p, r, f)
 }
 
-/// FNC-1: the share of pairs per stance in which a claim of the headline is linked into the body.
-fn fnc(dir: &Path) -> Result<(), String> {
+/// The FNC-1 CSVs: bodies by id, and (headline, body id) pairs by stance.
+type FncData = (HashMap<String, String>, BTreeMap<String, Vec<(String, String)>>);
+
+fn read_fnc(dir: &Path) -> Result<FncData, String> {
     let bodies_path = dir.join("train_bodies.csv");
     let stances_path = dir.join("train_stances.csv");
     let mut bodies: HashMap<String, String> = HashMap::new();
@@ -520,6 +562,42 @@ fn fnc(dir: &Path) -> Result<(), String> {
         let r = record.map_err(|e| format!("{}: {e}", stances_path.display()))?;
         by_stance.entry(r[2].to_string()).or_default().push((r[0].to_string(), r[1].to_string()));
     }
+    Ok((bodies, by_stance))
+}
+
+/// Story features of FNC-1 headline/body pairs, each as a run of two sources: `(body id,
+/// features, related)`. Every k-th pair, 400 per stance (related: agree, disagree, discuss).
+fn fnc_story_rows(dir: &Path) -> Result<Vec<(usize, StoryFeatures, bool)>, String> {
+    let (bodies, by_stance) = read_fnc(dir)?;
+    let config = Config::default();
+    let ids = [corroborate::SourceId::from("h"), corroborate::SourceId::from("b")];
+    let mut rows = Vec::new();
+    for (stance, pairs) in &by_stance {
+        let step = (pairs.len() / 400).max(1);
+        for (headline, body_id) in pairs.iter().step_by(step).take(400) {
+            let Some(body) = bodies.get(body_id) else { continue };
+            let (Ok(h), Ok(b)) = (Source::new("h", headline.trim()), Source::new("b", body.trim()))
+            else {
+                continue;
+            };
+            let claims: Vec<corroborate::Claim> =
+                [h, b].iter().flat_map(|s| corroborate::extract::extract(s).claims).collect();
+            let f = story::story_features(
+                &ids,
+                &claims,
+                &config.align.statistics,
+                &config.group.stories,
+            );
+            let features = f.first().map_or([0.0; 4], |r| r.2);
+            rows.push((body_id.parse().unwrap_or(0), features, stance != "unrelated"));
+        }
+    }
+    Ok(rows)
+}
+
+/// FNC-1: the share of pairs per stance in which a claim of the headline is linked into the body.
+fn fnc(dir: &Path) -> Result<(), String> {
+    let (bodies, by_stance) = read_fnc(dir)?;
     // A fixed sample: every k-th pair of each stance, 200 per stance.
     for (stance, pairs) in &by_stance {
         let step = (pairs.len() / 200).max(1);

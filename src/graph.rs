@@ -8,14 +8,14 @@
 //! petgraph node indices.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap, HashSet};
 
 use petgraph::stable_graph::{NodeIndex, StableUnGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use serde::{Deserialize, Serialize};
 
 use crate::align::{Link, Score};
-use crate::model::{Claim, ClaimId};
+use crate::model::{Claim, ClaimId, SourceId};
 
 /// How two linked claims relate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -183,6 +183,24 @@ pub struct GroupConfig {
     /// ([`crate::happening`]): joined by [`EdgeKind::Related`] edges, never merged into a fact.
     #[serde(default)]
     pub happenings: crate::happening::HappeningConfig,
+    /// A source with at most this many claims is a *brief* (a headline, an alert, one statement
+    /// to check): each of its claims joins the fact of its best match in every other source of
+    /// its story when that scores at least [`GroupConfig::brief_floor`] (see [`brief_links`]).
+    /// Default `2`; `0` turns brief links off.
+    #[serde(default = "default_brief_claims")]
+    pub brief_claims: usize,
+    /// The least score of a brief link. Default `0.25` (fitted on FNC-1 development pairs by
+    /// folds of article bodies: `examples/evaluate_news.rs`).
+    #[serde(default = "default_brief_floor")]
+    pub brief_floor: f64,
+}
+
+fn default_brief_claims() -> usize {
+    2
+}
+
+fn default_brief_floor() -> f64 {
+    0.25
 }
 
 fn default_anchor_min_overlap() -> f64 {
@@ -202,8 +220,65 @@ impl Default for GroupConfig {
             stories: crate::story::StoryConfig::default(),
             happenings: crate::happening::HappeningConfig::default(),
             anchor_min_overlap: default_anchor_min_overlap(),
+            brief_claims: default_brief_claims(),
+            brief_floor: default_brief_floor(),
         }
     }
+}
+
+/// Links from the claims of *briefs* (sources of at most `max_claims` claims) to their best
+/// match in each other source of the same story, when it scores at least `floor`: `(a, b)` with
+/// `a < b`, not already in `links`.
+///
+/// A headline says in eight words what its article says in its lead; against the run's longer
+/// sentences it scores below the link threshold (the lead says more), yet it asserts one of
+/// them. A brief is short enough that its best match is that one: it joins that claim's fact,
+/// and what the two say differently (a denial, a hedge, another number) is typed as a
+/// difference. Longer sources do not get this: among an article's claims the best match of a
+/// claim is often another happening of the story.
+pub(crate) fn brief_links(
+    claims: &[Claim],
+    story_of: &[usize],
+    links: &[Link],
+    max_claims: usize,
+    floor: f64,
+    score: impl Fn(usize, usize) -> f64,
+) -> Vec<(usize, usize)> {
+    if max_claims == 0 {
+        return Vec::new();
+    }
+    let mut by_source: BTreeMap<&SourceId, Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        by_source.entry(&c.source).or_default().push(i);
+    }
+    let linked: HashSet<(usize, usize)> = links.iter().map(|l| (l.a, l.b)).collect();
+    let mut out: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for (source, brief) in &by_source {
+        if brief.len() > max_claims {
+            continue;
+        }
+        for &i in brief {
+            for (other, members) in &by_source {
+                if other == source || story_of[members[0]] != story_of[i] {
+                    continue;
+                }
+                let best = members
+                    .iter()
+                    .map(|&j| (score(i, j), j))
+                    .filter(|(v, _)| v.is_finite())
+                    .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
+                if let Some((v, j)) = best
+                    && v >= floor
+                {
+                    let pair = (i.min(j), i.max(j));
+                    if !linked.contains(&pair) {
+                        out.insert(pair);
+                    }
+                }
+            }
+        }
+    }
+    out.into_iter().collect()
 }
 
 /// The specific things a claim names: its entities' canonical names, its quantities with a unit

@@ -318,12 +318,32 @@ impl Reconciliation {
             links.retain(|l| story_of[l.a] == story_of[l.b]);
             links.sort_by_key(|l| (l.a, l.b));
         }
-        // For grouping, an anchor link counts as a link at the threshold: enough to join two
-        // claims, not to pull a third in on its own. Grouping reads values only: no breakdowns.
+        // A brief's claims (a headline checked against its article) join their best matches.
+        let briefs: HashSet<(usize, usize)> = graph::brief_links(
+            &claims,
+            &story_of,
+            &links,
+            group.brief_claims,
+            group.brief_floor,
+            |i, j| scorer.score_value(i, j),
+        )
+        .into_iter()
+        .collect();
+        if !briefs.is_empty() {
+            links.extend(briefs.iter().map(|&(a, b)| align::Link {
+                a,
+                b,
+                score: scorer.score(a, b),
+            }));
+            links.sort_by_key(|l| (l.a, l.b));
+        }
+        // For grouping, an anchor or brief link counts as a link at the threshold: enough to
+        // join two claims, not to pull a third in on its own. Grouping reads values only.
         let group_links: Vec<align::Link> = links
             .iter()
             .map(|l| {
-                let value = match anchors.contains_key(&(l.a, l.b)) {
+                let lifted = anchors.contains_key(&(l.a, l.b)) || briefs.contains(&(l.a, l.b));
+                let value = match lifted {
                     true => l.score.value.max(align.threshold),
                     false => l.score.value,
                 };

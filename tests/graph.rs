@@ -404,9 +404,23 @@ fn reconcile_texts(texts: &[(String, String)]) -> Reconciliation {
     r.reconcile()
 }
 
-/// The parts of the JSON report that do not depend on the order sources were added in.
+/// The parts of the JSON report that do not depend on the order sources were added in. Story
+/// ids number stories by their first source, so a fact's story is given by its sources.
 fn findings(report: &Reconciliation) -> String {
-    let json = render::to_json(report);
+    let mut json = render::to_json(report);
+    let members: std::collections::HashMap<String, Vec<String>> = report
+        .stories
+        .iter()
+        .map(|s| {
+            let mut sources: Vec<String> = s.sources.iter().map(|x| x.to_string()).collect();
+            sources.sort();
+            (s.id.to_string(), sources)
+        })
+        .collect();
+    for fact in json["facts"].as_array_mut().unwrap() {
+        let id = fact["story"].as_str().unwrap().to_string();
+        fact["story"] = serde_json::json!(members[&id]);
+    }
     serde_json::to_string(&(&json["claims"], &json["facts"], &json["differences"], &json["links"]))
         .unwrap()
 }

@@ -130,3 +130,62 @@ fn a_near_verbatim_copy_counts_as_one_independent_source() {
     assert!(sources.iter().any(|s| s["copy_of"].is_null()));
     assert!(json["facts"][0]["independent_sources"].is_u64());
 }
+
+/// A headline checked against an article: a source that is nothing but a headline is a brief.
+fn headline_against(headline: &str, article: &str) -> Reconciliation {
+    let mut reconciler = Reconciler::new(Config::default());
+    reconciler.add_source(&Source::new("h", headline).unwrap()).unwrap();
+    let body = std::fs::read_to_string(fixture(article)).unwrap();
+    reconciler.add_source(&Source::new("b", body).unwrap()).unwrap();
+    reconciler.reconcile()
+}
+
+/// The body claims in one fact with the headline's claim.
+fn joined_to_headline(report: &Reconciliation) -> Vec<String> {
+    let fact = report.facts.iter().find(|f| f.claims.iter().any(|c| c.source().as_str() == "h"));
+    fact.map(|f| {
+        f.claims
+            .iter()
+            .filter(|c| c.source().as_str() == "b")
+            .map(|c| report.claim(c).unwrap().text.clone())
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+#[test]
+fn a_headline_joins_the_claim_of_its_article_that_tells_it() {
+    // In title case, fewer words than the lead, and scoring below the link threshold with it.
+    let report = headline_against(
+        "Ferry Runs Aground Off Corrin Island With 240 On Board",
+        "ferry/coastal_times.txt",
+    );
+    assert_eq!(report.stories.len(), 1, "{:?}", report.stories);
+    assert_eq!(report.claims.iter().filter(|c| c.source.as_str() == "h").count(), 1);
+    let joined = joined_to_headline(&report);
+    assert_eq!(joined.len(), 1, "{joined:?}");
+    assert!(joined[0].starts_with("The Saltmarsh Star ferry struck a sandbank"), "{joined:?}");
+    let fact = report.facts.iter().find(|f| f.sources.len() == 2).unwrap();
+    assert_eq!(fact.status, corroborate::report::FactStatus::Corroborated);
+
+    // A headline that denies it joins the same claim, and the fact is contested.
+    let report = headline_against(
+        "Saltmarsh Star Ferry Did Not Strike A Sandbank, Owner Says",
+        "ferry/coastal_times.txt",
+    );
+    let joined = joined_to_headline(&report);
+    assert!(joined.iter().any(|t| t.contains("struck a sandbank")), "{joined:?}");
+    let fact = report.facts.iter().find(|f| f.sources.len() == 2).unwrap();
+    assert_eq!(fact.status, corroborate::report::FactStatus::Contested);
+}
+
+#[test]
+fn a_headline_on_another_story_joins_nothing() {
+    let report = headline_against(
+        "Ferry Runs Aground Off Corrin Island With 240 On Board",
+        "wildfire_ledger.txt",
+    );
+    assert_eq!(report.stories.len(), 2, "{:?}", report.stories);
+    assert!(joined_to_headline(&report).is_empty());
+    assert!(report.graph().edges().next().is_none());
+}

@@ -100,6 +100,16 @@ pub fn segment(text: &str, title: Option<&str>) -> Segmentation {
             &mut seen_sentences,
         );
     }
+    // A text that is nothing but its headline (a headline checked against articles, an alert,
+    // a one-line statement in title case) asserts what the headline says: it is the claim.
+    if let Some((hs, he)) = seg.headline
+        && !seg.spans.iter().any(|s| s.kind == SpanKind::Claim)
+        && let Some(at) = seg.spans.iter().position(|s| s.start == hs)
+    {
+        let mut lone = Segmentation::default();
+        body(text, hs, he, &mut lone, &mut seen_sentences);
+        seg.spans.splice(at..=at, lone.spans);
+    }
     seg
 }
 
@@ -995,6 +1005,19 @@ mod tests {
 
     fn claims(text: &str) -> Vec<&str> {
         pieces(text).into_iter().filter(|(_, k)| *k == SpanKind::Claim).map(|(t, _)| t).collect()
+    }
+
+    #[test]
+    fn a_text_that_is_only_a_headline_is_its_claim() {
+        let text = "Harbour Crane Collapses In Storm, Two Hurt\n";
+        let seg = segment(text, None);
+        assert_eq!(seg.headline, Some((0, text.len() - 1)));
+        assert_eq!(claims(text), ["Harbour Crane Collapses In Storm, Two Hurt"]);
+        // A headline over body text stays a headline.
+        let with_body =
+            "Harbour Crane Collapses In Storm\nA crane fell into the harbour on Monday.\n";
+        assert_eq!(pieces(with_body)[0].1, SpanKind::Skip(SkipReason::Headline));
+        assert_eq!(claims(with_body), ["A crane fell into the harbour on Monday."]);
     }
 
     #[test]
