@@ -212,6 +212,26 @@ fn compare_views(
         }
     }
 
+    // One calls untrue what the other states ("the reports are false", "a hoax").
+    if neg_a == neg_b {
+        let (ra, rb) = (refutation_cue(a), refutation_cue(b));
+        if let (Some(cue), None) | (None, Some(cue)) = (ra, rb)
+            && let (neg, pos) = if ra.is_some() { (a, b) } else { (b, a) }
+            && disputes(neg, pos)
+        {
+            account = true;
+            out.push(PairDifference {
+                kind: DifferenceKind::Account,
+                summary: format!(
+                    "{} calls it untrue (\u{201c}{cue}\u{201d}): \u{201c}{}\u{201d}; {} states \u{201c}{}\u{201d}.",
+                    neg.source,
+                    clip(&neg.text, 90),
+                    pos.source,
+                    clip(&pos.text, 90)
+                ),
+            });
+        }
+    }
     out.extend(modality(a, b, view_a, view_b, &shared));
     out.extend(attribution(a, b, view_a, view_b, &shared));
     out.extend(time(a, b));
@@ -219,6 +239,166 @@ fn compare_views(
         out.extend(detail(a, b, view_a, view_b, config));
     }
     out
+}
+
+/// Words that say a report, a claim or an account is untrue: a claim holding one disputes what
+/// another source of its story states about the same happening, even where the two are not
+/// paraphrases ("Reports of the arrest were a hoax" / "Police arrested the singer on Friday").
+const REFUTATION_CUES: &[&str] = &[
+    "hoax",
+    "hoaxes",
+    "fabrication",
+    "satire",
+    "faked",
+    "falsely",
+    "debunked",
+    "debunk",
+    "debunks",
+    "retracted",
+    "denied",
+    "denies",
+    "deny",
+    "denying",
+];
+
+/// Adjectives that refute only where they say a statement or a report is untrue: said of it
+/// ("the reports are false", "proved unfounded") or of a report noun ("false claims"), not of a
+/// thing ("fake passports", "a false alarm").
+const REFUTING_ADJECTIVES: &[&str] =
+    &["fake", "false", "untrue", "bogus", "baseless", "unfounded", "fabricated", "doctored"];
+
+/// The first word of `claim` that calls something untrue ("a hoax", "the reports are false",
+/// "denied that", "not true"), as written.
+pub(crate) fn refutation_cue(claim: &Claim) -> Option<&str> {
+    let words: Vec<crate::text::Word<'_>> = crate::text::words(&claim.text).collect();
+    let lower: Vec<String> = words.iter().map(|w| w.text.to_lowercase()).collect();
+    for (i, w) in words.iter().enumerate() {
+        let word = lower[i].as_str();
+        let previous = if i > 0 { lower[i - 1].as_str() } else { "" };
+        let next = lower.get(i + 1).map_or("", String::as_str);
+        let refutes = if REFUTATION_CUES.contains(&word) {
+            // "deny" refutes a statement ("denied that", "denied the claims"), not a thing
+            // withheld ("to deny them entry").
+            !word.starts_with("den") || denies_a_statement(&claim.text[w.start + w.text.len()..])
+        } else if REFUTING_ADJECTIVES.contains(&word) {
+            PREDICATES.contains(&previous) || REPORTS.contains(&next)
+        } else {
+            matches!(word, "true" | "real" | "genuine")
+                && (matches!(previous, "not" | "never") || previous.ends_with("n't"))
+        };
+        if refutes {
+            return Some(w.text);
+        }
+    }
+    None
+}
+
+/// Words after which an adjective is said of the subject: "are false", "proved unfounded".
+const PREDICATES: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "as",
+    "proved",
+    "proven",
+    "totally",
+    "completely",
+    "entirely",
+    "wholly",
+    "utterly",
+    "absolutely",
+    "clearly",
+    "obviously",
+];
+
+/// Nouns that name a report (a story, a claim, a video, a photo).
+const REPORTS: &[&str] = &[
+    "story",
+    "stories",
+    "report",
+    "reports",
+    "reported",
+    "claim",
+    "claims",
+    "claimed",
+    "claiming",
+    "rumor",
+    "rumors",
+    "rumour",
+    "rumours",
+    "video",
+    "videos",
+    "photo",
+    "photos",
+    "image",
+    "images",
+    "picture",
+    "pictures",
+    "article",
+    "articles",
+    "post",
+    "posts",
+    "tweet",
+    "tweets",
+    "website",
+    "footage",
+    "recording",
+    "purported",
+    "allegedly",
+    "alleged",
+    "news",
+];
+
+/// Whether `refuting` (which holds a refutation word) disputes what `other` says: it is no
+/// question ("Is the video a hoax?"), and `other` states the thing itself, affirmed, rather
+/// than reporting that a report says it ("A report claimed that the singer had died").
+pub(crate) fn disputes(refuting: &Claim, other: &Claim) -> bool {
+    refuting.modality != Modality::Question
+        && other.modality != Modality::Question
+        && other.polarity == Polarity::Affirmed
+        && !names_a_report(other)
+}
+
+/// Whether `claim` names a report (a story, a claim, a video, a photo): a refutation word in
+/// it calls that report untrue, and a claim that names one reports what was said.
+pub(crate) fn names_a_report(claim: &Claim) -> bool {
+    crate::text::words(&claim.text).any(|w| REPORTS.contains(&w.text.to_lowercase().as_str()))
+}
+
+/// Whether the words after a "deny" make it a denial of a statement: "that", a report, or the
+/// act itself ("denied carrying out the strike", "denied involvement").
+fn denies_a_statement(rest: &str) -> bool {
+    let mut words = crate::text::words(rest).map(|w| w.text.to_lowercase());
+    let Some(first) = words.next() else { return false };
+    let second = words.next().unwrap_or_default();
+    let statement = |w: &str| {
+        matches!(
+            w,
+            "that"
+                | "claims"
+                | "claim"
+                | "reports"
+                | "report"
+                | "allegations"
+                | "allegation"
+                | "rumors"
+                | "rumours"
+                | "accusations"
+                | "involvement"
+                | "responsibility"
+                | "wrongdoing"
+                | "it"
+                | "this"
+                | "any"
+                | "having"
+                | "being"
+        ) || w.ends_with("ing")
+    };
+    statement(&first) || (matches!(first.as_str(), "the" | "these" | "those") && statement(&second))
 }
 
 /// Whether a difference of this kind makes a fact contested: every kind but `detail`.
@@ -1000,6 +1180,33 @@ mod tests {
         let mut c = Claim::new(SourceId::new(source), 0, 0, text);
         c.terms = content_terms(text);
         c
+    }
+
+    #[test]
+    fn refutation_words_and_what_they_refute() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Officials said the photo was a hoax.", Some("hoax")),
+            ("The ministry said the reports were false.", Some("false")),
+            ("Officials dismissed the false claims on Monday.", Some("false")),
+            // Said of a thing, not of a statement.
+            ("She crossed the border with fake passports.", None),
+            ("It was a false alarm.", None),
+            ("The juror was dismissed after lunch.", None),
+            ("He denied.", None),
+            ("That account is not true, the mayor said.", Some("true")),
+            ("The claim isn't true.", Some("true")),
+            ("The army denied that its jets struck the camp.", Some("denied")),
+            ("The army denied carrying out the strike.", Some("denied")),
+            ("The company denied the allegations on Monday.", Some("denied")),
+            ("The company denies it.", Some("denies")),
+            // Withheld, not refuted.
+            ("Guards denied them entry to the court.", None),
+            ("It is true that the bridge closed.", None),
+            ("The bridge reopened on Monday.", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(refutation_cue(&claim("a", text)), *want, "{text}");
+        }
     }
 
     fn qty(c: &mut Claim, words: &str, value: f64, unit: &str, bound: Bound) {

@@ -193,6 +193,16 @@ pub struct GroupConfig {
     /// folds of article bodies: `examples/evaluate_news.rs`).
     #[serde(default = "default_brief_floor")]
     pub brief_floor: f64,
+    /// Two claims of one story in different facts, one calling what the other states untrue (a
+    /// denial, "a hoax") or negating it, are compared when the other is its best match in its
+    /// source and scores at least this: they get a `Conflicts` edge and a difference, and both
+    /// facts are contested. Default `0.25`.
+    #[serde(default = "default_conflict_floor")]
+    pub conflict_floor: f64,
+}
+
+fn default_conflict_floor() -> f64 {
+    0.25
 }
 
 fn default_brief_claims() -> usize {
@@ -222,6 +232,7 @@ impl Default for GroupConfig {
             anchor_min_overlap: default_anchor_min_overlap(),
             brief_claims: default_brief_claims(),
             brief_floor: default_brief_floor(),
+            conflict_floor: default_conflict_floor(),
         }
     }
 }

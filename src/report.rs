@@ -13,7 +13,7 @@ use crate::align::{self, AlignConfig, Score, Scorer};
 use crate::diff::{self, DiffConfig, Differ, PairDifference};
 use crate::graph::{self, AgreementGraph, Edge, EdgeKind, GroupConfig, group_facts};
 use crate::happening;
-use crate::model::{Claim, ClaimId, Skipped, SourceId};
+use crate::model::{Claim, ClaimId, Polarity, Skipped, SourceId};
 use crate::story::{Story, StoryId, group_stories};
 
 /// The id of a fact: `f0`, `f1`, … in order of first appearance.
@@ -399,7 +399,6 @@ impl Reconciliation {
             }
         }
         let mut differences: Vec<Difference> = found.into_values().map(|(_, d)| d).collect();
-        differences.sort_by(|x, y| (x.fact, x.kind, &x.claims).cmp(&(y.fact, y.kind, &y.claims)));
 
         // The graph takes the links' scores (with their breakdowns) rather than copies.
         let mut graph = AgreementGraph::new(claims.iter().map(|c| &c.id));
@@ -422,8 +421,34 @@ impl Reconciliation {
                 graph.link(ida, idb, Edge { kind: EdgeKind::Related, score, anchor: None });
             }
         }
-        let contested: HashSet<usize> =
+        let mut contested: HashSet<usize> =
             differences.iter().filter(|d| diff::contests(d.kind)).map(|d| d.fact.index()).collect();
+        // Claims of one story in two facts that cannot both be true: a denial, "a hoax".
+        for (r, c, found) in conflicts_across_facts(
+            &claims,
+            &story_of,
+            &fact_of,
+            &differ,
+            group.conflict_floor,
+            group.brief_claims,
+            |i, j| scorer.score_value(i, j),
+        ) {
+            let mut ids = vec![claims[r].id.clone(), claims[c].id.clone()];
+            ids.sort();
+            for PairDifference { kind, summary } in found {
+                differences.push(Difference {
+                    kind,
+                    fact: FactId(fact_of[c]),
+                    claims: ids.clone(),
+                    summary,
+                });
+            }
+            contested.insert(fact_of[r]);
+            contested.insert(fact_of[c]);
+            let score = scorer.score(r, c);
+            graph.link(&ids[0], &ids[1], Edge { kind: EdgeKind::Conflicts, score, anchor: None });
+        }
+        differences.sort_by(|x, y| (x.fact, x.kind, &x.claims).cmp(&(y.fact, y.kind, &y.claims)));
 
         let facts = groups
             .iter()
@@ -639,4 +664,147 @@ impl fmt::Display for Explanation {
         }
         Ok(())
     }
+}
+
+/// Pairs of claims of one story, in two facts and two sources, that cannot both be true:
+/// `(contrary, other, differences)`. A *contrary* claim calls something untrue ("a hoax",
+/// "denied", "not true") or is negated; the other is its best match in another source (scoring
+/// at least `floor`), states it, and is neither. A refutation word makes an `account` difference
+/// when the differ finds none; a plain negation counts only where the differ finds that it
+/// negates what the two share (`polarity`). Candidates share a term held by few claims.
+fn conflicts_across_facts(
+    claims: &[Claim],
+    story_of: &[usize],
+    fact_of: &[usize],
+    differ: &Differ,
+    floor: f64,
+    brief_claims: usize,
+    score: impl Fn(usize, usize) -> f64,
+) -> Vec<(usize, usize, Vec<PairDifference>)> {
+    /// A term held by more claims than this names no one happening.
+    const MAX_POSTINGS: usize = 400;
+    /// Claims scored against one contrary claim, at most (give or take one term's list).
+    const MAX_CANDIDATES: usize = 256;
+    let refutes: Vec<Option<&str>> = claims.iter().map(diff::refutation_cue).collect();
+    let contrary = |i: usize| refutes[i].is_some() || claims[i].polarity == Polarity::Negated;
+    if !(0..claims.len()).any(contrary) {
+        return Vec::new();
+    }
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        for t in c.terms.iter().collect::<BTreeSet<_>>() {
+            postings.entry(t.as_str()).or_default().push(i);
+        }
+    }
+    let mut out = Vec::new();
+    for r in (0..claims.len()).filter(|&r| contrary(r)) {
+        // Per other source: its best match for `r`.
+        let mut best: BTreeMap<&SourceId, (f64, usize)> = BTreeMap::new();
+        let mut seen: HashSet<usize> = HashSet::new();
+        // Rarest terms first, and a bounded number of candidates: the cost stays linear.
+        let mut lists: Vec<&Vec<usize>> = claims[r]
+            .terms
+            .iter()
+            .filter_map(|t| postings.get(t.as_str()))
+            .filter(|l| l.len() <= MAX_POSTINGS)
+            .collect();
+        lists.sort_by_key(|l| l.len());
+        for list in lists {
+            if seen.len() >= MAX_CANDIDATES {
+                break;
+            }
+            for &c in list {
+                if claims[c].source == claims[r].source
+                    || story_of[c] != story_of[r]
+                    || !seen.insert(c)
+                {
+                    continue;
+                }
+                let v = score(r, c);
+                let slot = best.entry(&claims[c].source).or_insert((f64::NEG_INFINITY, c));
+                if v > slot.0 || (v == slot.0 && c < slot.1) {
+                    *slot = (v, c);
+                }
+            }
+        }
+        for (v, c) in best.into_values() {
+            if v < floor || fact_of[c] == fact_of[r] || contrary(c) {
+                continue;
+            }
+            if refutes[r].is_some() && !diff::disputes(&claims[r], &claims[c]) {
+                continue;
+            }
+            let mut found: Vec<PairDifference> = differ
+                .compare(&claims[r], &claims[c])
+                .into_iter()
+                .filter(|d| match d.kind {
+                    DifferenceKind::Polarity => true,
+                    DifferenceKind::Account => refutes[r].is_some(),
+                    _ => false,
+                })
+                .collect();
+            if found.is_empty()
+                && let Some(cue) = refutes[r]
+            {
+                found.push(PairDifference {
+                    kind: DifferenceKind::Account,
+                    summary: format!(
+                        "{} calls it untrue (\u{201c}{cue}\u{201d}): \u{201c}{}\u{201d}; {} states \u{201c}{}\u{201d}.",
+                        claims[r].source,
+                        diff::clip(&claims[r].text, 90),
+                        claims[c].source,
+                        diff::clip(&claims[c].text, 90)
+                    ),
+                });
+            }
+            if !found.is_empty() {
+                out.push((r, c, found));
+            }
+        }
+    }
+    // A brief (a headline, one statement to check) states its story's happening: a claim of the
+    // story that calls a report of it untrue ("the story is a hoax", "the video was fake")
+    // disputes it even when they share no word.
+    let mut by_source: BTreeMap<&SourceId, Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        by_source.entry(&c.source).or_default().push(i);
+    }
+    let paired: HashSet<(usize, usize)> = out.iter().map(|(r, c, _)| (*r, *c)).collect();
+    let refuting: Vec<usize> = (0..claims.len()).filter(|&r| refutes[r].is_some()).collect();
+    for brief in by_source.values().filter(|m| m.len() <= brief_claims) {
+        for &h in brief.iter().filter(|&&h| !contrary(h)) {
+            let mut done: HashSet<&SourceId> = HashSet::new();
+            for &r in &refuting {
+                let source = &claims[r].source;
+                if source == &claims[h].source
+                    || story_of[r] != story_of[h]
+                    || fact_of[r] == fact_of[h]
+                    || paired.contains(&(r, h))
+                    || done.contains(source)
+                    || !diff::names_a_report(&claims[r])
+                    || claims[r].modality == crate::model::Modality::Question
+                    || claims[h].polarity != Polarity::Affirmed
+                {
+                    continue;
+                }
+                done.insert(source);
+                let cue = refutes[r].unwrap_or_default();
+                out.push((
+                    r,
+                    h,
+                    vec![PairDifference {
+                        kind: DifferenceKind::Account,
+                        summary: format!(
+                            "{} calls a report of it untrue (\u{201c}{cue}\u{201d}): \u{201c}{}\u{201d}; {} states \u{201c}{}\u{201d}.",
+                            claims[r].source,
+                            diff::clip(&claims[r].text, 90),
+                            claims[h].source,
+                            diff::clip(&claims[h].text, 90)
+                        ),
+                    }],
+                ));
+            }
+        }
+    }
+    out
 }

@@ -189,3 +189,65 @@ fn a_headline_on_another_story_joins_nothing() {
     assert!(joined_to_headline(&report).is_empty());
     assert!(report.graph().edges().next().is_none());
 }
+
+#[test]
+fn a_claim_that_calls_another_untrue_conflicts_with_it_across_facts() {
+    let mut reconciler = Reconciler::new(Config::default());
+    // Three sentences each: a source of one or two claims is a brief (see the headline tests).
+    let a = "Police arrested the singer Mara Voss at her home in Deltport on Friday.\n\
+             Her new album was released in March and sold well in Norway.\n\
+             Tickets for her autumn concerts went on sale last week.\n";
+    let b = "Reports that Mara Voss was arrested in Deltport are false, her manager said on Saturday.\n\
+             The singer is on a tour of northern Norway with her band until June.\n\
+             Her manager asked fans to ignore rumours spread online.\n";
+    reconciler.add_source(&Source::new("a", a).unwrap()).unwrap();
+    reconciler.add_source(&Source::new("b", b).unwrap()).unwrap();
+    let report = reconciler.reconcile();
+    assert_eq!(report.stories.len(), 1, "{:?}", report.stories);
+    let (arrest, denial) = (report.claims[0].id.clone(), report.claims[3].id.clone());
+    assert!(report.claims[3].text.starts_with("Reports that Mara Voss"));
+    let edge = report.graph().edge(&arrest, &denial).expect("an edge between them");
+    assert_eq!(edge.kind, EdgeKind::Conflicts);
+    let d = report
+        .differences
+        .iter()
+        .find(|d| d.claims.contains(&arrest) && d.claims.contains(&denial))
+        .expect("a difference naming both");
+    assert!(
+        matches!(
+            d.kind,
+            corroborate::report::DifferenceKind::Account
+                | corroborate::report::DifferenceKind::Polarity
+        ),
+        "{d:?}"
+    );
+    for id in [&arrest, &denial] {
+        let fact = report.facts.iter().find(|f| f.claims.contains(id)).unwrap();
+        assert_eq!(fact.status, corroborate::report::FactStatus::Contested, "{id}");
+    }
+    // The claims no one disputes are not contested.
+    let tour = &report.claims[4].id;
+    let fact = report.facts.iter().find(|f| f.claims.contains(tour)).unwrap();
+    assert_ne!(fact.status, corroborate::report::FactStatus::Contested);
+}
+
+#[test]
+fn a_report_called_a_hoax_disputes_the_headline_that_states_it() {
+    let mut reconciler = Reconciler::new(Config::default());
+    let headline = "Giant Squid Found Alive In Harbour At Deltport";
+    let body = "A photograph of a giant squid in the harbour at Deltport was shared widely on Tuesday.\n\
+                Marine biologists at the Deltport aquarium said the picture is a hoax.\n\
+                The image was first posted by an account that sells posters of sea creatures.\n";
+    reconciler.add_source(&Source::new("h", headline).unwrap()).unwrap();
+    reconciler.add_source(&Source::new("b", body).unwrap()).unwrap();
+    let report = reconciler.reconcile();
+    let h = &report.claims.iter().find(|c| c.source.as_str() == "h").unwrap().id;
+    let hoax = &report.claims.iter().find(|c| c.text.contains("hoax")).unwrap().id;
+    assert!(
+        report.differences.iter().any(|d| d.claims.contains(h) && d.claims.contains(hoax)),
+        "{:#?}",
+        report.differences
+    );
+    let fact = report.facts.iter().find(|f| f.claims.contains(h)).unwrap();
+    assert_eq!(fact.status, corroborate::report::FactStatus::Contested);
+}
