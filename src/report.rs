@@ -696,6 +696,11 @@ fn conflicts_across_facts(
             postings.entry(t.as_str()).or_default().push(i);
         }
     }
+    let mut size: HashMap<&SourceId, usize> = HashMap::new();
+    for c in claims {
+        *size.entry(&c.source).or_default() += 1;
+    }
+    let brief = |i: usize| size[&claims[i].source] <= brief_claims;
     let mut out = Vec::new();
     for r in (0..claims.len()).filter(|&r| contrary(r)) {
         // Per other source: its best match for `r`.
@@ -739,11 +744,15 @@ fn conflicts_across_facts(
                 .into_iter()
                 .filter(|d| match d.kind {
                     DifferenceKind::Polarity => true,
-                    DifferenceKind::Account => refutes[r].is_some(),
+                    // Between two articles, a refutation's best match in the other is too often
+                    // another statement of the story (read on ECB+: 1 of 8 real); a brief says
+                    // one thing, so its best match is what is refuted.
+                    DifferenceKind::Account => refutes[r].is_some() && (brief(r) || brief(c)),
                     _ => false,
                 })
                 .collect();
             if found.is_empty()
+                && (brief(r) || brief(c))
                 && let Some(cue) = refutes[r]
             {
                 found.push(PairDifference {

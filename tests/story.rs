@@ -191,7 +191,7 @@ fn a_headline_on_another_story_joins_nothing() {
 }
 
 #[test]
-fn a_claim_that_calls_another_untrue_conflicts_with_it_across_facts() {
+fn a_claim_that_calls_another_untrue_conflicts_with_it() {
     let mut reconciler = Reconciler::new(Config::default());
     // Three sentences each: a source of one or two claims is a brief (see the headline tests).
     let a = "Police arrested the singer Mara Voss at her home in Deltport on Friday.\n\
