@@ -17,6 +17,8 @@
 
 #[path = "support/cli.rs"]
 mod cli;
+#[path = "support/pair_lines.rs"]
+mod pair_lines;
 #[path = "support/sentence.rs"]
 mod sentence;
 
@@ -81,22 +83,7 @@ fn main() -> ExitCode {
 fn run(args: &Args) -> Result<()> {
     let path = args.path.as_str();
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-    let mut lines = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        let fields: Vec<&str> = line.split('\t').collect();
-        let [id, a, b] = fields.as_slice() else {
-            return Err(Error::malformed(
-                path,
-                i + 1,
-                format!(
-                    "{} tab-separated fields, expected 3 (id, sentence a, sentence b)",
-                    fields.len()
-                ),
-            ));
-        };
-        lines.push((*id, *a, *b));
-    }
+    let lines = pair_lines::parse(path, &text)?;
     let mut config = match &args.config {
         Some(file) => AlignConfig::load(file)?,
         None => AlignConfig::default(),

@@ -111,7 +111,9 @@ pub fn claims_from_json(id: &SourceId, input_name: &str, json: &str) -> Result<V
         if record.text.trim().is_empty() {
             return Err(Error::malformed(input_name, line, "record has an empty \"text\""));
         }
-        let claim = record.into_claim(id, index, &mut offset);
+        let claim = record
+            .into_claim(id, index, &mut offset)
+            .map_err(|m| Error::malformed(input_name, line, m))?;
         claims.push(claim);
     }
     Ok(claims)
@@ -165,15 +167,30 @@ enum AttributionRecord {
 }
 
 impl Record {
-    fn into_claim(self, id: &SourceId, index: usize, offset: &mut usize) -> Claim {
+    /// The claim of this record; `offset` is where a record without `start` begins, and moves
+    /// past this one. An error message when `start` or `end` is too large to place the text.
+    fn into_claim(
+        self,
+        id: &SourceId,
+        index: usize,
+        offset: &mut usize,
+    ) -> std::result::Result<Claim, String> {
         let _ = (self.id, self.source, self.mentions);
         let start = self.start.unwrap_or(*offset);
+        // A span past the end of memory cannot be an offset into any text; checking here keeps
+        // every span below (start + the text's length, and the next record's offset) in range.
+        let text_end = start
+            .checked_add(self.text.len())
+            .filter(|e| e.checked_add(1).is_some())
+            .ok_or_else(|| format!("\"start\" {start} is too large for a text"))?;
+        let end = self.end.unwrap_or(text_end).max(start);
+        let next = end.checked_add(1).ok_or_else(|| format!("\"end\" {end} is too large"))?;
         let mut claim = claim_from_sentence(id.clone(), index, &self.text, None);
         // The annotators worked at offset 0; move their spans to the claim's place.
         shift_spans(&mut claim, start);
         claim.id = ClaimId::new(id.clone(), index);
-        claim.end = self.end.unwrap_or(start + self.text.len()).max(start);
-        *offset = claim.end + 1;
+        claim.end = end;
+        *offset = next;
         if let Some(entities) = self.entities {
             claim.entities = entities
                 .into_iter()
@@ -226,7 +243,7 @@ impl Record {
         if let Some(t) = self.terms {
             claim.terms = t;
         }
-        claim
+        Ok(claim)
     }
 }
 
@@ -303,5 +320,23 @@ mod tests {
     #[test]
     fn missing_file_is_an_io_error() {
         assert!(matches!(claims_from_file("/no/such/claims.jsonl"), Err(Error::Io { .. })));
+    }
+
+    /// Spans near `usize::MAX` overflowed when the claim was placed (a panic in debug builds,
+    /// wrapped offsets in release); found while writing the `import_claims` fuzz target.
+    #[test]
+    fn offsets_too_large_to_place_are_errors() {
+        let max = usize::MAX;
+        for (json, field) in [
+            (format!("{{\"text\": \"Ships left.\", \"start\": {max}}}"), "\"start\""),
+            (format!("{{\"text\": \"Ships left.\", \"start\": {}}}", max - 11), "\"start\""),
+            (format!("{{\"text\": \"a\"}}\n{{\"text\": \"b\", \"end\": {max}}}"), "\"end\""),
+        ] {
+            let err = claims_from_json(&id(), "c.jsonl", &json).unwrap_err().to_string();
+            assert!(err.starts_with("c.jsonl: line ") && err.contains(field), "{err}");
+        }
+        let json = format!("{{\"text\": \"a\", \"start\": {}}}", max - 2);
+        let claims = claims_from_json(&id(), "c.jsonl", &json).unwrap();
+        assert_eq!((claims[0].start, claims[0].end), (max - 2, max - 1));
     }
 }

@@ -103,6 +103,73 @@ pub fn push_plain_lower(s: &str, out: &mut String) {
     }
 }
 
+/// `s` lowercased, with its accents and other diacritics stripped: the one folding every comparison
+/// of names and words shares (author names in truth discovery, entity keys in resolution, the
+/// tokenizer of attached embeddings), so "Strauß", "STRAUSS" and "Strauss" fold alike everywhere.
+///
+/// Each character is lowercased, decomposed by Unicode compatibility decomposition (NFKD, so
+/// ligatures, full-width and superscript forms read as their plain letters and digits), its
+/// combining marks dropped, and what is left lowercased again. Latin letters that carry their
+/// stroke or ligature in the letter itself, and so do not decompose, are spelled out: ß → ss,
+/// æ → ae, œ → oe, ø → o, ł → l, đ and ð → d, þ → th, ı → i, ħ → h, ŧ → t, ŀ → l. Everything else
+/// (punctuation, digits, other scripts' letters) is kept. Byte offsets of the result do not match
+/// `s`: use it for comparison, never for spans.
+pub(crate) fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    push_fold(s, &mut out);
+    out
+}
+
+/// Appends [`fold`] of `s` to `out`, with a fast path for ASCII.
+pub(crate) fn push_fold(s: &str, out: &mut String) {
+    if s.is_ascii() {
+        out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        for lower in c.to_lowercase() {
+            if let Some(spelled) = spelled_out(lower) {
+                out.push_str(spelled);
+                continue;
+            }
+            unicode_normalization::char::decompose_compatible(lower, |d| {
+                if unicode_normalization::char::is_combining_mark(d) {
+                    return;
+                }
+                for d in d.to_lowercase() {
+                    match spelled_out(d) {
+                        Some(spelled) => out.push_str(spelled),
+                        None => out.push(d),
+                    }
+                }
+            });
+        }
+    }
+}
+
+/// The plain spelling of a lowercase letter that compatibility decomposition leaves whole.
+fn spelled_out(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ß' => "ss",
+        'æ' => "ae",
+        'œ' => "oe",
+        'ø' => "o",
+        'ł' => "l",
+        'đ' | 'ð' => "d",
+        'þ' => "th",
+        'ı' => "i",
+        'ħ' => "h",
+        'ŧ' => "t",
+        // Decomposes to "l·"; the middle dot is punctuation, not a mark.
+        'ŀ' => "l",
+        _ => return None,
+    })
+}
+
 /// Words that carry no content of their own for matching.
 pub const STOP_WORDS: &[&str] = &[
     "a",
@@ -327,6 +394,56 @@ mod tests {
     #[test]
     fn plain_forms() {
         assert_eq!(plain_lower("“Hi”—it’s"), "\"hi\"-it's");
+    }
+
+    /// One folding for every comparison: (input, folded).
+    const FOLDS: &[(&str, &str)] = &[
+        ("Strauß", "strauss"),
+        ("STRAUSS", "strauss"),
+        ("STRAU\u{1E9E}", "strauss"),
+        ("Ærøskøbing", "aeroskobing"),
+        ("Œuvre", "oeuvre"),
+        ("Łódź", "lodz"),
+        ("Đoković", "dokovic"),
+        ("Ðóra", "dora"),
+        ("Þór", "thor"),
+        ("Iİı", "iii"),
+        ("Ħamrun", "hamrun"),
+        ("Ŀl", "ll"),
+        ("Zürich", "zurich"),
+        ("Zu\u{308}rich", "zurich"),
+        ("São Paulo", "sao paulo"),
+        ("Nguyễn Văn", "nguyen van"),
+        ("Çağlar Şişli", "caglar sisli"),
+        ("Dvořák", "dvorak"),
+        ("Chrétien", "chretien"),
+        ("Tromsø, Norway", "tromso, norway"),
+        ("O’Neil", "o’neil"),
+        ("ﬁnance", "finance"),
+        ("Ｐｏｒｔ", "port"),
+        ("x²", "x2"),
+        ("Ελλάδα", "ελλαδα"),
+        ("Ёлка й", "елка и"),
+        ("東京", "東京"),
+        // Hangul syllables decompose to their jamo (letters, not marks), as BERT's normaliser does.
+        ("서울", "\u{1109}\u{1165}\u{110B}\u{116E}\u{11AF}"),
+        ("", ""),
+        ("plain ascii, 42.", "plain ascii, 42."),
+    ];
+
+    #[test]
+    fn folds() {
+        for (input, folded) in FOLDS {
+            assert_eq!(fold(input), *folded, "fold({input:?})");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn folding_twice_is_folding_once(s in "\\PC{0,40}") {
+            let once = fold(&s);
+            proptest::prop_assert_eq!(fold(&once), once);
+        }
     }
 
     #[test]

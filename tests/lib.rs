@@ -5,6 +5,7 @@ mod common;
 mod entity;
 mod examples;
 mod extract;
+mod fuzz;
 mod graph;
 mod html;
 mod properties;

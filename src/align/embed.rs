@@ -21,9 +21,6 @@ use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
-
 use crate::error::{Error, Result};
 
 /// Longest word WordPiece pieces; longer ones are left out (BERT's own limit).
@@ -173,13 +170,13 @@ impl Embeddings {
                 word.clear();
             }
         };
-        // BERT's normaliser: control characters dropped, accents stripped when lower-casing
-        // (decomposed, combining marks left out), CJK ideographs and punctuation one token each.
-        let normalised: String = if self.lowercase {
-            text.nfd().filter(|c| !is_combining_mark(*c)).collect()
-        } else {
-            text.to_string()
-        };
+        // BERT's normaliser: control characters dropped, accents stripped when lower-casing, CJK
+        // ideographs and punctuation one token each. Accents are stripped by the crate's one
+        // folding (`text::fold`): BERT's decomposition and dropped marks, plus compatibility forms
+        // and the letters that do not decompose (ß → ss, ø → o), so "Strauß" and "Strauss" read
+        // as the same tokens here as they do in entity resolution.
+        let normalised: String =
+            if self.lowercase { crate::text::fold(text) } else { text.to_string() };
         for c in normalised.chars() {
             if c.is_whitespace() {
                 flush(&mut word, &mut rows);

@@ -783,45 +783,23 @@ impl Resolution {
     }
 }
 
-/// The lookup key of a name: lowercase plain letters and digits, accents stripped, words
-/// separated by one space.
+/// The lookup key of a name: lowercase plain letters and digits, accents stripped
+/// ([`crate::text::fold`]), dots and apostrophes dropped, words separated by one space.
 pub(crate) fn name_key(name: &str) -> String {
     let mut out = String::new();
+    let mut folded = String::new();
     for word in name.split(|c: char| c.is_whitespace() || crate::text::plain_char(c) == '-') {
-        let w: String = word.chars().filter_map(fold_char).collect();
-        if !w.is_empty() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(&w);
+        folded.clear();
+        crate::text::push_fold(word, &mut folded);
+        if !folded.chars().any(char::is_alphanumeric) {
+            continue;
         }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(folded.chars().filter(|c| c.is_alphanumeric()));
     }
     out
-}
-
-/// A character lowercased with its accent stripped; `None` for dots and apostrophes.
-fn fold_char(c: char) -> Option<char> {
-    let c = c.to_lowercase().next().unwrap_or(c);
-    Some(match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
-        'ç' | 'ć' | 'č' => 'c',
-        'ď' | 'đ' => 'd',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
-        'ğ' => 'g',
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => 'i',
-        'ł' => 'l',
-        'ñ' | 'ń' | 'ň' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
-        'ř' => 'r',
-        'ś' | 'š' | 'ş' | 'ș' => 's',
-        'ť' | 'ţ' | 'ț' => 't',
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'ź' | 'ż' | 'ž' => 'z',
-        'ß' => 's',
-        c if c.is_alphanumeric() => c,
-        _ => return None,
-    })
 }
 
 /// The normalised words of a name and its regnal numeral, if the last word is one.

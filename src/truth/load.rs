@@ -3,8 +3,9 @@
 //! Every format holds one statement per line (per record): `source`, `object`, optionally
 //! `attribute`, and `value`. TSV and CSV take 3 fields (`source, object, value`; the attribute is
 //! empty) or 4 (`source, object, attribute, value`); a first line whose first field is `source`
-//! is a header. CSV fields may be quoted with `"` (`""` inside quotes is a quote; quoted fields do
-//! not span lines). JSON Lines records are objects with string fields `source` and `object`, an
+//! is a header. CSV is read by the `csv` crate (RFC 4180): a field quoted with `"` may hold
+//! commas, line breaks and quotes (`""` inside quotes is a quote), and an error names the line its
+//! record starts on. JSON Lines records are objects with string fields `source` and `object`, an
 //! optional string `attribute`, and `value` (a string, a number, or null for no claim). Blank
 //! lines are skipped everywhere. A field the value kind cannot read is an error naming the file
 //! and the line; a blank value (or "Not Available" for names) is no claim.
@@ -22,7 +23,7 @@ use super::value::{Value, ValueKind};
 pub enum Format {
     /// Tab-separated, no quoting.
     Tsv,
-    /// Comma-separated, `"`-quoted fields.
+    /// Comma-separated, `"`-quoted fields (which may hold commas and line breaks).
     Csv,
     /// One JSON object per line.
     JsonLines,
@@ -65,7 +66,10 @@ pub fn read_file(path: &Path, kind: ValueKind) -> Result<Dataset> {
 /// ```
 pub fn parse(input: &str, text: &str, format: Format, kind: ValueKind) -> Result<Dataset> {
     let mut builder = DatasetBuilder::new();
-    let mut fields: Vec<String> = Vec::new();
+    if format == Format::Csv {
+        parse_csv(&mut builder, input, text, kind)?;
+        return Ok(builder.build());
+    }
     for (i, line) in text.lines().enumerate() {
         let n = i + 1;
         let line = line.strip_suffix('\r').unwrap_or(line);
@@ -94,31 +98,81 @@ pub fn parse(input: &str, text: &str, format: Format, kind: ValueKind) -> Result
                 }
                 add(&mut builder, input, n, kind, source, object, attribute, value)?;
             }
-            Format::Csv => {
-                split_csv(line, &mut fields).map_err(|m| Error::malformed(input, n, m))?;
-                let (source, object, attribute, value) = match fields.as_slice() {
-                    [s, o, v] => (s, o, "", v),
-                    [s, o, a, v] => (s, o, a.as_str(), v),
-                    _ => {
-                        return Err(Error::malformed(
-                            input,
-                            n,
-                            format!(
-                                "expected 3 or 4 comma-separated fields, found {}",
-                                fields.len()
-                            ),
-                        ));
-                    }
-                };
-                if n == 1 && source.eq_ignore_ascii_case("source") {
-                    continue;
-                }
-                add(&mut builder, input, n, kind, source, object, attribute, value)?;
-            }
             Format::JsonLines => json_line(&mut builder, input, n, kind, line)?,
+            Format::Csv => unreachable!("CSV is read above"),
         }
     }
     Ok(builder.build())
+}
+
+/// Reads CSV records with the `csv` crate, so a quoted field may hold commas and line breaks.
+/// Errors name the line a record starts on.
+fn parse_csv(builder: &mut DatasetBuilder, input: &str, text: &str, kind: ValueKind) -> Result<()> {
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut record = csv::StringRecord::new();
+    // Where the last record read starts: its byte offset and line.
+    let mut last = (0, 0);
+    loop {
+        let start = reader.position().byte() as usize;
+        let more = reader.read_record(&mut record).map_err(|e| {
+            let line = e.position().map_or(0, |p| p.line() as usize);
+            Error::malformed(input, line, e.to_string())
+        })?;
+        if !more {
+            // The csv crate ends a quoted field left open at the end of the input; that is a
+            // missing quote, which would otherwise swallow every line after it into one value.
+            let (start, n) = last;
+            if ends_in_open_quote(text.get(start..).unwrap_or("")) {
+                return Err(Error::malformed(input, n, "unterminated quoted field"));
+            }
+            return Ok(());
+        }
+        let n = record.position().map_or(0, |p| p.line() as usize);
+        last = (start, n);
+        let (source, object, attribute, value) = match record.iter().collect::<Vec<_>>()[..] {
+            [blank] if blank.trim().is_empty() => continue,
+            [s, o, v] => (s, o, "", v),
+            [s, o, a, v] => (s, o, a, v),
+            _ => {
+                return Err(Error::malformed(
+                    input,
+                    n,
+                    format!("expected 3 or 4 comma-separated fields, found {}", record.len()),
+                ));
+            }
+        };
+        if n == 1 && source.eq_ignore_ascii_case("source") {
+            continue;
+        }
+        add(builder, input, n, kind, source, object, attribute, value)?;
+    }
+}
+
+/// Whether CSV `text` (from the start of a record to the end of the input) ends inside a quoted
+/// field, read as the `csv` crate reads it: a quote opens a field only at its start, `""` inside
+/// quotes is a quote, and text after the closing quote is kept as it is.
+fn ends_in_open_quote(text: &str) -> bool {
+    let mut quoted = false;
+    let mut at_field_start = true;
+    let mut bytes = text.bytes().peekable();
+    while let Some(b) = bytes.next() {
+        if quoted {
+            if b == b'"' {
+                if bytes.peek() == Some(&b'"') {
+                    bytes.next();
+                } else {
+                    quoted = false;
+                }
+            }
+        } else if b == b'"' && at_field_start {
+            quoted = true;
+            at_field_start = false;
+        } else {
+            at_field_start = matches!(b, b',' | b'\n' | b'\r');
+        }
+    }
+    quoted
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -198,43 +252,6 @@ fn json_line(
     Ok(())
 }
 
-/// Splits one CSV line into `out`.
-fn split_csv(line: &str, out: &mut Vec<String>) -> std::result::Result<(), String> {
-    out.clear();
-    let mut field = String::new();
-    let mut chars = line.chars().peekable();
-    let mut quoted = false;
-    let mut at_start = true;
-    while let Some(c) = chars.next() {
-        if quoted {
-            if c == '"' {
-                if chars.peek() == Some(&'"') {
-                    chars.next();
-                    field.push('"');
-                } else {
-                    quoted = false;
-                }
-            } else {
-                field.push(c);
-            }
-        } else if c == '"' && at_start {
-            quoted = true;
-            at_start = false;
-        } else if c == ',' {
-            out.push(std::mem::take(&mut field));
-            at_start = true;
-        } else {
-            field.push(c);
-            at_start = false;
-        }
-    }
-    if quoted {
-        return Err("unterminated quoted field".into());
-    }
-    out.push(field);
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -263,6 +280,31 @@ mod tests {
         assert_eq!(d.sources_of(0).len(), 2);
         let err = parse("c.csv", "a,b,\"open\n", Format::Csv, ValueKind::Text).unwrap_err();
         assert_eq!(err.to_string(), "c.csv: line 1: unterminated quoted field");
+        let err =
+            parse("c.csv", "a,b,c\nd,e,\"open\nf,g,h\n", Format::Csv, ValueKind::Text).unwrap_err();
+        assert_eq!(err.to_string(), "c.csv: line 2: unterminated quoted field");
+    }
+
+    #[test]
+    fn csv_quoted_field_holds_commas_quotes_and_line_breaks() {
+        let text = concat!(
+            "source,object,attribute,value\r\n",
+            "a,book,title,\"Ships, Ports\r\nand \"\"Harbours\"\"\"\r\n",
+            "\r\n",
+            "b,book,title,\"Ships, Ports\nand \"\"Harbours\"\"\"\n",
+            "c,book,title,Tides\n",
+        );
+        let d = parse("c.csv", text, Format::Csv, ValueKind::Text).unwrap();
+        assert_eq!((d.n_sources(), d.n_claims()), (3, 2));
+        assert_eq!(d.value(0).to_string(), "ships, ports and \"harbours\"");
+        assert_eq!(d.sources_of(0).len(), 2);
+        // Line numbers count the lines quoted fields span: this record starts on line 8.
+        let err =
+            parse("c.csv", &format!("{text}d,book\n"), Format::Csv, ValueKind::Text).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "c.csv: line 8: expected 3 or 4 comma-separated fields, found 2"
+        );
     }
 
     #[test]

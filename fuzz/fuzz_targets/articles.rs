@@ -1,0 +1,6 @@
+//! `cargo +nightly fuzz run articles`: see `corroborate_fuzz::articles` (fuzz/src/lib.rs) for what it runs
+//! and checks, and docs/fuzzing.md.
+
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| corroborate_fuzz::articles(data));
