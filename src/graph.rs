@@ -185,8 +185,8 @@ pub struct GroupConfig {
     pub happenings: crate::happening::HappeningConfig,
     /// A source with at most this many claims is a *brief* (a headline, an alert, one statement
     /// to check): each of its claims joins the fact of its best match in every other source of
-    /// its story when that scores at least [`GroupConfig::brief_floor`] (see [`brief_links`]).
-    /// Default `2`; `0` turns brief links off.
+    /// its story when that scores at least [`GroupConfig::brief_floor`], so a headline joins the
+    /// claim of its article that tells it. Default `2`; `0` turns brief links off.
     #[serde(default = "default_brief_claims")]
     pub brief_claims: usize,
     /// The least score of a brief link. Default `0.25` (fitted on FNC-1 development pairs by
