@@ -45,7 +45,7 @@ Usage: evaluate_news [--data DIR] [--folds K] [--skip-fnc]
 Options:
   --data DIR   holds ecbplus/ and fnc1/ (default: $CORROBORATE_DATA)
   --folds K    folds of topics for cross-validation (default 5, at least 2)
-  --skip-fnc   leave out the FNC-1 figures
+  --skip-fnc   leave out the FNC-1 figures, and FNC-1 pairs in the story model's fit
   -h, --help   print this help
 
 Environment: STORY_BG and STORY_TH override the story model's background documents and threshold

@@ -220,16 +220,7 @@ fn compare_views(
             && disputes(neg, pos)
         {
             account = true;
-            out.push(PairDifference {
-                kind: DifferenceKind::Account,
-                summary: format!(
-                    "{} calls it untrue (\u{201c}{cue}\u{201d}): \u{201c}{}\u{201d}; {} states \u{201c}{}\u{201d}.",
-                    neg.source,
-                    clip(&neg.text, 90),
-                    pos.source,
-                    clip(&pos.text, 90)
-                ),
-            });
+            out.push(untrue(neg, pos, cue, "it"));
         }
     }
     out.extend(modality(a, b, view_a, view_b, &shared));
@@ -352,6 +343,21 @@ const REPORTS: &[&str] = &[
     "alleged",
     "news",
 ];
+
+/// The `account` difference of `refuting`, which calls `what` ("it", "a report of it") untrue
+/// with `cue`, against `other`, which states it.
+pub(crate) fn untrue(refuting: &Claim, other: &Claim, cue: &str, what: &str) -> PairDifference {
+    PairDifference {
+        kind: DifferenceKind::Account,
+        summary: format!(
+            "{} calls {what} untrue (\u{201c}{cue}\u{201d}): \u{201c}{}\u{201d}; {} states \u{201c}{}\u{201d}.",
+            refuting.source,
+            clip(&refuting.text, 90),
+            other.source,
+            clip(&other.text, 90)
+        ),
+    }
+}
 
 /// Whether `refuting` (which holds a refutation word) disputes what `other` says: it is no
 /// question ("Is the video a hoax?"), and `other` states the thing itself, affirmed, rather

@@ -696,11 +696,11 @@ fn conflicts_across_facts(
             postings.entry(t.as_str()).or_default().push(i);
         }
     }
-    let mut size: HashMap<&SourceId, usize> = HashMap::new();
-    for c in claims {
-        *size.entry(&c.source).or_default() += 1;
+    let mut by_source: BTreeMap<&SourceId, Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        by_source.entry(&c.source).or_default().push(i);
     }
-    let brief = |i: usize| size[&claims[i].source] <= brief_claims;
+    let brief = |i: usize| by_source[&claims[i].source].len() <= brief_claims;
     let mut out = Vec::new();
     for r in (0..claims.len()).filter(|&r| contrary(r)) {
         // Per other source: its best match for `r`.
@@ -755,16 +755,7 @@ fn conflicts_across_facts(
                 && (brief(r) || brief(c))
                 && let Some(cue) = refutes[r]
             {
-                found.push(PairDifference {
-                    kind: DifferenceKind::Account,
-                    summary: format!(
-                        "{} calls it untrue (\u{201c}{cue}\u{201d}): \u{201c}{}\u{201d}; {} states \u{201c}{}\u{201d}.",
-                        claims[r].source,
-                        diff::clip(&claims[r].text, 90),
-                        claims[c].source,
-                        diff::clip(&claims[c].text, 90)
-                    ),
-                });
+                found.push(diff::untrue(&claims[r], &claims[c], cue, "it"));
             }
             if !found.is_empty() {
                 out.push((r, c, found));
@@ -774,10 +765,6 @@ fn conflicts_across_facts(
     // A brief (a headline, one statement to check) states its story's happening: a claim of the
     // story that calls a report of it untrue ("the story is a hoax", "the video was fake")
     // disputes it even when they share no word.
-    let mut by_source: BTreeMap<&SourceId, Vec<usize>> = BTreeMap::new();
-    for (i, c) in claims.iter().enumerate() {
-        by_source.entry(&c.source).or_default().push(i);
-    }
     let paired: HashSet<(usize, usize)> = out.iter().map(|(r, c, _)| (*r, *c)).collect();
     let refuting: Vec<usize> = (0..claims.len()).filter(|&r| refutes[r].is_some()).collect();
     for brief in by_source.values().filter(|m| m.len() <= brief_claims) {
@@ -792,26 +779,13 @@ fn conflicts_across_facts(
                     || done.contains(source)
                     || !diff::names_a_report(&claims[r])
                     || claims[r].modality == crate::model::Modality::Question
-                    || claims[h].polarity != Polarity::Affirmed
                 {
                     continue;
                 }
                 done.insert(source);
                 let cue = refutes[r].unwrap_or_default();
-                out.push((
-                    r,
-                    h,
-                    vec![PairDifference {
-                        kind: DifferenceKind::Account,
-                        summary: format!(
-                            "{} calls a report of it untrue (\u{201c}{cue}\u{201d}): \u{201c}{}\u{201d}; {} states \u{201c}{}\u{201d}.",
-                            claims[r].source,
-                            diff::clip(&claims[r].text, 90),
-                            claims[h].source,
-                            diff::clip(&claims[h].text, 90)
-                        ),
-                    }],
-                ));
+                let found = diff::untrue(&claims[r], &claims[h], cue, "a report of it");
+                out.push((r, h, vec![found]));
             }
         }
     }

@@ -425,35 +425,28 @@ fn truncate_words(text: &str, max: usize) -> String {
 
 /// The share of unit vector `x`'s squared weight on keys `y` also holds.
 fn containment(x: &Vector, y: &Vector) -> f64 {
-    let (mut i, mut j, mut held) = (0, 0, 0.0f64);
-    while i < x.len() && j < y.len() {
-        match x[i].0.cmp(&y[j].0) {
-            Ordering::Less => i += 1,
-            Ordering::Greater => j += 1,
-            Ordering::Equal => {
-                held += f64::from(x[i].1) * f64::from(x[i].1);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    held
+    sum_shared(x, y, |wx, _| wx * wx)
 }
 
 fn cosine(x: &Vector, y: &Vector) -> f64 {
-    let (mut i, mut j, mut dot) = (0, 0, 0.0f64);
+    sum_shared(x, y, |wx, wy| wx * wy)
+}
+
+/// The sum of `f(weight in x, weight in y)` over the keys both sorted vectors hold.
+fn sum_shared(x: &Vector, y: &Vector, f: impl Fn(f64, f64) -> f64) -> f64 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0f64);
     while i < x.len() && j < y.len() {
         match x[i].0.cmp(&y[j].0) {
             Ordering::Less => i += 1,
             Ordering::Greater => j += 1,
             Ordering::Equal => {
-                dot += f64::from(x[i].1) * f64::from(y[j].1);
+                sum += f(f64::from(x[i].1), f64::from(y[j].1));
                 i += 1;
                 j += 1;
             }
         }
     }
-    dot
+    sum
 }
 
 /// A candidate merge in the heap: the mean probability of two clusters' cross pairs.
