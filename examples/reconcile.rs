@@ -23,8 +23,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use corroborate::articles::read_file;
+use corroborate::model::Date;
 use corroborate::model::SourceMeta;
-use corroborate::time::Date;
 use corroborate::{Config, Reconciler, Reconciliation, Source, render};
 
 const HELP: &str = "\

@@ -47,9 +47,9 @@ use serde_json::{Map, Value};
 
 use crate::error::{Error, Position, Result};
 use crate::import::claims_from_json;
+use crate::model::Date;
 use crate::model::{Claim, SourceId};
 use crate::source::{Source, file_stem};
-use crate::time::Date;
 
 /// What one file held: articles, claims made elsewhere, and the records that could not be read.
 #[derive(Debug, Default)]

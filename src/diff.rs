@@ -40,10 +40,44 @@ use serde::{Deserialize, Serialize};
 
 use crate::align::Lexicon;
 use crate::align::lexicon::CompiledLexicon;
-use crate::model::{Attribution, Bound, Claim, Modality, Polarity, Quantity, TimeExpr};
-use crate::report::DifferenceKind;
+use crate::model::{Attribution, Bound, Claim, Date, Modality, Polarity, Quantity, TimeExpr};
 use crate::text::{content_terms, is_stop_word, plain_lower, stem, words};
-use crate::time::Date;
+
+/// How two aligned claims differ.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DifferenceKind {
+    /// Same unit, different value.
+    Quantity,
+    /// One affirms what the other negates.
+    Polarity,
+    /// Definite against hedged or conditional.
+    Modality,
+    /// Another speaker for the same words.
+    Attribution,
+    /// Another day.
+    Time,
+    /// A detail only one gives.
+    Detail,
+    /// Two tellings of one event that cannot both be true.
+    Account,
+}
+
+impl DifferenceKind {
+    /// The snake_case name used in the JSON report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DifferenceKind::Quantity => "quantity",
+            DifferenceKind::Polarity => "polarity",
+            DifferenceKind::Modality => "modality",
+            DifferenceKind::Attribution => "attribution",
+            DifferenceKind::Time => "time",
+            DifferenceKind::Detail => "detail",
+            DifferenceKind::Account => "account",
+        }
+    }
+}
 
 /// Settings of difference detection.
 ///

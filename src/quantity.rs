@@ -13,6 +13,7 @@
 
 use crate::model::{Bound, Quantity};
 use crate::text::{is_stop_word, plain_char};
+use crate::text::{number_value, plural_scale, scale_value};
 
 /// The quantities in `sentence`, with spans offset by `base` (the sentence's offset in its source).
 ///
@@ -1174,78 +1175,6 @@ fn parse_digits(s: &str) -> Option<(f64, usize, bool, &str)> {
 // ---------------------------------------------------------------------------------------------
 // Lexicons
 // ---------------------------------------------------------------------------------------------
-
-/// The value of a cardinal number word from zero to ninety.
-pub(crate) fn number_value(w: &str) -> Option<f64> {
-    Some(match w {
-        "zero" => 0.0,
-        "one" => 1.0,
-        "two" => 2.0,
-        "three" => 3.0,
-        "four" => 4.0,
-        "five" => 5.0,
-        "six" => 6.0,
-        "seven" => 7.0,
-        "eight" => 8.0,
-        "nine" => 9.0,
-        "ten" => 10.0,
-        "eleven" => 11.0,
-        "twelve" => 12.0,
-        "thirteen" => 13.0,
-        "fourteen" => 14.0,
-        "fifteen" => 15.0,
-        "sixteen" => 16.0,
-        "seventeen" => 17.0,
-        "eighteen" => 18.0,
-        "nineteen" => 19.0,
-        "twenty" => 20.0,
-        "thirty" => 30.0,
-        "forty" | "fourty" => 40.0,
-        "fifty" => 50.0,
-        "sixty" => 60.0,
-        "seventy" => 70.0,
-        "eighty" => 80.0,
-        "ninety" => 90.0,
-        _ => return None,
-    })
-}
-
-/// Whether `w` (lowercase) is a word of a number: a cardinal ("fifty"), a scale ("hundred",
-/// "thousands") or "dozen(s)". Capitalised at the start of a sentence ("Fifty people …") such a
-/// word is still a number, not a name.
-pub(crate) fn is_number_word(w: &str) -> bool {
-    number_value(w).is_some()
-        || scale_value(w).is_some()
-        || plural_scale(w).is_some()
-        || w == "dozen"
-}
-
-/// Scale words that multiply what comes before.
-fn scale_value(w: &str) -> Option<f64> {
-    Some(match w {
-        "hundred" => 1e2,
-        "thousand" => 1e3,
-        "million" => 1e6,
-        "billion" => 1e9,
-        "trillion" => 1e12,
-        _ => return None,
-    })
-}
-
-/// Plural scales that read as an approximate count: "hundreds", "dozens".
-fn plural_scale(w: &str) -> Option<f64> {
-    Some(match w {
-        "tens" => 10.0,
-        "dozens" => 12.0,
-        "scores" => 20.0,
-        "hundreds" => 1e2,
-        "thousands" => 1e3,
-        "millions" => 1e6,
-        "billions" => 1e9,
-        "trillions" => 1e12,
-        _ => return None,
-    })
-}
 
 /// A fraction's denominator word and whether it is plural: "fifth" (5, false), "thirds" (3, true).
 fn denominator(w: &str) -> Option<(f64, bool)> {

@@ -10,6 +10,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::align::{self, AlignConfig, Score, Scorer};
+pub use crate::diff::DifferenceKind;
 use crate::diff::{self, DiffConfig, Differ, PairDifference};
 use crate::graph::{self, AgreementGraph, Edge, EdgeKind, GroupConfig, group_facts};
 use crate::happening;
@@ -92,42 +93,6 @@ pub struct Fact {
     pub independent_sources: usize,
 }
 
-/// How two aligned claims differ.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum DifferenceKind {
-    /// Same unit, different value.
-    Quantity,
-    /// One affirms what the other negates.
-    Polarity,
-    /// Definite against hedged or conditional.
-    Modality,
-    /// Another speaker for the same words.
-    Attribution,
-    /// Another day.
-    Time,
-    /// A detail only one gives.
-    Detail,
-    /// Two tellings of one event that cannot both be true.
-    Account,
-}
-
-impl DifferenceKind {
-    /// The snake_case name used in the JSON report.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DifferenceKind::Quantity => "quantity",
-            DifferenceKind::Polarity => "polarity",
-            DifferenceKind::Modality => "modality",
-            DifferenceKind::Attribution => "attribution",
-            DifferenceKind::Time => "time",
-            DifferenceKind::Detail => "detail",
-            DifferenceKind::Account => "account",
-        }
-    }
-}
-
 /// One way in which the claims of a fact differ.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Difference {
@@ -155,7 +120,7 @@ pub struct SourceSummary {
     pub outlet: Option<String>,
     /// The publication date, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date: Option<crate::time::Date>,
+    pub date: Option<crate::model::Date>,
     /// The source whose text this one copies (wire copy, syndication, a press release), or
     /// `None` ([`crate::copies`]). Set by the report, not by the caller.
     #[serde(default)]

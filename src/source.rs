@@ -6,8 +6,8 @@
 use std::path::Path;
 
 use crate::error::{Error, Position, Result};
+use crate::model::Date;
 use crate::model::{SourceId, SourceMeta};
-use crate::time::Date;
 
 /// One article: its id, what is known about it, and its text.
 #[derive(Clone, Debug, PartialEq)]

@@ -377,6 +377,194 @@ pub fn content_terms(text: &str) -> Vec<String> {
     out
 }
 
+/// A word of a claim: lowercase plain form and byte span relative to the claim.
+#[derive(Clone, Debug)]
+pub(crate) struct Token<'a> {
+    /// Borrowed when the word is already plain lowercase, as most words are.
+    pub lower: std::borrow::Cow<'a, str>,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Lowercase plain words with spans; apostrophes (straight or curly) stay inside words, so "didn’t"
+/// is one token "didn't".
+pub(crate) fn tokens(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    fn flush<'a>(text: &'a str, out: &mut Vec<Token<'a>>, s: usize, e: usize) {
+        let word = &text[s..e];
+        let word = word.trim_end_matches(['\'', '\u{2019}']);
+        if word.is_empty() {
+            return;
+        }
+        let plain =
+            word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'');
+        let lower = if plain {
+            std::borrow::Cow::Borrowed(word)
+        } else {
+            std::borrow::Cow::Owned(crate::text::plain_lower(word))
+        };
+        out.push(Token { lower, start: s, end: s + word.len() });
+    }
+    for (i, c) in text.char_indices() {
+        let in_word = c.is_alphanumeric() || (start.is_some() && plain_char(c) == '\'');
+        match (in_word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                flush(text, &mut out, s, i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        flush(text, &mut out, s, text.len());
+    }
+    out
+}
+
+/// Reporting verbs: "X said", "X noted", "said X".
+pub(crate) const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "noted",
+    "notes",
+    "stated",
+    "states",
+    "declared",
+    "declares",
+    "added",
+    "adds",
+    "mentioned",
+    "warned",
+    "warns",
+    "argued",
+    "argues",
+    "claimed",
+    "claims",
+    "announced",
+    "announces",
+    "insisted",
+    "insists",
+    "explained",
+    "responded",
+    "replied",
+    "wrote",
+    "writes",
+    "posted",
+    "commented",
+    "reiterated",
+    "acknowledged",
+    "confirmed",
+    "confirms",
+    "emphasized",
+    "emphasised",
+    "stressed",
+    "asserted",
+    "remarked",
+    "recalled",
+    "observed",
+    "reported",
+    "tweeted",
+    "admitted",
+    "contended",
+    "predicted",
+    "suggested",
+    "characterized",
+    "characterised",
+    "described",
+];
+
+/// The reporting verb of a clause that continues the sentence before it without a subject of its
+/// own ("… and suggested Russia was ready to talk"): its speaker is the subject of that sentence,
+/// which only the clauses before it name.
+pub(crate) fn continued_report(text: &str) -> Option<String> {
+    let tokens = tokens(text);
+    let (first, verb) = (tokens.first()?, tokens.get(1)?);
+    let opens_quote = text[..first.start].contains(['"', '\u{201C}']);
+    (matches!(first.lower.as_ref(), "and" | "but" | "yet")
+        && REPORTING_VERBS.contains(&verb.lower.as_ref())
+        && !opens_quote)
+        .then(|| verb.lower.to_string())
+}
+
+// Number words, shared by quantities, times and the entity finder.
+
+/// The value of a cardinal number word from zero to ninety.
+pub(crate) fn number_value(w: &str) -> Option<f64> {
+    Some(match w {
+        "zero" => 0.0,
+        "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" | "fourty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        _ => return None,
+    })
+}
+
+/// Whether `w` (lowercase) is a word of a number: a cardinal ("fifty"), a scale ("hundred",
+/// "thousands") or "dozen(s)". Capitalised at the start of a sentence ("Fifty people …") such a
+/// word is still a number, not a name.
+pub(crate) fn is_number_word(w: &str) -> bool {
+    number_value(w).is_some()
+        || scale_value(w).is_some()
+        || plural_scale(w).is_some()
+        || w == "dozen"
+}
+
+/// Scale words that multiply what comes before.
+pub(crate) fn scale_value(w: &str) -> Option<f64> {
+    Some(match w {
+        "hundred" => 1e2,
+        "thousand" => 1e3,
+        "million" => 1e6,
+        "billion" => 1e9,
+        "trillion" => 1e12,
+        _ => return None,
+    })
+}
+
+/// Plural scales that read as an approximate count: "hundreds", "dozens".
+pub(crate) fn plural_scale(w: &str) -> Option<f64> {
+    Some(match w {
+        "tens" => 10.0,
+        "dozens" => 12.0,
+        "scores" => 20.0,
+        "hundreds" => 1e2,
+        "thousands" => 1e3,
+        "millions" => 1e6,
+        "billions" => 1e9,
+        "trillions" => 1e12,
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -453,5 +641,17 @@ mod tests {
             ["talk", "negoti", "istanbul"]
         );
         assert_eq!(content_terms("Trump’s ceasefire"), ["trump", "ceasefir"]);
+    }
+
+    #[test]
+    fn a_clause_continuing_a_report_has_its_verb_but_no_speaker() {
+        assert_eq!(
+            continued_report("and suggested the port was safe.").as_deref(),
+            Some("suggested")
+        );
+        assert_eq!(continued_report("but warned of delays").as_deref(), Some("warned"));
+        assert_eq!(continued_report("and the navy said it would help."), None);
+        assert_eq!(continued_report("“and said nothing,” she wrote."), None);
+        assert_eq!(continued_report("and"), None);
     }
 }

@@ -5,11 +5,10 @@
 //! `a` does `b` cover") appears as the minimum and the maximum of the two directions, and every
 //! other feature is a symmetric function of the two sets or sequences it compares.
 
-use std::collections::HashMap;
-
 use crate::model::{Claim, Polarity};
 use crate::text;
 
+use super::hash::FxMap;
 use super::lexicon::CompiledLexicon;
 use super::wordnet::WordNet;
 
@@ -158,37 +157,6 @@ const WORDNET_CREDIT: f64 = 0.8;
 const SPELLING_MIN: f64 = 0.9;
 /// Words of a claim taken into the sequence features (longer claims are cut, to bound work).
 const MAX_WORDS: usize = 128;
-
-/// A fast non-cryptographic hasher (the Fx hash of rustc) for the scorer's small string maps:
-/// the keys are not attacker-chosen in a way that matters for a batch job, and SipHash dominated
-/// the preparation time.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut buf = [0u8; 8];
-            buf[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(buf));
-        }
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.write_u64(u64::from(i));
-    }
-    fn write_u64(&mut self, i: u64) {
-        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.write_u64(i as u64);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A `HashMap` with [`FxHasher`].
-pub(crate) type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
 
 /// Interns strings as dense `u32` ids, so that per-pair work compares integers.
 #[derive(Debug, Default)]

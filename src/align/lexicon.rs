@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::text;
 
-use super::features::FxMap;
+use super::hash::FxMap;
 
 /// The built-in synonym groups. Each inner slice is one group of interchangeable expressions.
 pub const BUILTIN_SYNONYMS: &[&[&str]] = &[

@@ -9,6 +9,8 @@ pub mod candidates;
 mod config;
 mod embed;
 mod features;
+mod fit;
+mod hash;
 pub(crate) mod learn;
 pub(crate) mod lexicon;
 mod score;

@@ -20,7 +20,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::text;
 
-use super::features::FxMap;
+use super::hash::FxMap;
 
 /// One-word synonyms taken per WordNet entry, in WordNet's sense order. Chosen by the 10-fold
 /// cross-validation of `examples/evaluate.rs` among 2, 4, 6, 8, 12 and all.

@@ -153,7 +153,7 @@ pub(crate) fn is_common(lower: &str) -> bool {
     set.contains(lower)
         || is_stop_word(lower)
         || (head.len() < lower.len() && is_stop_word(head))
-        || crate::quantity::is_number_word(lower)
+        || crate::text::is_number_word(lower)
 }
 
 const COMMON: &[&str] = &[

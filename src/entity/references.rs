@@ -99,7 +99,7 @@ pub(crate) fn resolve_in_order(
             && let Some(p) = prev
             && same_sentence(&claims[p], &claims[ci])
             && let Some(Some(subject)) = subjects.last()
-            && let Some(cue) = crate::extract::continued_report(&claims[ci].text)
+            && let Some(cue) = crate::text::continued_report(&claims[ci].text)
         {
             // "[The Russian leader called …] and suggested Russia was ready …": the clause reports
             // what the subject of the clause before it said.

@@ -5,53 +5,7 @@
 //! English news prose and keep to what those words make clear.
 
 use crate::model::{Attribution, Entity, EntityKind, Modality, Polarity, Quote};
-use crate::text::plain_char;
-
-/// A word of a claim: lowercase plain form and byte span relative to the claim.
-#[derive(Clone, Debug)]
-pub(crate) struct Token<'a> {
-    /// Borrowed when the word is already plain lowercase, as most words are.
-    pub lower: std::borrow::Cow<'a, str>,
-    pub start: usize,
-    pub end: usize,
-}
-
-/// Lowercase plain words with spans; apostrophes (straight or curly) stay inside words, so "didn’t"
-/// is one token "didn't".
-pub(crate) fn tokens(text: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    fn flush<'a>(text: &'a str, out: &mut Vec<Token<'a>>, s: usize, e: usize) {
-        let word = &text[s..e];
-        let word = word.trim_end_matches(['\'', '\u{2019}']);
-        if word.is_empty() {
-            return;
-        }
-        let plain =
-            word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'');
-        let lower = if plain {
-            std::borrow::Cow::Borrowed(word)
-        } else {
-            std::borrow::Cow::Owned(crate::text::plain_lower(word))
-        };
-        out.push(Token { lower, start: s, end: s + word.len() });
-    }
-    for (i, c) in text.char_indices() {
-        let in_word = c.is_alphanumeric() || (start.is_some() && plain_char(c) == '\'');
-        match (in_word, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                flush(text, &mut out, s, i);
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        flush(text, &mut out, s, text.len());
-    }
-    out
-}
+use crate::text::{REPORTING_VERBS, Token, plain_char};
 
 /// Words that hedge a claim: the speaker is not stating it as fact.
 const HEDGES: &[&str] = &[
@@ -218,74 +172,6 @@ pub(crate) fn polarity(tokens: &[Token<'_>]) -> Polarity {
         }
     }
     if count % 2 == 1 { Polarity::Negated } else { Polarity::Affirmed }
-}
-
-/// Reporting verbs: "X said", "X noted", "said X".
-const REPORTING_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "noted",
-    "notes",
-    "stated",
-    "states",
-    "declared",
-    "declares",
-    "added",
-    "adds",
-    "mentioned",
-    "warned",
-    "warns",
-    "argued",
-    "argues",
-    "claimed",
-    "claims",
-    "announced",
-    "announces",
-    "insisted",
-    "insists",
-    "explained",
-    "responded",
-    "replied",
-    "wrote",
-    "writes",
-    "posted",
-    "commented",
-    "reiterated",
-    "acknowledged",
-    "confirmed",
-    "confirms",
-    "emphasized",
-    "emphasised",
-    "stressed",
-    "asserted",
-    "remarked",
-    "recalled",
-    "observed",
-    "reported",
-    "tweeted",
-    "admitted",
-    "contended",
-    "predicted",
-    "suggested",
-    "characterized",
-    "characterised",
-    "described",
-];
-
-/// The reporting verb of a clause that continues the sentence before it without a subject of its
-/// own ("… and suggested Russia was ready to talk"): its speaker is the subject of that sentence,
-/// which only the clauses before it name.
-pub(crate) fn continued_report(text: &str) -> Option<String> {
-    let tokens = tokens(text);
-    let (first, verb) = (tokens.first()?, tokens.get(1)?);
-    let opens_quote = text[..first.start].contains(['"', '\u{201C}']);
-    (matches!(first.lower.as_ref(), "and" | "but" | "yet")
-        && REPORTING_VERBS.contains(&verb.lower.as_ref())
-        && !opens_quote)
-        .then(|| verb.lower.to_string())
 }
 
 /// Words that may stand between a speaker and the reporting verb ("Ushakov also noted").
@@ -702,6 +588,7 @@ pub(crate) fn quotes(text: &str, base: usize, speaker: Option<&str>) -> Vec<Quot
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::tokens;
 
     fn modality_of(s: &str) -> Modality {
         modality(s, &tokens(s))
@@ -750,18 +637,6 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(polarity_of(text), want, "{text}");
         }
-    }
-
-    #[test]
-    fn a_clause_continuing_a_report_has_its_verb_but_no_speaker() {
-        assert_eq!(
-            continued_report("and suggested the port was safe.").as_deref(),
-            Some("suggested")
-        );
-        assert_eq!(continued_report("but warned of delays").as_deref(), Some("warned"));
-        assert_eq!(continued_report("and the navy said it would help."), None);
-        assert_eq!(continued_report("“and said nothing,” she wrote."), None);
-        assert_eq!(continued_report("and"), None);
     }
 
     #[test]

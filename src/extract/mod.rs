@@ -14,15 +14,15 @@
 pub(crate) mod cues;
 mod segment;
 
-pub(crate) use cues::continued_report;
 pub use segment::MAX_CLAIM_BYTES;
 
 use crate::entity;
+use crate::model::Date;
 use crate::model::{Attribution, Claim, SkipReason, Skipped, SourceId};
 use crate::quantity;
 use crate::source::Source;
 use crate::text::content_terms;
-use crate::time::{self, Date};
+use crate::time;
 
 /// What extraction made of one source.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -120,7 +120,7 @@ fn annotate(
     date: Option<Date>,
 ) -> Claim {
     let mut claim = Claim::new(source.clone(), index, start, text);
-    let tokens = cues::tokens(text);
+    let tokens = crate::text::tokens(text);
     claim.entities = entity::find_mentions(text, start);
     claim.quantities = quantity::find_quantities(text, start);
     claim.times = time::find_times(text, start, date);

@@ -4,8 +4,8 @@
 
 use std::hash::{Hash, Hasher};
 
+use crate::model::Date;
 use crate::text::plain_lower;
-use crate::time::Date;
 
 use super::names::NameList;
 

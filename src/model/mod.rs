@@ -12,7 +12,9 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::time::Date;
+mod date;
+
+pub use date::{Date, Weekday, days_in_month};
 
 /// The id of a source: one article. For files it is the file stem.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
