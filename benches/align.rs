@@ -6,10 +6,10 @@
 use std::hint::black_box;
 
 use corroborate::align::{self, AlignConfig, candidates};
-use corroborate::diff::DiffConfig;
-use corroborate::graph::GroupConfig;
-use corroborate::report::Reconciliation;
-use corroborate::text::content_terms;
+use corroborate::extract::content_terms;
+use corroborate::reconcile::diff::DiffConfig;
+use corroborate::reconcile::graph::GroupConfig;
+use corroborate::reconcile::report::Reconciliation;
 use corroborate::{Claim, SourceId};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 

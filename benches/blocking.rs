@@ -7,8 +7,8 @@
 
 use std::hint::black_box;
 
+use corroborate::align::block::{BlockConfig, align_blocked, candidates};
 use corroborate::align::{AlignConfig, align};
-use corroborate::block::{BlockConfig, align_blocked, candidates};
 use corroborate::synth::{SynthConfig, SynthCorpus};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 

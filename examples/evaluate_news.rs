@@ -9,7 +9,7 @@
 //! 1. **ECB+ sentence pairs**, scored as `ecb_score.py` scores them (pairs of annotated sentences
 //!    of two articles of one topic; gold when they share an event chain; predicted when a claim of
 //!    one and a claim of the other share a fact or an edge of the agreement graph). The happening
-//!    model ([`corroborate::happening`]) is fitted by leave-topics-out cross-validation (`K` folds,
+//!    model ([`corroborate::reconcile::happening`]) is fitted by leave-topics-out cross-validation (`K` folds,
 //!    topic number mod `K`): each fold's topics are scored with weights and a threshold fitted on
 //!    the other folds only. The threshold is the one with the best F1 on the training topics whose
 //!    precision is at least `MIN_PRECISION`. Also printed: the shipped default, and the model
@@ -28,8 +28,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use corroborate::happening::{self, HappeningConfig, HappeningFeatures};
-use corroborate::story::{self, StoryConfig, StoryFeatures};
+use corroborate::reconcile::happening::{self, HappeningConfig, HappeningFeatures};
+use corroborate::reconcile::story::{self, StoryConfig, StoryFeatures};
 use corroborate::{Config, Reconciler, Reconciliation, Source};
 use serde_json::Value;
 

@@ -5,10 +5,10 @@
 //!     [--strict] [[--outlet NAME] FILE ...]
 //! ```
 //! With no files it runs on two demo articles embedded in the repo. With files, each file is read
-//! by `corroborate::articles::read_file`: plain text is one article whose id is the file stem;
+//! by `corroborate::io::articles::read_file`: plain text is one article whose id is the file stem;
 //! `.jsonl` files of article records (`{"id", "outlet", "url", "title", "date", "text"}`) give one
 //! source per record; `.html` pages are read for their main text, title and date; `.json` and
-//! `.jsonl` files of claim records hold claims extracted elsewhere (`corroborate::import`).
+//! `.jsonl` files of claim records hold claims extracted elsewhere (`corroborate::io::import`).
 //! `--date` sets the publication date, against which "Monday" and "last week" resolve, of every
 //! source whose file gives none; `--outlet NAME` names the outlet of the files after it, where
 //! they name none. A file or record that cannot be read is reported on stderr with its name (and
@@ -22,7 +22,7 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use corroborate::articles::read_file;
+use corroborate::io::articles::read_file;
 use corroborate::model::Date;
 use corroborate::model::SourceMeta;
 use corroborate::{Config, Reconciler, Reconciliation, Source, render};

@@ -40,10 +40,10 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use rayon::prelude::*;
 
-use corroborate::align::{AlignConfig, Scorer};
-use corroborate::block::{
+use corroborate::align::block::{
     BlockConfig, ScoredPair, align_blocked_pairs, blocking_recall_of, candidates, count_candidates,
 };
+use corroborate::align::{AlignConfig, Scorer};
 use corroborate::model::Claim;
 use corroborate::synth::{SynthConfig, SynthCorpus};
 use corroborate::{entity, extract};

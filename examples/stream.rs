@@ -26,7 +26,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use corroborate::stream::AddStats;
+use corroborate::reconcile::stream::AddStats;
 use corroborate::synth::{SynthConfig, SynthCorpus};
 use corroborate::{ClaimId, Config, Reconciler, Reconciliation, Stream};
 

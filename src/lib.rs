@@ -7,7 +7,7 @@
 //! different number, a negation, a hedge against a definite statement, another speaker, another day.
 //!
 //! ```
-//! use corroborate::report::{DifferenceKind, FactStatus};
+//! use corroborate::reconcile::report::{DifferenceKind, FactStatus};
 //! use corroborate::{Config, Reconciler, Source};
 //!
 //! let a = Source::new("courier", "Port Reopens After Strike\n\
@@ -39,37 +39,42 @@
 //! `bytes -> Source -> claims + skipped -> entities resolved across the run -> candidate pairs ->
 //! scored links -> agreement graph -> facts and differences -> report`
 //!
-//! - [`Source`]: one article, checked for UTF-8 and emptiness when it is made; errors name the
-//!   source and the line ([`Error`]).
-//! - [`extract`]: a source's claims ([`Claim`]: entities, quantities, times, quotes, attribution,
-//!   modality, polarity, content terms, each with exact byte spans) and the spans it skipped (page
+//! The crate's modules follow it, one per stage:
+//!
+//! - [`model`]: the shared claim model ([`Claim`], entities, quantities, times, quotes,
+//!   attribution, modality, polarity), [`Source`] (one article, checked for UTF-8 and emptiness
+//!   when it is made; errors name the source and the line: [`Error`]) and calendar dates.
+//! - [`extract`]: a source's claims, each with exact byte spans, and the spans it skipped (page
 //!   furniture, headlines, headings) with a reason. Every non-space byte is in one or the other.
-//! - [`articles`]: files as people store articles (plain text, JSON Lines of article records,
-//!   HTML pages read for their main text and metadata), with one error per bad record.
-//! - [`import`]: claims extracted elsewhere (a language model, a person), as JSON or JSON Lines.
+//!   Quantities ([`extract::quantity`]) and time expressions ([`extract::time`]) are found here.
 //! - [`entity`]: one canonical name for the spellings and titles of an entity across all sources.
 //! - [`align`]: pair scores with an explainable breakdown ([`align::Scorer`]), configuration and
 //!   fitting ([`align::AlignConfig`]), static sentence embeddings a user attaches
-//!   ([`align::Embeddings`]).
-//! - [`graph`], [`diff`]: the agreement graph, facts, and the typed differences between sources.
-//! - [`report`], [`render`]: the [`Reconciliation`] and its text, Markdown, HTML, JSON and DOT
-//!   renderings.
-//!   The JSON report schema (`corroborate/1`) is documented in [`render`].
-//! - [`block`]: candidate pairs for large runs (capped, weighted keys), used by [`align::align`]
-//!   from [`align::BLOCKING_MIN_CLAIMS`] claims on; [`jsonl`]: claims and links as JSON Lines;
-//!   [`synth`]: generated multi-source corpora with known truth.
-//! - [`stream`]: a run that grows source by source ([`Stream`]): each new source is scored
-//!   against what the run holds, with term statistics read in steps
-//!   ([`align::AlignConfig::idf_steps`]) so that only the claims whose scores move are re-scored.
+//!   ([`align::Embeddings`]), and candidate pairs for large runs ([`align::block`], used by
+//!   [`align::align`] from [`align::BLOCKING_MIN_CLAIMS`] claims on).
+//! - [`reconcile`]: the run ([`Reconciler`], [`Config`]) and what it builds: stories
+//!   ([`reconcile::story`]), the agreement graph and facts ([`reconcile::graph`]), typed
+//!   differences ([`reconcile::diff`]), copies of one text ([`reconcile::copies`]), the report
+//!   ([`reconcile::report`], [`Reconciliation`]), a run that grows source by source
+//!   ([`reconcile::stream`], [`Stream`]: each new source is scored against what the run holds, with
+//!   term statistics read in steps, [`align::AlignConfig::idf_steps`], so that only the claims whose
+//!   scores move are re-scored) and source trust over the values facts dispute
+//!   ([`reconcile::consensus`]).
+//! - [`render`]: the report as text, Markdown, HTML, JSON and DOT. The JSON report schema
+//!   (`corroborate/1`) is documented there.
+//! - [`io`]: files as people store articles ([`io::articles`]: plain text, JSON Lines of article
+//!   records, HTML pages read for their main text and metadata, with one error per bad record),
+//!   claims extracted elsewhere (a language model, a person) as JSON or JSON Lines
+//!   ([`io::import`]), and claims and links as JSON Lines ([`io::jsonl`]).
 //! - [`truth`]: truth discovery (Voting, Sums, AverageLog, Investment, PooledInvestment,
-//!   TruthFinder) over `(source, object, attribute, value)` statements; [`consensus`] runs it over
-//!   the values the facts of a run dispute and gives every source a trust.
+//!   TruthFinder) over `(source, object, attribute, value)` statements.
+//! - [`synth`]: generated multi-source corpora with known truth, for tests and benchmarks.
 //!
 //! # Errors and robustness
 //!
 //! A bad source (empty, not UTF-8, unreadable, malformed claims JSON) is an [`Error`] for that
 //! source alone: [`Reconciler::add_source`] returns it and the run goes on with the others;
-//! [`articles::read_file`] gives one error per bad record of a feed, naming the file and line,
+//! [`io::articles::read_file`] gives one error per bad record of a feed, naming the file and line,
 //! and loads the rest. The library prints nothing; [`Config::set_progress`] sets a callback told
 //! how far a run is. Nothing
 //! in extraction or alignment panics on arbitrary text (property-tested). Disagreement between
@@ -77,37 +82,23 @@
 #![deny(missing_docs)]
 
 pub mod align;
-pub mod articles;
-pub mod block;
-pub mod consensus;
-pub mod copies;
-pub mod diff;
 pub mod entity;
-pub mod error;
+mod error;
 pub mod extract;
-pub mod graph;
-pub mod happening;
-pub mod import;
-pub mod jsonl;
+pub mod io;
 pub mod model;
-pub mod quantity;
 pub mod reconcile;
 pub mod render;
-pub mod report;
-pub mod source;
-pub mod story;
-pub mod stream;
 pub mod synth;
-pub mod text;
-pub mod time;
+pub(crate) mod text;
 pub mod truth;
 
 pub use crate::error::{Error, Result};
+pub use crate::model::Source;
 pub use crate::model::{Claim, ClaimId, Modality, Polarity, SourceId};
+pub use crate::reconcile::report::Reconciliation;
+pub use crate::reconcile::stream::Stream;
 pub use crate::reconcile::{Config, Reconciler};
-pub use crate::report::Reconciliation;
-pub use crate::source::Source;
-pub use crate::stream::Stream;
 
 /// The README's example, compiled as a doc test so that it stays true.
 #[cfg(doctest)]

@@ -16,8 +16,8 @@
 //!
 //! Generation is deterministic for a given [`SynthConfig`] (its own small PRNG; no dependency).
 
+use crate::model::Source;
 use crate::model::{Claim, Entity, EntityKind, Quantity, SourceId};
-use crate::source::Source;
 use crate::text::content_terms;
 
 /// What to generate.

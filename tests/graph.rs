@@ -7,10 +7,10 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
 use corroborate::align::Scorer;
-use corroborate::diff::DiffConfig;
-use corroborate::graph::EdgeKind;
-use corroborate::graph::GroupConfig;
-use corroborate::report::{DifferenceKind, FactStatus, SourceSummary};
+use corroborate::reconcile::diff::DiffConfig;
+use corroborate::reconcile::graph::EdgeKind;
+use corroborate::reconcile::graph::GroupConfig;
+use corroborate::reconcile::report::{DifferenceKind, FactStatus, SourceSummary};
 use corroborate::{Claim, ClaimId, Config, Reconciler, Reconciliation, Source, render};
 use proptest::prelude::*;
 use serde_json::Value;
@@ -171,7 +171,7 @@ fn fixture_bridge_closure() {
 /// score above the threshold, unrelated words below".
 fn claim(source: &str, index: usize, text: &str) -> Claim {
     let mut c = Claim::new(source.into(), index, index * 1000, text);
-    c.terms = corroborate::text::content_terms(text);
+    c.terms = corroborate::extract::content_terms(text);
     c
 }
 

@@ -1,12 +1,12 @@
 //! Scale: blocking recall against brute force and against the generator's truth, JSON Lines
 //! round trips of a run, and blocking on the seed articles.
 
+use corroborate::align::block::{BlockConfig, align_blocked, blocking_recall, candidates};
 use corroborate::align::{AlignConfig, align};
-use corroborate::block::{BlockConfig, align_blocked, blocking_recall, candidates};
 use corroborate::extract;
-use corroborate::jsonl;
+use corroborate::io::jsonl;
 use corroborate::model::Claim;
-use corroborate::source::Source;
+use corroborate::model::Source;
 use corroborate::synth::{SynthConfig, SynthCorpus};
 
 use crate::common::seeds_dir;

@@ -5,15 +5,15 @@ use std::process::Command;
 
 use corroborate::align::{AlignConfig, FEATURES, LabelledPair, Scorer};
 use corroborate::extract::claim_from_sentence;
+use corroborate::extract::content_terms;
 use corroborate::model::{Claim, SourceId};
-use corroborate::text;
 use proptest::prelude::*;
 
 use crate::common::data_dir;
 
 fn claim(source: &str, index: usize, sentence: &str) -> Claim {
     let mut claim = Claim::new(SourceId::new(source), index, 0, sentence);
-    claim.terms = text::content_terms(sentence);
+    claim.terms = content_terms(sentence);
     claim
 }
 

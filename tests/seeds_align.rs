@@ -3,7 +3,7 @@
 //! The checks name claims by a few words the issue itself quotes; the rules that make them pass are
 //! general (nothing here or in the library exists for these articles alone).
 
-use corroborate::report::{DifferenceKind, FactStatus};
+use corroborate::reconcile::report::{DifferenceKind, FactStatus};
 use corroborate::{ClaimId, Config, Reconciler, Reconciliation, Source, render};
 
 use crate::common::seeds_dir;

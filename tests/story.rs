@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use corroborate::graph::EdgeKind;
+use corroborate::reconcile::graph::EdgeKind;
 use corroborate::{Config, Reconciler, Reconciliation, Source};
 
 use crate::common::fixture;
@@ -118,7 +118,12 @@ fn a_near_verbatim_copy_counts_as_one_independent_source() {
         assert_eq!(fact.independent_sources, independent.len(), "{}", fact.id);
         if fact.sources.len() > 1 && independent.len() < 2 {
             copies_only += 1;
-            assert_eq!(fact.status, corroborate::report::FactStatus::SingleSource, "{}", fact.id);
+            assert_eq!(
+                fact.status,
+                corroborate::reconcile::report::FactStatus::SingleSource,
+                "{}",
+                fact.id
+            );
         }
     }
     // The agency's sentences the independent report does not tell are carried by the copies alone.
@@ -166,7 +171,7 @@ fn a_headline_joins_the_claim_of_its_article_that_tells_it() {
     assert_eq!(joined.len(), 1, "{joined:?}");
     assert!(joined[0].starts_with("The Saltmarsh Star ferry struck a sandbank"), "{joined:?}");
     let fact = report.facts.iter().find(|f| f.sources.len() == 2).unwrap();
-    assert_eq!(fact.status, corroborate::report::FactStatus::Corroborated);
+    assert_eq!(fact.status, corroborate::reconcile::report::FactStatus::Corroborated);
 
     // A headline that denies it joins the same claim, and the fact is contested.
     let report = headline_against(
@@ -176,7 +181,7 @@ fn a_headline_joins_the_claim_of_its_article_that_tells_it() {
     let joined = joined_to_headline(&report);
     assert!(joined.iter().any(|t| t.contains("struck a sandbank")), "{joined:?}");
     let fact = report.facts.iter().find(|f| f.sources.len() == 2).unwrap();
-    assert_eq!(fact.status, corroborate::report::FactStatus::Contested);
+    assert_eq!(fact.status, corroborate::reconcile::report::FactStatus::Contested);
 }
 
 #[test]
@@ -216,19 +221,19 @@ fn a_claim_that_calls_another_untrue_conflicts_with_it() {
     assert!(
         matches!(
             d.kind,
-            corroborate::report::DifferenceKind::Account
-                | corroborate::report::DifferenceKind::Polarity
+            corroborate::reconcile::report::DifferenceKind::Account
+                | corroborate::reconcile::report::DifferenceKind::Polarity
         ),
         "{d:?}"
     );
     for id in [&arrest, &denial] {
         let fact = report.facts.iter().find(|f| f.claims.contains(id)).unwrap();
-        assert_eq!(fact.status, corroborate::report::FactStatus::Contested, "{id}");
+        assert_eq!(fact.status, corroborate::reconcile::report::FactStatus::Contested, "{id}");
     }
     // The claims no one disputes are not contested.
     let tour = &report.claims[4].id;
     let fact = report.facts.iter().find(|f| f.claims.contains(tour)).unwrap();
-    assert_ne!(fact.status, corroborate::report::FactStatus::Contested);
+    assert_ne!(fact.status, corroborate::reconcile::report::FactStatus::Contested);
 }
 
 #[test]
@@ -249,5 +254,5 @@ fn a_report_called_a_hoax_disputes_the_headline_that_states_it() {
         report.differences
     );
     let fact = report.facts.iter().find(|f| f.claims.contains(h)).unwrap();
-    assert_eq!(fact.status, corroborate::report::FactStatus::Contested);
+    assert_eq!(fact.status, corroborate::reconcile::report::FactStatus::Contested);
 }

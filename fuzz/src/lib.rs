@@ -9,9 +9,9 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use corroborate::align::{AlignConfig, PairScorer};
-use corroborate::articles::{articles_from_json, source_from_html};
 use corroborate::extract::{Extraction, MAX_CLAIM_BYTES, extract as extract_claims};
-use corroborate::import::claims_from_json;
+use corroborate::io::articles::{articles_from_json, source_from_html};
+use corroborate::io::import::claims_from_json;
 use corroborate::model::SourceMeta;
 use corroborate::render::{to_dot, to_html, to_json, to_markdown, to_text};
 use corroborate::truth::books::parse_listings;
@@ -113,8 +113,9 @@ pub fn import_claims(data: &[u8]) {
         assert!(c.start <= c.end, "claim span {}..{} backwards", c.start, c.end);
     }
     let mut written = Vec::new();
-    corroborate::jsonl::write(&mut written, "mem", &claims).expect("claims serialise");
-    let read: Vec<Claim> = corroborate::jsonl::read(&written[..], "mem").expect("claims read back");
+    corroborate::io::jsonl::write(&mut written, "mem", &claims).expect("claims serialise");
+    let read: Vec<Claim> =
+        corroborate::io::jsonl::read(&written[..], "mem").expect("claims read back");
     assert_eq!(read, claims, "claims change in a JSON Lines round trip");
     if claims.len() > 8 {
         return; // A run is the slow part; small inputs reach it as well.

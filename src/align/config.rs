@@ -86,7 +86,7 @@ pub struct AlignConfig {
     /// different facts share ("Police arrested 12 people after protests at the …" about two
     /// different places), and in a large run such pairs outnumber the true ones. Synonyms do not
     /// open the gate: the lexicon's are common news words. Fitting ignores it (it reads
-    /// features, not scores); [`crate::block::BlockConfig::for_align`] carries it into blocking.
+    /// features, not scores); [`crate::align::block::BlockConfig::for_align`] carries it into blocking.
     /// Default: off in [`AlignConfig::default`] (a paraphrase may restate common words only); on
     /// in [`AlignConfig::facts`]. Not written to JSON when off.
     #[serde(default, skip_serializing_if = "is_false")]
@@ -98,7 +98,7 @@ pub struct AlignConfig {
     /// 100,000, 370 at a million), and a term held by a few hundred claims names a place or a
     /// person many different facts mention, not one fact: pairs sharing only that are what makes
     /// candidates per claim, and false links, grow with the run. The cap bounds the postings a
-    /// rare term brings to blocking ([`crate::block::RareGate::df_cap`]), so candidate
+    /// rare term brings to blocking ([`crate::align::block::RareGate::df_cap`]), so candidate
     /// generation stays linear. Below about 60,000 claims the IDF rule is the stricter one and
     /// the cap changes nothing. Default: 0 (no cap) in [`AlignConfig::default`]; 128 in
     /// [`AlignConfig::facts`]. Not written to JSON when 0.
@@ -153,7 +153,7 @@ pub struct AlignConfig {
     /// The [`Embeddings::fingerprint`] of the embeddings the weights were fitted with, set by the
     /// fits; [`AlignConfig::validate`] fails while it is set and the embeddings are not attached,
     /// since the weights would then read a cosine of 0 on every pair. Scoring does not check
-    /// ([`Scorer::new`] and [`crate::Reconciler::new`] cannot fail): call `validate` after
+    /// ([`Scorer::new`](super::Scorer::new) and [`crate::Reconciler::new`] cannot fail): call `validate` after
     /// loading and attaching. Not written when unset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub embeddings_fitted: Option<String>,

@@ -4,6 +4,7 @@
 //! claims of a run ([`align`]). Static sentence embeddings the user supplies ([`Embeddings`])
 //! add a distributional feature once a configuration is fitted with them.
 
+pub mod block;
 mod boost;
 pub mod candidates;
 mod config;
@@ -44,25 +45,25 @@ pub struct Link {
 }
 
 /// From this many claims on, [`align`] scores only the candidate pairs that blocking finds
-/// ([`crate::block`]) instead of all cross-source pairs. Below it all pairs cost little and no
+/// ([`crate::align::block`]) instead of all cross-source pairs. Below it all pairs cost little and no
 /// link can be missed; from it on, the quadratic cost is what would blow up.
 pub const BLOCKING_MIN_CLAIMS: usize = 5_000;
 
 /// Links the claims of different sources that assert the same fact: every candidate pair
 /// ([`candidates::all_pairs`] below [`BLOCKING_MIN_CLAIMS`] claims, blocked candidates from there
 /// on, with the configuration's one-word synonyms blocking as one key:
-/// [`crate::block::BlockConfig::for_lexicon`], and candidates honouring its rare gate:
-/// [`crate::block::BlockConfig::for_align`]) scoring at or above the configuration's threshold.
+/// [`crate::align::block::BlockConfig::for_lexicon`], and candidates honouring its rare gate:
+/// [`crate::align::block::BlockConfig::for_align`]) scoring at or above the configuration's threshold.
 ///
 /// Returns the links sorted by `(a, b)`, whatever the number of threads: pairs are scored in
 /// parallel (rayon), one claim's candidates per task, and collected in order.
 ///
 /// **Complexity**: O(n²) scored pairs for n claims below [`BLOCKING_MIN_CLAIMS`]; near-linear from
-/// there on (see [`crate::block`]).
+/// there on (see [`crate::align::block`]).
 pub fn align(claims: &[Claim], config: &AlignConfig) -> Vec<Link> {
     if claims.len() >= BLOCKING_MIN_CLAIMS {
-        let block = crate::block::BlockConfig::for_align(config);
-        return crate::block::align_blocked(claims, config, &block);
+        let block = crate::align::block::BlockConfig::for_align(config);
+        return crate::align::block::align_blocked(claims, config, &block);
     }
     let scorer = Scorer::new(config, claims);
     (0..claims.len())

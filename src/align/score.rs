@@ -765,7 +765,7 @@ mod tests {
         config.set_rare_df_cap(11);
         assert!(gate(&config), "12 claims hold it: over a cap of 11");
         // Blocking's bound under the same cap never falls below what the scorer admits.
-        let bound = crate::block::BlockConfig::for_align(&config)
+        let bound = crate::align::block::BlockConfig::for_align(&config)
             .rare_gate
             .expect("facts() has the gate on")
             .max_df(claims.len());
@@ -776,7 +776,7 @@ mod tests {
         assert!(gate(&config), "12 steps down to 11.3, 10 to 8: over the cap");
         config.set_rare_df_cap(12);
         assert!(!gate(&config));
-        let stepped = crate::block::BlockConfig::for_align(&config).rare_gate.unwrap();
+        let stepped = crate::align::block::BlockConfig::for_align(&config).rare_gate.unwrap();
         assert!(stepped.max_df(claims.len()) >= 12);
     }
 

@@ -392,7 +392,7 @@ fn builtin_gazetteer_has_no_bad_lines() {
 
 /// Claims of one invented article, through extraction and resolution.
 fn extracted(text: &str) -> Vec<Claim> {
-    let source = crate::source::Source::new("r", text).unwrap();
+    let source = crate::model::Source::new("r", text).unwrap();
     let mut claims = crate::extract::extract(&source).claims;
     resolve(&mut claims);
     claims
@@ -453,7 +453,7 @@ fn extracted_sources(texts: &[(&str, &str)]) -> Vec<Vec<Claim>> {
     texts
         .iter()
         .map(|(id, text)| {
-            let source = crate::source::Source::new(*id, *text).unwrap();
+            let source = crate::model::Source::new(*id, *text).unwrap();
             crate::extract::extract(&source).claims
         })
         .collect()

@@ -12,17 +12,17 @@
 //!   are read like their plain forms without moving any offset.
 
 pub(crate) mod cues;
+pub mod quantity;
 mod segment;
+pub mod time;
 
+pub use crate::text::content_terms;
 pub use segment::MAX_CLAIM_BYTES;
 
 use crate::entity;
 use crate::model::Date;
+use crate::model::Source;
 use crate::model::{Attribution, Claim, SkipReason, Skipped, SourceId};
-use crate::quantity;
-use crate::source::Source;
-use crate::text::content_terms;
-use crate::time;
 
 /// What extraction made of one source.
 #[derive(Clone, Debug, Default, PartialEq)]

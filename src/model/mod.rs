@@ -13,8 +13,10 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 mod date;
+mod source;
 
 pub use date::{Date, Weekday, days_in_month};
+pub use source::{Source, file_stem};
 
 /// The id of a source: one article. For files it is the file stem.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

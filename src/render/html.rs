@@ -8,14 +8,14 @@ use super::outline::{
     FactView, MarkKind, Outline, Telling, consensus_words, kind_words, plural, segments,
     trust_words,
 };
-use crate::graph::EdgeKind;
 use crate::model::ClaimId;
-use crate::report::{FactStatus, Reconciliation, SourceSummary};
+use crate::reconcile::graph::EdgeKind;
+use crate::reconcile::report::{FactStatus, Reconciliation, SourceSummary};
 
 /// The report as one self-contained HTML page for a person.
 ///
 /// Sections, each an element with its id: `summary`; `sources` (outlet, title, date); `stories`
-/// (the events the sources report, [`crate::story`]; each fact is labelled with its story when
+/// (the events the sources report, [`crate::reconcile::story`]; each fact is labelled with its story when
 /// there are several);
 /// `differences` (contested facts, most important first, each difference once with the two claims
 /// side by side and the differing words in `<mark>`); `corroborated` (each fact with the sources
@@ -534,7 +534,7 @@ fn graph(out: &mut String, report: &Reconciliation) {
             out,
             "<circle class=\"node {class}\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{dot:.1}\"><title>{}: {}</title></circle>",
             esc(&c.id.to_string()),
-            esc(&crate::diff::clip(&c.text, 160))
+            esc(&crate::reconcile::diff::clip(&c.text, 160))
         );
         if numbers {
             let (tx, ty) = point(angle_of[i], radius - dot - 9.0);

@@ -10,14 +10,14 @@
 //! | field | type | what |
 //! | --- | --- | --- |
 //! | `schema` | string | `"corroborate/1"` |
-//! | `sources` | array | one object per source, in the order added: `id`, `title` (`""` when none), `claims` (a count), `outlet` and `date` (`YYYY-MM-DD`) when known, `copy_of` (the id of the source whose text this one copies, or `null`; [`crate::copies`]) |
+//! | `sources` | array | one object per source, in the order added: `id`, `title` (`""` when none), `claims` (a count), `outlet` and `date` (`YYYY-MM-DD`) when known, `copy_of` (the id of the source whose text this one copies, or `null`; [`crate::reconcile::copies`]) |
 //! | `claims` | array | every claim, sorted by source id then index (see below) |
 //! | `skipped` | array | spans in no claim: `source`, `start`, `end`, `reason` (snake_case: `boilerplate`, `heading`, `duplicate_headline`, `headline`, `empty`, `duplicate`, `unreadable`) |
 //! | `facts` | array | groups of claims asserting one thing, `f0`, `f1`, … in order of their first claim |
 //! | `differences` | array | how the claims of a fact differ, sorted by fact, kind, claims |
 //! | `links` | array | the edges of the agreement graph, sorted by their claims |
-//! | `stories` | array | groups of sources that report one seminal event ([`crate::story`]): `id` (`s0`, `s1`, … in order of their first source), `sources` (in the order added), `label` (the names and words most of its sources share); every source is in exactly one |
-//! | `consensus` | object | truth discovery over the values the facts dispute ([`crate::consensus`]): `values` (`fact`, `attribute`, `value`, `belief`, `sources`, `reporting`, `candidates`; only where at least three sources state the attribute) and `trust` (`source`, `trust`) |
+//! | `stories` | array | groups of sources that report one seminal event ([`crate::reconcile::story`]): `id` (`s0`, `s1`, … in order of their first source), `sources` (in the order added), `label` (the names and words most of its sources share); every source is in exactly one |
+//! | `consensus` | object | truth discovery over the values the facts dispute ([`crate::reconcile::consensus`]): `values` (`fact`, `attribute`, `value`, `belief`, `sources`, `reporting`, `candidates`; only where at least three sources state the attribute) and `trust` (`source`, `trust`) |
 //!
 //! A **claim** is `{"id": "a:3", "source": "a", "start": 120, "end": 210, "text": "…",
 //! "entities": ["Volodymyr Zelensky"], "quantities": [{"value": 30, "unit": "day", …}],
@@ -39,25 +39,25 @@
 //!
 //! A **difference** is `{"kind": "quantity", "fact": "f0", "claims": ["a:3", "b:7"], "summary":
 //! "a says “9 prisoners each”, b says “10”."}`, `kind` one of `quantity` | `polarity` | `modality` |
-//! `attribution` | `time` | `detail` | `account` (see [`crate::diff`] for the rules), `summary` one
+//! `attribution` | `time` | `detail` | `account` (see [`crate::reconcile::diff`] for the rules), `summary` one
 //! sentence quoting the exact words.
 //!
 //! A **link** is `{"claims": ["a:3", "b:7"], "kind": "agrees", "score": 0.71, "anchor": null,
 //! "breakdown": [{"feature": "…", "value": 0.8, "weight": 0.5, "part": 0.4}]}`, `kind` one of
-//! `agrees` | `conflicts` | `related` ([`crate::graph::EdgeKind`]); `anchor` names the entity or
-//! quantity of an anchor link ([`crate::graph::anchor_links`]), `null` for a link by score.
+//! `agrees` | `conflicts` | `related` ([`crate::reconcile::graph::EdgeKind`]); `anchor` names the entity or
+//! quantity of an anchor link ([`crate::reconcile::graph::anchor_links`]), `null` for a link by score.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use serde_json::{Value, json};
 
-use crate::consensus::{DEFAULT_MIN_SOURCES, consensus};
+use crate::reconcile::consensus::{DEFAULT_MIN_SOURCES, consensus};
 
-use crate::graph::EdgeKind;
 use crate::model::{Claim, ClaimId};
-use crate::report::{Reconciliation, SourceSummary};
-use crate::story::Story;
+use crate::reconcile::graph::EdgeKind;
+use crate::reconcile::report::{Reconciliation, SourceSummary};
+use crate::reconcile::story::Story;
 
 mod html;
 mod outline;
@@ -320,7 +320,7 @@ pub fn to_dot(report: &Reconciliation) -> String {
                     "    \"{}\" [label=\"{}\\n{}\"];\n",
                     dot_escape(&id.to_string()),
                     dot_escape(&id.to_string()),
-                    dot_escape(&crate::diff::clip(text, 60))
+                    dot_escape(&crate::reconcile::diff::clip(text, 60))
                 )
             })
             .collect();
@@ -388,7 +388,7 @@ fn fact_title(view: &FactView<'_>) -> String {
 }
 
 /// "3 sources", or "3 sources, 2 independent" when some copy another's text.
-pub(crate) fn source_count(fact: &crate::report::Fact) -> String {
+pub(crate) fn source_count(fact: &crate::reconcile::report::Fact) -> String {
     let n = fact.sources.len();
     match fact.independent_sources < n {
         true => format!("{}, {} independent", plural(n, "source"), fact.independent_sources),

@@ -9,10 +9,10 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use crate::consensus::{Consensus, DEFAULT_MIN_SOURCES, FactValue, consensus};
-use crate::diff::{Differ, contests};
 use crate::model::{Claim, ClaimId};
-use crate::report::{DifferenceKind, Fact, FactStatus, Reconciliation};
+use crate::reconcile::consensus::{Consensus, DEFAULT_MIN_SOURCES, FactValue, consensus};
+use crate::reconcile::diff::{Differ, contests};
+use crate::reconcile::report::{DifferenceKind, Fact, FactStatus, Reconciliation};
 
 /// What a mark in a claim's text stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -201,7 +201,7 @@ pub(crate) fn consensus_words(report: &Reconciliation, value: &FactValue) -> Str
         .fact(value.fact)
         .and_then(|f| f.claims.first())
         .and_then(|id| report.claim(id))
-        .map(|c| format!(" (\u{201c}{}\u{201d})", crate::diff::clip(&c.text, 70)))
+        .map(|c| format!(" (\u{201c}{}\u{201d})", crate::reconcile::diff::clip(&c.text, 70)))
         .unwrap_or_default();
     let supporters: Vec<&str> = value.sources.iter().map(|s| s.as_str()).collect();
     format!(

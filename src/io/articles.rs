@@ -1,7 +1,7 @@
 //! Articles as people store them: "here is a file, gimme its sources".
 //!
 //! Useful for: reading a folder of saved articles whatever their form: plain text, JSON Lines of
-//! article records, HTML pages, and (through [`crate::import`]) claims another tool extracted. Not
+//! article records, HTML pages, and (through [`crate::io::import`]) claims another tool extracted. Not
 //! useful for: the text itself (that is [`crate::extract`]), or fetching anything: nothing here
 //! touches the network.
 //!
@@ -11,7 +11,7 @@
 //! | extension | read as |
 //! |---|---|
 //! | `.html`, `.htm`, `.xhtml` | one HTML page ([`source_from_html`]) |
-//! | `.jsonl`, `.ndjson`, `.json` | article records when the first record has `outlet`, `url`, `title` or `date` ([`articles_from_json`]); claim records otherwise ([`crate::import`]) |
+//! | `.jsonl`, `.ndjson`, `.json` | article records when the first record has `outlet`, `url`, `title` or `date` ([`articles_from_json`]); claim records otherwise ([`crate::io::import`]) |
 //! | anything else | plain UTF-8 text, one article ([`Source::from_file`]) |
 //!
 //! # Article records
@@ -46,17 +46,17 @@ use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Position, Result};
-use crate::import::claims_from_json;
+use crate::io::import::claims_from_json;
 use crate::model::Date;
 use crate::model::{Claim, SourceId};
-use crate::source::{Source, file_stem};
+use crate::model::{Source, file_stem};
 
 /// What one file held: articles, claims made elsewhere, and the records that could not be read.
 #[derive(Debug, Default)]
 pub struct FileContents {
     /// The articles, in file order.
     pub sources: Vec<Source>,
-    /// Claims extracted elsewhere ([`crate::import`]), as one source with its id.
+    /// Claims extracted elsewhere ([`crate::io::import`]), as one source with its id.
     pub claims: Option<(SourceId, Vec<Claim>)>,
     /// What could not be read: the whole file (missing, not UTF-8, empty), or single records.
     pub errors: Vec<Error>,
@@ -70,7 +70,7 @@ pub struct FileContents {
 ///
 /// # Examples
 /// ```
-/// use corroborate::articles::read_file;
+/// use corroborate::io::articles::read_file;
 ///
 /// let dir = std::env::temp_dir().join(format!("corroborate-doc-{}", std::process::id()));
 /// std::fs::create_dir_all(&dir).unwrap();
@@ -138,7 +138,7 @@ pub fn read_file(path: impl AsRef<Path>) -> FileContents {
 ///
 /// # Examples
 /// ```
-/// use corroborate::{SourceId, articles::articles_from_json};
+/// use corroborate::{SourceId, io::articles::articles_from_json};
 ///
 /// let jsonl = "{\"title\": \"Port Reopens\", \"date\": \"2026-03-04T09:30:00Z\", \"text\": \"Ships left.\"}\n\
 ///              {\"title\": \"No text\"}\n";
@@ -182,7 +182,7 @@ pub fn articles_from_json(
 ///
 /// # Examples
 /// ```
-/// use corroborate::articles::source_from_html;
+/// use corroborate::io::articles::source_from_html;
 ///
 /// let html = r#"<html><head><title>Port Reopens | Kestria Wire</title>
 ///   <meta property="og:title" content="Port Reopens">
@@ -236,7 +236,7 @@ fn read_utf8(path: &Path) -> Result<String> {
     })
 }
 
-/// The fields only an article record has; a claim record ([`crate::import`]) has none of them.
+/// The fields only an article record has; a claim record ([`crate::io::import`]) has none of them.
 const ARTICLE_FIELDS: [&str; 4] = ["outlet", "url", "title", "date"];
 
 /// Whether the first record that parses as a JSON object is an article record.

@@ -4,8 +4,8 @@
 //! buy Beta for $13.9 billion" and "Acme unveiled a bid of nearly $14 billion to purchase Beta"
 //! are not paraphrases, and the paraphrase scorer ([`crate::align`]) rightly keeps them out of
 //! one fact. They still tell one happening, and a reader (or the ECB+ measure) wants them
-//! connected. This module finds such pairs *inside a story* ([`crate::story`]) and the report
-//! joins them with [`crate::graph::EdgeKind::Related`] edges, which never merge facts.
+//! connected. This module finds such pairs *inside a story* ([`crate::reconcile::story`]) and the report
+//! joins them with [`crate::reconcile::graph::EdgeKind::Related`] edges, which never merge facts.
 //!
 //! The evidence is what carries from one writer to another inside a story: the story's own words
 //! (a term held by most of the story's sources says "this is the happening", however common it is
@@ -46,7 +46,7 @@ pub type HappeningFeatures = [f64; N_FEATURES];
 /// Settings of happening links. The defaults are the fitted ones.
 ///
 /// ```
-/// use corroborate::happening::HappeningConfig;
+/// use corroborate::reconcile::happening::HappeningConfig;
 ///
 /// let mut config = HappeningConfig::default();
 /// config.set_threshold(0.95);

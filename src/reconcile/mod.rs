@@ -2,20 +2,29 @@
 //!
 //! `text -> claims -> candidate pairs -> scored links -> agreement graph -> facts and differences`.
 
+pub mod consensus;
+pub mod copies;
+pub mod diff;
+pub mod graph;
+pub mod happening;
+pub mod report;
+pub mod story;
+pub mod stream;
+
 use std::collections::HashSet;
 use std::fmt;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::align::AlignConfig;
-use crate::diff::DiffConfig;
 use crate::entity::{self, Aliases};
 use crate::error::{Error, Result};
 use crate::extract::{self, Extraction};
-use crate::graph::GroupConfig;
+use crate::model::Source;
 use crate::model::{Claim, SourceId, SourceMeta};
-use crate::report::{Reconciliation, SourceSummary};
-use crate::source::Source;
+use crate::reconcile::diff::DiffConfig;
+use crate::reconcile::graph::GroupConfig;
+use crate::reconcile::report::{Reconciliation, SourceSummary};
 
 /// Settings of a whole run.
 #[derive(Clone, Debug)]
@@ -129,7 +138,7 @@ impl Config {
     /// Sets how linked claims are grouped into facts.
     ///
     /// ```
-    /// use corroborate::{Config, graph::GroupConfig};
+    /// use corroborate::{Config, reconcile::graph::GroupConfig};
     ///
     /// let mut config = Config::default();
     /// config.set_group(GroupConfig { anchor_links: true, ..GroupConfig::default() });
@@ -238,7 +247,7 @@ impl Reconciler {
             .collect()
     }
 
-    /// Adds claims extracted elsewhere (see [`crate::import`]) as the source `id`.
+    /// Adds claims extracted elsewhere (see [`crate::io::import`]) as the source `id`.
     ///
     /// # Errors
     /// [`Error::DuplicateSource`] when a source with the same id was added before;
@@ -331,7 +340,7 @@ mod tests {
     fn claims_from_elsewhere_join_the_run() {
         let mut reconciler = Reconciler::default();
         reconciler.add_source(&source("a", "The bridge reopened on Friday.")).unwrap();
-        let claims = crate::import::claims_from_json(
+        let claims = crate::io::import::claims_from_json(
             &SourceId::new("llm"),
             "llm",
             r#"{"text": "The bridge reopened on Friday."}"#,

@@ -82,7 +82,7 @@ impl DifferenceKind {
 /// Settings of difference detection.
 ///
 /// ```
-/// use corroborate::diff::DiffConfig;
+/// use corroborate::reconcile::diff::DiffConfig;
 /// let config = DiffConfig::default();
 /// assert_eq!(config.approx_tolerance, 0.1);
 /// assert_eq!(config.same_content, 0.75);

@@ -2,7 +2,7 @@
 //!
 //! Useful for: walking the claims of a run and the scored, typed links between them
 //! ([`AgreementGraph`]), and grouping linked claims into facts ([`group_facts`]). Not useful for:
-//! scoring pairs ([`crate::align`]) or saying how linked claims differ ([`crate::diff`]).
+//! scoring pairs ([`crate::align`]) or saying how linked claims differ ([`crate::reconcile::diff`]).
 //!
 //! *Invariant*: the graph knows nothing of text formats; its public ids are [`ClaimId`]s, never
 //! petgraph node indices.
@@ -143,7 +143,7 @@ impl AgreementGraph {
 /// Settings of fact grouping.
 ///
 /// ```
-/// use corroborate::graph::GroupConfig;
+/// use corroborate::reconcile::graph::GroupConfig;
 /// let config = GroupConfig::default();
 /// assert!(config.anchor_links);
 /// assert_eq!(config.anchor_floor, 0.1);
@@ -175,14 +175,14 @@ pub struct GroupConfig {
     /// share next to nothing.
     #[serde(default = "default_anchor_min_overlap")]
     pub anchor_min_overlap: f64,
-    /// How sources are grouped into stories ([`crate::story`]). Claims of different stories are
+    /// How sources are grouped into stories ([`crate::reconcile::story`]). Claims of different stories are
     /// never linked.
     #[serde(default)]
-    pub stories: crate::story::StoryConfig,
+    pub stories: crate::reconcile::story::StoryConfig,
     /// Which claims of one story tell the same happening in other words
-    /// ([`crate::happening`]): joined by [`EdgeKind::Related`] edges, never merged into a fact.
+    /// ([`crate::reconcile::happening`]): joined by [`EdgeKind::Related`] edges, never merged into a fact.
     #[serde(default)]
-    pub happenings: crate::happening::HappeningConfig,
+    pub happenings: crate::reconcile::happening::HappeningConfig,
     /// A source with at most this many claims is a *brief* (a headline, an alert, one statement
     /// to check): each of its claims joins the fact of its best match in every other source of
     /// its story when that scores at least [`GroupConfig::brief_floor`], so a headline joins the
@@ -227,8 +227,8 @@ impl Default for GroupConfig {
             anchor_links: true,
             anchor_floor: 0.1,
             anchor_max_sources: default_anchor_max_sources(),
-            stories: crate::story::StoryConfig::default(),
-            happenings: crate::happening::HappeningConfig::default(),
+            stories: crate::reconcile::story::StoryConfig::default(),
+            happenings: crate::reconcile::happening::HappeningConfig::default(),
             anchor_min_overlap: default_anchor_min_overlap(),
             brief_claims: default_brief_claims(),
             brief_floor: default_brief_floor(),

@@ -32,7 +32,7 @@ use crate::text::{number_value, plural_scale, scale_value};
 /// # Examples
 /// ```
 /// use corroborate::model::Bound;
-/// use corroborate::quantity::find_quantities;
+/// use corroborate::extract::quantity::find_quantities;
 ///
 /// let q = find_quantities("Kyiv said 76 of 112 Russian drones were downed over three days.", 0);
 /// let got: Vec<_> = q.iter().map(|q| (q.value, q.unit.as_str(), q.bound)).collect();

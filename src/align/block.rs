@@ -64,7 +64,7 @@ use crate::text::plain_lower;
 /// Settings of blocking.
 ///
 /// ```
-/// use corroborate::block::BlockConfig;
+/// use corroborate::align::block::BlockConfig;
 /// let config = BlockConfig::default();
 /// assert_eq!(config.min_cap, 1000);
 /// assert_eq!(config.cap(2_000_000), 2000);
@@ -133,7 +133,7 @@ impl RareGate {
     /// through by a shared rare term.
     ///
     /// ```
-    /// use corroborate::block::RareGate;
+    /// use corroborate::align::block::RareGate;
     /// let gate = RareGate { rare_idf: 0.6, documents: 0, idf_steps: 0, df_cap: 0 };
     /// assert_eq!(gate.max_df(1_000_000), 373);
     /// let capped = RareGate { df_cap: 128, ..gate };
@@ -182,7 +182,7 @@ impl BlockConfig {
     ///
     /// ```
     /// use corroborate::align::Lexicon;
-    /// use corroborate::block::BlockConfig;
+    /// use corroborate::align::block::BlockConfig;
     /// let config = BlockConfig::for_lexicon(&Lexicon::default());
     /// assert!(config.synonyms.iter().any(|g| g.contains(&"truce".to_string())));
     /// ```
@@ -215,7 +215,7 @@ impl BlockConfig {
     ///
     /// ```
     /// use corroborate::align::AlignConfig;
-    /// use corroborate::block::BlockConfig;
+    /// use corroborate::align::block::BlockConfig;
     /// assert!(BlockConfig::for_align(&AlignConfig::facts()).rare_gate.is_some());
     /// assert!(BlockConfig::for_align(&AlignConfig::default()).rare_gate.is_none());
     /// ```
@@ -285,7 +285,7 @@ pub fn candidates(claims: &[Claim], config: &BlockConfig) -> Vec<(u32, u32)> {
 /// truth.
 ///
 /// ```
-/// use corroborate::block::{BlockConfig, candidates, count_candidates};
+/// use corroborate::align::block::{BlockConfig, candidates, count_candidates};
 /// use corroborate::synth::{SynthConfig, SynthCorpus};
 ///
 /// let claims = SynthCorpus::generate(&SynthConfig::new(300, 10)).claims();

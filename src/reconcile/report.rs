@@ -10,12 +10,12 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::align::{self, AlignConfig, Score, Scorer};
-pub use crate::diff::DifferenceKind;
-use crate::diff::{self, DiffConfig, Differ, PairDifference};
-use crate::graph::{self, AgreementGraph, Edge, EdgeKind, GroupConfig, group_facts};
-use crate::happening;
 use crate::model::{Claim, ClaimId, Polarity, Skipped, SourceId};
-use crate::story::{Story, StoryId, group_stories};
+pub use crate::reconcile::diff::DifferenceKind;
+use crate::reconcile::diff::{self, DiffConfig, Differ, PairDifference};
+use crate::reconcile::graph::{self, AgreementGraph, Edge, EdgeKind, GroupConfig, group_facts};
+use crate::reconcile::happening;
+use crate::reconcile::story::{Story, StoryId, group_stories};
 
 /// The id of a fact: `f0`, `f1`, … in order of first appearance.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -122,7 +122,7 @@ pub struct SourceSummary {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<crate::model::Date>,
     /// The source whose text this one copies (wire copy, syndication, a press release), or
-    /// `None` ([`crate::copies`]). Set by the report, not by the caller.
+    /// `None` ([`crate::reconcile::copies`]). Set by the report, not by the caller.
     #[serde(default)]
     pub copy_of: Option<SourceId>,
 }
@@ -155,7 +155,7 @@ fn mark_copies(sources: &mut [SourceSummary], claims: &[Claim]) -> HashMap<Sourc
         key(&sources[x]).cmp(&key(&sources[y]))
     });
     let ids: Vec<SourceId> = order.iter().map(|&i| sources[i].id.clone()).collect();
-    let copies = crate::copies::find_copies(&ids, claims);
+    let copies = crate::reconcile::copies::find_copies(&ids, claims);
     let mut original_of = HashMap::new();
     for (k, copy) in copies.into_iter().enumerate() {
         let source = &mut sources[order[k]];

@@ -3,7 +3,7 @@
 //! Useful for: handing a run's claims and links to DuckDB (`read_json_auto('claims.jsonl')`),
 //! Spark (`spark.read.json`), Polars or `jq`, and reading them back, e.g. to align claims that
 //! another machine extracted. Not useful for: the report (see [`crate::render`]) or importing
-//! claims written by hand or by another tool in a looser shape (see [`crate::import`]).
+//! claims written by hand or by another tool in a looser shape (see [`crate::io::import`]).
 //!
 //! A claim line is a [`Claim`] as serde writes it (the same field names as the report's claims,
 //! spans included). A link line is [`LinkRecord`]: the two claims by id, their indices in the run,

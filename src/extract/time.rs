@@ -3,8 +3,8 @@
 //! Useful for: finding time expressions in a sentence and resolving them against a source's
 //! publication date. Not useful for: clock times to the minute, time zones.
 
+use crate::extract::quantity::{Atoms, Join, Kind, Sep, month_number, unit_noun, year_context};
 use crate::model::{Date, TimeExpr, Weekday};
-use crate::quantity::{Atoms, Join, Kind, Sep, month_number, unit_noun, year_context};
 use crate::text::number_value;
 
 // ---------------------------------------------------------------------------------------------
@@ -48,7 +48,8 @@ use crate::text::number_value;
 ///
 /// # Examples
 /// ```
-/// use corroborate::time::{Date, find_times};
+/// use corroborate::extract::time::find_times;
+/// use corroborate::model::Date;
 ///
 /// let reference: Date = "2025-05-21".parse().unwrap();
 /// let t = find_times("Talks ended late Monday, after a call last week.", 0, Some(reference));

@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Claim, SourceId};
-use crate::report::{FactId, Reconciliation};
+use crate::reconcile::report::{FactId, Reconciliation};
 use crate::truth::{self, Value};
 
 /// The fewest sources that must state a variable before a consensus value is reported.
@@ -66,7 +66,7 @@ pub struct Consensus {
 ///
 /// # Examples
 /// ```
-/// use corroborate::consensus::{consensus, DEFAULT_MIN_SOURCES};
+/// use corroborate::reconcile::consensus::{consensus, DEFAULT_MIN_SOURCES};
 /// use corroborate::{Config, Reconciler, Source};
 ///
 /// let mut reconciler = Reconciler::new(Config::default());
@@ -200,7 +200,7 @@ mod tests {
     #[test]
     fn a_count_repeated_in_one_claim_states_nothing() {
         let mut claim = Claim::new(SourceId::new("a"), 0, 0, "Crews downed 76 of 112 drones.");
-        claim.quantities = crate::quantity::find_quantities(&claim.text, 0);
+        claim.quantities = crate::extract::quantity::find_quantities(&claim.text, 0);
         assert_eq!(claim.quantities.len(), 2);
         assert!(values_of(&claim).is_empty());
     }

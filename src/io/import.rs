@@ -29,11 +29,11 @@ use serde_json::Value;
 
 use crate::error::{Error, Result};
 use crate::extract::claim_from_sentence;
+use crate::model::file_stem;
 use crate::model::{
     Attribution, Claim, ClaimId, Entity, EntityKind, Modality, Polarity, Quantity, Quote, SourceId,
     TimeExpr,
 };
-use crate::source::file_stem;
 
 /// Loads the claims of a JSON or JSON Lines file as one source, whose id is the file stem.
 ///
@@ -67,7 +67,7 @@ pub fn claims_from_file(path: impl AsRef<Path>) -> Result<(SourceId, Vec<Claim>)
 ///
 /// # Examples
 /// ```
-/// use corroborate::{Modality, SourceId, import::claims_from_json};
+/// use corroborate::{Modality, SourceId, io::import::claims_from_json};
 ///
 /// let jsonl = r#"{"text": "Rome will host the talks."}
 /// {"text": "The talks may start in May.", "modality": "hedged"}"#;

@@ -67,15 +67,15 @@ use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 
+use crate::align::block::{BlockConfig, BlockIndex};
 use crate::align::{self, AlignConfig, BLOCKING_MIN_CLAIMS, Changed, RunScorer};
-use crate::block::{BlockConfig, BlockIndex};
-use crate::diff::DiffConfig;
 use crate::entity::RunNames;
 use crate::error::Result;
+use crate::model::Source;
 use crate::model::{Claim, SourceId, SourceMeta};
+use crate::reconcile::diff::DiffConfig;
+use crate::reconcile::report::{Reconciliation, SourceSummary};
 use crate::reconcile::{Config, Reconciler, Stage};
-use crate::report::{Reconciliation, SourceSummary};
-use crate::source::Source;
 
 /// A link found by scoring: claims `a < b` (arrival indices) and the score.
 type ScoredLink = (u32, u32, f64);
@@ -178,7 +178,7 @@ impl Stream {
         Ok(self.absorb(start))
     }
 
-    /// Adds claims extracted elsewhere (see [`crate::import`]) as the source `id`.
+    /// Adds claims extracted elsewhere (see [`crate::io::import`]) as the source `id`.
     ///
     /// # Errors
     /// [`Error::EmptySource`](crate::Error::EmptySource) when `claims` is empty;
@@ -343,7 +343,8 @@ impl Stream {
         let threshold = self.run.config().align.threshold;
         let scorer = &self.scorer;
         let score = |a: usize, b: usize| scorer.score_value(a, b);
-        let (pairs, scored, _) = crate::block::score_index_candidates(&index, &score, threshold);
+        let (pairs, scored, _) =
+            crate::align::block::score_index_candidates(&index, &score, threshold);
         self.index = Some(index);
         for p in pairs {
             self.links.insert((p.a, p.b), p.score);

@@ -74,7 +74,7 @@ pub struct Story {
 /// Settings of story grouping. The defaults are the fitted ones (see the [module docs](self)).
 ///
 /// ```
-/// use corroborate::story::StoryConfig;
+/// use corroborate::reconcile::story::StoryConfig;
 ///
 /// let mut config = StoryConfig::default();
 /// assert_eq!(config.lead_claims, 3);
