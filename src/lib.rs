@@ -87,8 +87,11 @@ mod error;
 pub mod extract;
 pub mod io;
 pub mod model;
+mod par;
 pub mod reconcile;
 pub mod render;
+// Unit tests use the generator whatever the features.
+#[cfg(any(feature = "synth", test))]
 pub mod synth;
 pub(crate) mod text;
 pub mod truth;

@@ -190,6 +190,7 @@ fn reconcile_reports_a_missing_file_and_reconciles_the_others() {
 }
 
 #[test]
+#[cfg(feature = "html")]
 fn reconcile_reads_article_feeds_html_pages_and_claims_together() {
     let dir = scratch("formats");
     let claims = dir.join("model_claims.jsonl");

@@ -54,7 +54,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use rayon::prelude::*;
+use crate::par::*;
 use serde::{Deserialize, Serialize};
 
 use crate::align::{AlignConfig, BUILTIN_SYNONYMS, Lexicon, Link, Scorer};
@@ -391,26 +391,25 @@ pub(crate) fn score_index_candidates(
     score: &(impl Fn(usize, usize) -> f64 + Sync),
     threshold: f64,
 ) -> (Vec<ScoredPair>, u64, u64) {
-    let (pairs, scored, cut) = (0..index.len() as u32)
-        .into_par_iter()
-        .map_init(Vec::new, |scratch, i| {
-            let cut = index.partners_after(i, scratch);
-            let mut pairs = Vec::new();
-            for &j in scratch.iter() {
-                let s = score(i as usize, j as usize);
-                if s >= threshold {
-                    pairs.push(ScoredPair { a: i, b: j, score: s as f32 });
-                }
+    let pieces = (0..index.len() as u32).into_par_iter().map_init(Vec::new, |scratch, i| {
+        let cut = index.partners_after(i, scratch);
+        let mut pairs = Vec::new();
+        for &j in scratch.iter() {
+            let s = score(i as usize, j as usize);
+            if s >= threshold {
+                pairs.push(ScoredPair { a: i, b: j, score: s as f32 });
             }
-            (pairs, scratch.len() as u64, u64::from(cut))
-        })
-        .reduce(
-            || (Vec::new(), 0, 0),
-            |(mut pa, sa, ca), (pb, sb, cb)| {
-                pa.extend(pb);
-                (pa, sa + sb, ca + cb)
-            },
-        );
+        }
+        (pairs, scratch.len() as u64, u64::from(cut))
+    });
+    let (pairs, scored, cut) = crate::par::reduce_in_order(
+        pieces,
+        || (Vec::new(), 0, 0),
+        |(mut pa, sa, ca), (pb, sb, cb)| {
+            pa.extend(pb);
+            (pa, sa + sb, ca + cb)
+        },
+    );
     // Rayon's reduce joins adjacent pieces in order, so pairs come out sorted by (a, b).
     debug_assert!(pairs.is_sorted_by_key(|p| (p.a, p.b)));
     (pairs, scored, cut)
@@ -930,7 +929,7 @@ impl BlockIndex {
     /// sorting all keys on that pair.
     fn intern_fresh(&mut self, claims: &[Claim], hashed: Vec<Vec<(u64, KeyKind)>>) {
         debug_assert!(self.is_empty() && self.postings.is_empty());
-        let shards = 8 * rayon::current_num_threads().max(1);
+        let shards = 8 * crate::par::threads();
         let shard_of = |h: u64| ((h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize) % shards;
         struct Shard {
             /// Each key's first claim, hash and kind, in the shard's order of first use.
@@ -1420,6 +1419,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "parallel")]
     fn parallel_run_equals_serial_run() {
         let claims = corpus(2000, 40);
         let align = AlignConfig::default();

@@ -519,7 +519,7 @@ pub(crate) fn prepare_all(
     builtin: Option<&CompiledLexicon>,
     user: &CompiledLexicon,
 ) -> Vec<Prepared> {
-    let batch = PREPARE_CHUNK * 4 * rayon::current_num_threads().max(1);
+    let batch = PREPARE_CHUNK * 4 * crate::par::threads();
     prepare_in_chunks(claims, interner, builtin, user, PREPARE_CHUNK, batch)
 }
 
@@ -532,7 +532,7 @@ fn prepare_in_chunks(
     chunk: usize,
     batch: usize,
 ) -> Vec<Prepared> {
-    use rayon::prelude::*;
+    use crate::par::*;
     let mut out = Vec::with_capacity(claims.len());
     for claims in claims.chunks(batch.max(1)) {
         let mut chunks: Vec<(Vec<Analysed>, Interner)> = claims

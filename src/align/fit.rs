@@ -98,7 +98,7 @@ impl AlignConfig {
         train: &[LabelledPair],
         folds: usize,
     ) -> Vec<FeatureVector> {
-        use rayon::prelude::*;
+        use crate::par::*;
         let configs: Vec<AlignConfig> = (0..folds)
             .map(|k| {
                 let mut c = self.clone();
@@ -170,7 +170,7 @@ impl AlignConfig {
     /// logistic regression, and `boost.rounds` trees on top, so that the score tracks the grade;
     /// the threshold is left alone.
     pub fn fit_graded(&mut self, pairs: &[GradedPair]) -> &mut AlignConfig {
-        use rayon::prelude::*;
+        use crate::par::*;
         let xs: Vec<FeatureVector> =
             pairs.par_iter().map(|p| Scorer::new(self, &p.claims).features(0, 1)).collect();
         let ys: Vec<f64> = pairs.iter().map(|p| p.similarity.clamp(0.0, 1.0)).collect();
@@ -192,7 +192,7 @@ impl AlignConfig {
 
     /// The feature vectors of `pairs`, each scored on its own.
     pub fn feature_rows(&self, pairs: &[LabelledPair]) -> Vec<FeatureVector> {
-        use rayon::prelude::*;
+        use crate::par::*;
         pairs.par_iter().map(|p| Scorer::new(self, &p.claims).features(0, 1)).collect()
     }
 }

@@ -28,7 +28,7 @@ pub(crate) use score::{Changed, RunScorer};
 pub use score::{Contribution, PairScorer, Score, Scorer};
 pub use stats::TermStats;
 
-use rayon::prelude::*;
+use crate::par::*;
 use serde::{Deserialize, Serialize};
 
 use crate::model::Claim;

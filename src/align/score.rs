@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use rayon::prelude::*;
+use crate::par::*;
 use serde::{Deserialize, Serialize};
 
 use crate::model::Claim;

@@ -51,7 +51,14 @@ impl WordNet {
     /// pairs in about 1.2 MB.
     pub(crate) fn get() -> &'static WordNet {
         static WORDNET: OnceLock<WordNet> = OnceLock::new();
-        WORDNET.get_or_init(|| WordNet::parse(&thesaurus_wordnet::uncompress(), MAX_SYNONYMS))
+        WORDNET.get_or_init(|| {
+            #[cfg(feature = "wordnet")]
+            let data = thesaurus_wordnet::uncompress();
+            // Without the `wordnet` feature the thesaurus is empty: no term has a WordNet synonym.
+            #[cfg(not(feature = "wordnet"))]
+            let data = String::new();
+            WordNet::parse(&data, MAX_SYNONYMS)
+        })
     }
 
     /// Builds the graph from lines `word|synonym|…`, taking at most `cap` one-word synonyms

@@ -140,7 +140,7 @@ fn resolve_sources(
     mut orders: Vec<Vec<usize>>,
     roles: &HashMap<String, Person>,
 ) {
-    use rayon::prelude::*;
+    use crate::par::*;
     let span = |order: &[usize]| {
         let lo = order.iter().copied().min().unwrap_or(0);
         let hi = order.iter().copied().max().map_or(0, |hi| hi + 1);

@@ -2,5 +2,7 @@
 //! Lines, and a source's text with its metadata.
 
 pub mod articles;
+#[cfg(feature = "html")]
+mod html;
 pub mod import;
 pub mod jsonl;

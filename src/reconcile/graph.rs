@@ -354,7 +354,7 @@ pub fn anchor_links(
     min_overlap: f64,
     score: impl Fn(usize, usize) -> f64 + Sync,
 ) -> Vec<(usize, usize, String)> {
-    use rayon::prelude::*;
+    use crate::par::*;
     use rustc_hash::{FxHashMap, FxHashSet};
 
     let anchors: Vec<BTreeSet<String>> = claims.iter().map(claim_anchors).collect();

@@ -223,7 +223,7 @@ impl Reconciler {
     /// Extracts several sources in parallel and adds them in the order given. Each source gets its
     /// own result, so one bad source does not stop the others.
     pub fn add_sources(&mut self, sources: &[Source]) -> Vec<Result<()>> {
-        use rayon::prelude::*;
+        use crate::par::*;
         let progress = &self.config.progress;
         let done = AtomicUsize::new(0);
         progress.report(Stage::Extract, 0, sources.len());

@@ -329,7 +329,7 @@ impl Reconciliation {
         let differ = Differ::new(diff_config, &align.lexicon);
         // The differences of every link inside a fact.
         let pair_diffs: Vec<Option<Vec<PairDifference>>> = {
-            use rayon::prelude::*;
+            use crate::par::*;
             links
                 .par_iter()
                 .map(|l| {

@@ -357,7 +357,7 @@ impl Stream {
     /// Scores again every candidate pair of the `affected` claims (ascending), replacing their
     /// links; returns the pairs scored.
     fn rescore(&mut self, affected: &[u32]) -> u64 {
-        use rayon::prelude::*;
+        use crate::par::*;
         let n = self.claims.len();
         let mut is_affected = vec![false; n];
         for &i in affected {
@@ -447,7 +447,7 @@ impl Stream {
             .collect();
         pairs.sort_unstable();
         let links: Vec<align::Link> = {
-            use rayon::prelude::*;
+            use crate::par::*;
             pairs
                 .par_iter()
                 .map(|&(a, b)| align::Link { a, b, score: scorer.score(a, b) })

@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use rayon::prelude::*;
+use crate::par::*;
 
 use super::dataset::Dataset;
 

@@ -25,10 +25,13 @@
 //! similarity of values; they know nothing of file formats or of books.
 
 mod algorithms;
+#[cfg(feature = "truth")]
 pub mod books;
 mod dataset;
+#[cfg(feature = "truth")]
 pub mod load;
 mod names;
+#[cfg(feature = "truth")]
 pub mod synthetic;
 mod value;
 
