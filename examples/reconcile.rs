@@ -170,7 +170,8 @@ fn run(args: &Args) -> Result<usize, String> {
             sources.push(complete(source, args.date, outlet.as_deref()));
         }
         if let Some((id, claims)) = contents.claims {
-            let meta = SourceMeta { outlet: outlet.clone(), ..SourceMeta::default() };
+            let mut meta = SourceMeta::default();
+            meta.outlet = outlet.clone();
             if let Err(err) = reconciler.add_claims(id, meta, claims) {
                 reading.suspend(|| fail(err.to_string()))?;
             }

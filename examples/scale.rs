@@ -156,11 +156,8 @@ fn main() -> ExitCode {
     let args = cli::parse_or_exit(HELP, parse_args);
     let generating = progress::spinner("generating the corpus");
     let t = Instant::now();
-    let corpus = SynthCorpus::generate(&SynthConfig {
-        claims: args.claims,
-        sources: args.sources,
-        seed: args.seed,
-    });
+    let corpus =
+        SynthCorpus::generate(&SynthConfig::new(args.claims, args.sources).with_seed(args.seed));
     generating.finish_and_clear();
     let hardness = corpus.hardness();
     eprintln!(

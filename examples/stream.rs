@@ -9,7 +9,7 @@
 //! full alignment), then adds the other `K` one by one ([`Stream::add_source`]) and prints, for
 //! each, its [`AddStats`]; then the median and largest cost. Claims are aligned with
 //! [`AlignConfig::facts`](corroborate::align::AlignConfig::facts) with `idf_steps = s`
-//! (default 4). `--report` also times [`Stream::reconciliation`]; `--check` runs a full
+//! (default 4). `--report` also times [`Stream::reconcile`]; `--check` runs a full
 //! [`Reconciler`] over the same sources and says how many claims the two put in the same fact,
 //! and (with steps) what the steps change against a full run with exact counts.
 //!
@@ -56,7 +56,7 @@ Options:
   --add K      articles added one by one after the batch (default 9)
   --steps s    AlignConfig::idf_steps (default 4)
   --seed X     the generator's seed (default 1)
-  --report     also time Stream::reconciliation
+  --report     also time Stream::reconcile
   --check      also run a full Reconciler over the same sources and compare
   -h, --help   print this help
 ";
@@ -94,11 +94,8 @@ fn parse_args(parser: &mut cli::Parser) -> Result<Option<Args>, cli::Error> {
 fn main() -> ExitCode {
     let args = cli::parse_or_exit(HELP, parse_args);
     let generating = progress::spinner("generating the corpus");
-    let corpus = SynthCorpus::generate(&SynthConfig {
-        claims: args.claims,
-        sources: args.sources,
-        seed: args.seed,
-    });
+    let corpus =
+        SynthCorpus::generate(&SynthConfig::new(args.claims, args.sources).with_seed(args.seed));
     let sources = corpus.sources();
     generating.finish_and_clear();
     let mut config = Config::default();
@@ -152,7 +149,7 @@ fn main() -> ExitCode {
 
     if args.report || args.check {
         let start = Instant::now();
-        let streamed = stream.reconciliation();
+        let streamed = stream.reconcile();
         eprintln!(
             "report from the stream: {} facts, {:.2} s",
             streamed.facts.len(),

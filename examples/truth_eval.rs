@@ -22,7 +22,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use corroborate::truth::books::Listings;
-use corroborate::truth::{Algorithm, Dataset, NameList, TruthFinder, books, recommended};
+use corroborate::truth::{Algorithm, Dataset, NameList, books, recommended};
 
 const HELP: &str = "\
 Score every truth-discovery algorithm on the book listings against a reference.
@@ -159,12 +159,9 @@ fn sweep_truthfinder(listings: &Listings, reference: &HashMap<String, NameList>)
     for rho in [0.3, 0.5, 0.8, 1.0] {
         for gamma in [0.1, 0.3, 0.5] {
             for base in [0.0, 0.3, 0.5, 0.7] {
-                let alg = Algorithm::TruthFinder(TruthFinder {
-                    rho,
-                    gamma,
-                    base_similarity: base,
-                    ..base_config.clone()
-                });
+                let mut tf = base_config.clone();
+                (tf.rho, tf.gamma, tf.base_similarity) = (rho, gamma, base);
+                let alg = Algorithm::TruthFinder(tf);
                 let pick = winners(data, &alg);
                 let a = score(listings, reference, &pick, even).0;
                 let b = score(listings, reference, &pick, odd).0;

@@ -22,6 +22,7 @@ use crate::text::content_terms;
 
 /// What to generate.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct SynthConfig {
     /// How many sentences (claims) in all.
     pub claims: usize,
@@ -35,6 +36,12 @@ impl SynthConfig {
     /// `claims` sentences over `sources` articles, seed 1.
     pub fn new(claims: usize, sources: usize) -> SynthConfig {
         SynthConfig { claims, sources: sources.max(1), seed: 1 }
+    }
+
+    /// The same corpus shape with another PRNG seed.
+    pub fn with_seed(mut self, seed: u64) -> SynthConfig {
+        self.seed = seed;
+        self
     }
 }
 
@@ -92,6 +99,7 @@ pub struct SynthArticle {
 
 /// A generated corpus.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct SynthCorpus {
     /// The articles.
     pub articles: Vec<SynthArticle>,
@@ -257,6 +265,7 @@ impl SynthCorpus {
 
 /// How hard a corpus is on blocking (see [`SynthCorpus::hardness`]).
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct Hardness {
     /// Share of sentences that name the dominant entity.
     pub dominant_share: f64,

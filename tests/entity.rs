@@ -37,15 +37,8 @@ fn two_sources_share_canonical_names() {
     // "The Brazilian leader also thanked …": extraction would put the description here.
     let text = run[2].text.clone();
     let len = "The Brazilian leader".len();
-    run[2].attribution = Some(Attribution {
-        speaker: text[..len].to_string(),
-        surface: text[..len].to_string(),
-        cue: "thanked".into(),
-        start: run[2].start,
-        end: run[2].start + len,
-        resolved: false,
-        channel: None,
-    });
+    run[2].attribution =
+        Some(Attribution::new(&text[..len], "thanked", run[2].start, run[2].start + len));
     let aliases = Aliases::parse("# alias\tcanonical\nAmazon\tAmazon rainforest\n", "aliases.tsv");
     let aliases = aliases.unwrap_or_default();
     resolve_with(&mut run, &aliases);

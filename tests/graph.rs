@@ -182,14 +182,7 @@ fn build(claims: Vec<Claim>) -> Reconciliation {
     }
     let sources = sources
         .into_iter()
-        .map(|(id, claims)| SourceSummary {
-            id: id.as_str().into(),
-            title: String::new(),
-            claims,
-            outlet: None,
-            date: None,
-            copy_of: None,
-        })
+        .map(|(id, claims)| SourceSummary::new(id.as_str().into(), claims))
         .collect();
     Reconciliation::build(
         sources,

@@ -315,10 +315,8 @@ fn pairs_example_reads_a_saved_configuration() {
     assert_eq!(default.split('\t').nth(1), Some(fields[1]));
 
     // A configuration fitted with embeddings is refused without them.
-    let needs = AlignConfig {
-        embeddings_fitted: Some("29528x64-0123456789abcdef".into()),
-        ..AlignConfig::default()
-    };
+    let mut needs = AlignConfig::default();
+    needs.embeddings_fitted = Some("29528x64-0123456789abcdef".into());
     let needs_file = temp_file("needs.json", &needs.to_json());
     let out = pairs_example().arg("--config").arg(&needs_file).arg(&input).output().unwrap();
     assert!(!out.status.success());

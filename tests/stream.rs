@@ -31,7 +31,7 @@ fn assert_same_as_full_run(stream: &Stream, added: &[Source], config: &Config, w
         reconciler.add_source(source).unwrap();
     }
     let full = reconciler.reconcile();
-    let streamed = stream.reconciliation();
+    let streamed = stream.reconcile();
     assert_eq!(streamed.claims, full.claims, "{what}: claims");
     assert_eq!(streamed.facts, full.facts, "{what}: facts");
     assert_eq!(streamed.differences, full.differences, "{what}: differences");
@@ -62,11 +62,11 @@ fn stream_and_compare(sources: &[Source], config: &Config, every: usize, what: &
 #[test]
 fn a_stream_reports_the_facts_of_a_full_run_on_generated_corpora() {
     for (claims, n_sources, seed) in [(160, 8, 1), (240, 12, 7), (320, 10, 23)] {
-        let corpus = SynthCorpus::generate(&SynthConfig { claims, sources: n_sources, seed });
+        let corpus = SynthCorpus::generate(&SynthConfig::new(claims, n_sources).with_seed(seed));
         let sources = shuffled(&corpus.sources(), seed);
         let what = format!("{claims} claims, {n_sources} sources, seed {seed}");
         let stream = stream_and_compare(&sources, &config(4), 3, &what);
-        let report = stream.reconciliation();
+        let report = stream.reconcile();
         // The corpus tells facts in several sources: the comparison is not between empty reports.
         assert!(report.facts.iter().any(|f| f.sources.len() >= 2), "{what}");
         assert!(stream.n_links() > 0, "{what}");
@@ -75,12 +75,12 @@ fn a_stream_reports_the_facts_of_a_full_run_on_generated_corpora() {
 
 #[test]
 fn the_order_sources_arrive_in_does_not_change_the_facts() {
-    let corpus = SynthCorpus::generate(&SynthConfig { claims: 200, sources: 8, seed: 5 });
+    let corpus = SynthCorpus::generate(&SynthConfig::new(200, 8).with_seed(5));
     let mut reports = Vec::new();
     for order in [2, 3] {
         let sources = shuffled(&corpus.sources(), order);
         let stream = stream_and_compare(&sources, &config(4), 4, &format!("order {order}"));
-        reports.push(stream.reconciliation());
+        reports.push(stream.reconcile());
     }
     assert_eq!(reports[0].facts, reports[1].facts);
     assert_eq!(reports[0].differences, reports[1].differences);
@@ -88,7 +88,7 @@ fn the_order_sources_arrive_in_does_not_change_the_facts() {
 
 #[test]
 fn exact_counts_rescore_the_whole_run_and_steps_do_not() {
-    let corpus = SynthCorpus::generate(&SynthConfig { claims: 240, sources: 40, seed: 3 });
+    let corpus = SynthCorpus::generate(&SynthConfig::new(240, 40).with_seed(3));
     let sources = corpus.sources();
     // Exact counts: every source with claims moves N, so every addition re-scores everything,
     // and the result is still that of a full run.
@@ -146,7 +146,7 @@ fn renamed_entities_are_rescored_only_when_the_renaming_is_not_one_to_one() {
         assert_same_as_full_run(&stream, &sources[..=k], &config, &format!("after {k}"));
     }
     let speaker = |stream: &Stream| {
-        let report = stream.reconciliation();
+        let report = stream.reconcile();
         report.claims[0].entities.iter().map(|e| e.canonical.clone()).collect::<Vec<_>>()
     };
     // After b, "Petrova" in a is Elena Petrova: a one-to-one renaming, no score moves.
@@ -163,7 +163,7 @@ fn renamed_entities_are_rescored_only_when_the_renaming_is_not_one_to_one() {
 
 #[test]
 fn a_bad_source_is_an_error_for_that_call_and_the_stream_goes_on() {
-    let corpus = SynthCorpus::generate(&SynthConfig { claims: 60, sources: 4, seed: 9 });
+    let corpus = SynthCorpus::generate(&SynthConfig::new(60, 4).with_seed(9));
     let sources = corpus.sources();
     let config = config(4);
     let mut stream = Stream::new(config.clone());
@@ -182,7 +182,7 @@ fn a_bad_source_is_an_error_for_that_call_and_the_stream_goes_on() {
 
 #[test]
 fn a_batch_start_and_single_additions_give_the_full_run() {
-    let corpus = SynthCorpus::generate(&SynthConfig { claims: 200, sources: 10, seed: 11 });
+    let corpus = SynthCorpus::generate(&SynthConfig::new(200, 10).with_seed(11));
     let sources = corpus.sources();
     let config = config(4);
     let mut stream = Stream::new(config.clone());

@@ -70,6 +70,7 @@ use crate::text::plain_lower;
 /// assert_eq!(config.cap(2_000_000), 2000);
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BlockConfig {
     /// The smallest cap on a block: a key held by at most this many claims is always usable.
     /// Default 1000.
@@ -107,6 +108,7 @@ pub struct BlockConfig {
 /// What blocking needs to know of the aligner's rare gate to honour it (see
 /// [`BlockConfig::rare_gate`]).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RareGate {
     /// [`AlignConfig::rare_idf`].
     pub rare_idf: f64,
@@ -122,6 +124,11 @@ pub struct RareGate {
 }
 
 impl RareGate {
+    /// A gate at `rare_idf` with no background documents, no IDF steps and no cap.
+    pub fn new(rare_idf: f64) -> RareGate {
+        RareGate { rare_idf, documents: 0, idf_steps: 0, df_cap: 0 }
+    }
+
     /// The most claims of a run of `n` that can hold a term the scorer calls rare: the scorer's
     /// rare terms have `ln((N + 1) / (df + 1)) + 1 ≥ rare_idf · (ln(N + 1) + 1)` with `N` the
     /// run's claims plus the default statistics' documents and `df` the run's count plus the
@@ -134,9 +141,10 @@ impl RareGate {
     ///
     /// ```
     /// use corroborate::align::block::RareGate;
-    /// let gate = RareGate { rare_idf: 0.6, documents: 0, idf_steps: 0, df_cap: 0 };
+    /// let gate = RareGate::new(0.6);
     /// assert_eq!(gate.max_df(1_000_000), 373);
-    /// let capped = RareGate { df_cap: 128, ..gate };
+    /// let mut capped = gate;
+    /// capped.df_cap = 128;
     /// assert_eq!(capped.max_df(1_000_000), 128);
     /// assert_eq!(capped.max_df(10_000), gate.max_df(10_000));
     /// ```
@@ -244,6 +252,7 @@ impl BlockConfig {
 
 /// Counts of what blocking did, for reports and benchmarks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BlockStats {
     /// Claims indexed.
     pub claims: usize,
@@ -284,7 +293,8 @@ pub fn candidates(claims: &[Claim], config: &BlockConfig) -> Vec<(u32, u32)> {
 /// million claims, hundreds of millions of pairs). For measuring blocking recall against a known
 /// truth.
 ///
-/// ```
+#[cfg_attr(feature = "synth", doc = "```")]
+#[cfg_attr(not(feature = "synth"), doc = "```ignore")]
 /// use corroborate::align::block::{BlockConfig, candidates, count_candidates};
 /// use corroborate::synth::{SynthConfig, SynthCorpus};
 ///
@@ -479,6 +489,7 @@ pub struct BlockIndex {
 /// What an insert changed, for a caller that keeps candidate pairs up to date as sources stream
 /// in.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct InsertEffect {
     /// The indices the inserted claims got.
     pub new_claims: std::ops::Range<usize>,

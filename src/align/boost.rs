@@ -19,6 +19,7 @@ const _: () = assert!(N_FEATURES <= 64, "tree walks index a 64-wide copy of the 
 /// (`rounds` = 0, or a configuration saved before trees existed) the score is the logistic model
 /// alone.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Boost {
     /// Trees fitted by [`super::AlignConfig::fit`] and [`super::AlignConfig::fit_graded`]. Default: 0
     /// (no trees).

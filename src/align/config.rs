@@ -68,6 +68,7 @@ const FACTS_JSON: &str = include_str!("facts_config.json");
 /// assert_eq!(AlignConfig::from_json(&json, "inline").unwrap(), config);
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AlignConfig {
     /// Pairs scoring at or above this are linked. Default: fitted (maximum accuracy + F1 of
     /// cross-validated scores on MSRP train).

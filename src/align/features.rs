@@ -1605,6 +1605,7 @@ mod tests {
     }
 
     /// `coverage_min` of two one-sentence claims, with WordNet on or off.
+    #[cfg(feature = "wordnet")]
     fn coverage_min(a: &str, b: &str, wordnet: bool) -> f64 {
         let mut config = crate::align::AlignConfig::untrained();
         config.lexicon.wordnet = wordnet;
@@ -1614,6 +1615,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "wordnet")]
     fn wordnet_synonyms_cover_terms() {
         // "reply" and "answer" are in no group of the news lexicon, but WordNet has them.
         let (a, b) = ("The ministry sent a reply", "The ministry sent an answer");

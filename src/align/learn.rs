@@ -212,6 +212,7 @@ fn solve(mut a: Vec<f64>, mut b: Vec<f64>, n: usize) -> Option<Vec<f64>> {
 /// the logistic weights only, not the boosted trees.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum WeightSigns {
     /// No constraint: the fit picks each weight's sign.
     #[default]
@@ -261,6 +262,7 @@ impl std::str::FromStr for WeightSigns {
 /// What a fitted threshold maximises.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ThresholdObjective {
     /// The share of pairs decided right.
     #[default]

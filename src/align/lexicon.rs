@@ -421,6 +421,7 @@ pub const BUILTIN_SYNONYMS: &[&[&str]] = &[
 /// Serialised as `{"builtin": true, "wordnet": true, "synonyms": [["jab", "vaccination", "shot"], …]}`; only the
 /// user's groups are stored, the built-in ones come with the code.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Lexicon {
     /// Whether the built-in groups ([`BUILTIN_SYNONYMS`]) are used. Default: `true`.
     #[serde(default = "default_true")]

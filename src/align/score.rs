@@ -16,6 +16,7 @@ use super::wordnet::{self, WordNet};
 
 /// What one feature gave to a score.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Contribution {
     /// The feature's name (one of [`super::FEATURES`], or `intercept`). Borrowed from
     /// [`super::FEATURES`] when scored, so a breakdown allocates one vector, not a string per
@@ -33,6 +34,7 @@ pub struct Contribution {
 
 /// A pair's score and why.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Score {
     /// The combined score in [0, 1].
     pub value: f64,

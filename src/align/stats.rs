@@ -15,6 +15,7 @@ use crate::text;
 /// Serialised as `{"documents": 8152, "df": {"talk": 31, …}, "llr": {"talk": [0.1, -0.2], …}}`
 /// (`llr` only when fitted from labelled pairs by [`TermStats::fit_labels`]).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TermStats {
     /// Number of documents counted.
     pub documents: u64,

@@ -186,6 +186,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(feature = "wordnet")]
     fn general_synonyms_are_linked_both_ways() {
         let wn = WordNet::get();
         let id = |w: &str| wn.id(&text::stem(w));

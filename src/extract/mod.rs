@@ -26,6 +26,7 @@ use crate::model::{Attribution, Claim, SkipReason, Skipped, SourceId};
 
 /// What extraction made of one source.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Extraction {
     /// The claims, in text order, ids `{source}:{n}`.
     pub claims: Vec<Claim>,

@@ -46,14 +46,15 @@ use serde_json::{Map, Value};
 #[cfg(feature = "html")]
 pub use super::html::source_from_html;
 
+use super::parse_date;
 use crate::error::{Error, Position, Result};
 use crate::io::import::claims_from_json;
-use crate::model::Date;
 use crate::model::{Claim, SourceId};
 use crate::model::{Source, file_stem};
 
 /// What one file held: articles, claims made elsewhere, and the records that could not be read.
 #[derive(Debug, Default)]
+#[non_exhaustive]
 pub struct FileContents {
     /// The articles, in file order.
     pub sources: Vec<Source>,
@@ -287,17 +288,6 @@ fn string_field(
         Some(Value::String(s)) => Ok(Some(s.trim().to_string())),
         Some(other) => Err(bad(format!("\"{field}\" must be a string, not {other}"))),
     }
-}
-
-/// `YYYY-MM-DD`, or the date part of an ISO 8601 date-time (`2026-03-04T09:30:00+01:00`).
-pub(super) fn parse_date(s: &str) -> Option<Date> {
-    let s = s.trim();
-    let date = s.get(..10)?;
-    let rest = &s[10..];
-    if !(rest.is_empty() || rest.starts_with(['T', 't', ' '])) {
-        return None;
-    }
-    date.parse().ok()
 }
 
 #[cfg(test)]

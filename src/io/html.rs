@@ -4,7 +4,7 @@
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node, Selector};
 
-use super::articles::parse_date;
+use super::parse_date;
 use crate::error::Result;
 use crate::model::{Date, Source, SourceId};
 
@@ -13,7 +13,7 @@ use crate::model::{Date, Source, SourceId};
 /// text, [`Source::text`].
 ///
 /// # Errors
-/// [`Error::EmptySource`] when the page has no main text.
+/// [`Error::EmptySource`](crate::Error::EmptySource) when the page has no main text.
 ///
 /// # Examples
 /// ```

@@ -21,6 +21,7 @@ use crate::model::{Claim, ClaimId};
 
 /// A link as written to JSON Lines: self-contained (claim ids, not only run indices).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct LinkRecord {
     /// The first claim's id.
     pub a: ClaimId,

@@ -178,6 +178,7 @@ pub enum EntityKind {
 
 /// A named entity mentioned in a claim.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Entity {
     /// The canonical name, shared by every spelling of the entity across all sources of a run
     /// ("Volodymyr Zelensky" for "Zelenskiy" and "Ukrainian President Volodymyr Zelenskiy").
@@ -211,6 +212,7 @@ pub enum Bound {
 
 /// A number with its unit.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Quantity {
     /// The value: `30` for "30-day", `0.2` for "a fifth", `1500000` for "1.5 million".
     pub value: f64,
@@ -231,6 +233,7 @@ pub struct Quantity {
 
 /// A time expression: "Monday", "last week", "March 2022".
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TimeExpr {
     /// The words as written.
     pub text: String,
@@ -249,6 +252,7 @@ pub struct TimeExpr {
 
 /// A quotation and, where the text says, who said it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Quote {
     /// The quoted words, without the quotation marks.
     pub text: String,
@@ -262,6 +266,7 @@ pub struct Quote {
 
 /// Who asserts a claim: "Ushakov noted", "according to a post from Merz", "he told reporters".
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Attribution {
     /// The speaker: a canonical entity name when resolved, else the words as written.
     pub speaker: String,
@@ -282,8 +287,32 @@ pub struct Attribution {
     pub channel: Option<String>,
 }
 
+impl Attribution {
+    /// An unresolved attribution to the words `surface` at `start..end` of the source, told by
+    /// the reporting verb or phrase `cue`, with no channel. Entity resolution sets `speaker` to a
+    /// canonical name and `resolved` when it can.
+    pub fn new(
+        surface: impl Into<String>,
+        cue: impl Into<String>,
+        start: usize,
+        end: usize,
+    ) -> Self {
+        let surface = surface.into();
+        Attribution {
+            speaker: surface.clone(),
+            surface,
+            cue: cue.into(),
+            start,
+            end,
+            resolved: false,
+            channel: None,
+        }
+    }
+}
+
 /// One assertion of one source, normalised.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Claim {
     /// `{source}:{n}`.
     pub id: ClaimId,
@@ -414,6 +443,7 @@ impl SkipReason {
 
 /// A span of a source that is in no claim, and why.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Skipped {
     /// The source.
     pub source: SourceId,
@@ -427,6 +457,7 @@ pub struct Skipped {
 
 /// Metadata of a source: what it is and when it was published.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SourceMeta {
     /// The outlet that published it ("Reuters"), so that later stages weigh outlets, not files.
     pub outlet: Option<String>,

@@ -24,6 +24,7 @@ pub const DEFAULT_MIN_SOURCES: usize = 3;
 
 /// The value the weighted sources support for one attribute of one fact.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FactValue {
     /// The fact.
     pub fact: FactId,
@@ -43,6 +44,7 @@ pub struct FactValue {
 
 /// How far a source is trusted, in [0, 1].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SourceTrust {
     /// The source.
     pub source: SourceId,
@@ -52,6 +54,7 @@ pub struct SourceTrust {
 
 /// Consensus values and source trust of a run.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Consensus {
     /// One entry per disputed attribute of a fact with at least `min_sources` sources stating it.
     pub values: Vec<FactValue>,

@@ -89,6 +89,7 @@ impl DifferenceKind {
 /// assert_eq!(config.max_detail_phrases, 4);
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DiffConfig {
     /// Relative tolerance of an approximate quantity: "about 30" is compatible with 27 to 33.
     /// Default `0.1`.
@@ -123,6 +124,7 @@ impl DiffConfig {
 
 /// One way in which two claims differ, before it is attached to a fact.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PairDifference {
     /// What differs.
     pub kind: DifferenceKind,

@@ -45,6 +45,7 @@ impl EdgeKind {
 
 /// A link of the agreement graph: its kind, and the score that made it, with the breakdown.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Edge {
     /// Agrees, conflicts or related.
     pub kind: EdgeKind,
@@ -150,6 +151,7 @@ impl AgreementGraph {
 /// assert_eq!(config.anchor_min_overlap, 0.15);
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct GroupConfig {
     /// Whether claims are also linked by [`anchor_links`]. Default `true`.
     ///

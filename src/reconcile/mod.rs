@@ -28,6 +28,7 @@ use crate::reconcile::report::{Reconciliation, SourceSummary};
 
 /// Settings of a whole run.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct Config {
     /// How claims are aligned.
     pub align: AlignConfig,
@@ -141,7 +142,9 @@ impl Config {
     /// use corroborate::{Config, reconcile::graph::GroupConfig};
     ///
     /// let mut config = Config::default();
-    /// config.set_group(GroupConfig { anchor_links: true, ..GroupConfig::default() });
+    /// let mut group = GroupConfig::default();
+    /// group.anchor_links = true;
+    /// config.set_group(group);
     /// assert!(config.group.anchor_links);
     /// ```
     pub fn set_group(&mut self, group: GroupConfig) -> &mut Config {

@@ -77,6 +77,7 @@ impl FactStatus {
 
 /// A group of claims that assert the same thing.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Fact {
     /// `f{n}`.
     pub id: FactId,
@@ -95,6 +96,7 @@ pub struct Fact {
 
 /// One way in which the claims of a fact differ.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Difference {
     /// What differs.
     pub kind: DifferenceKind,
@@ -108,6 +110,7 @@ pub struct Difference {
 
 /// One source as the report lists it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SourceSummary {
     /// The source id.
     pub id: SourceId,
@@ -128,6 +131,12 @@ pub struct SourceSummary {
 }
 
 impl SourceSummary {
+    /// The summary of source `id` with `claims` claims and nothing else known about it (for
+    /// [`Reconciliation::build`] over claims made elsewhere).
+    pub fn new(id: SourceId, claims: usize) -> SourceSummary {
+        SourceSummary { id, title: String::new(), claims, outlet: None, date: None, copy_of: None }
+    }
+
     /// The summary of a source added to a run: its title is the one given, else its headline.
     pub(crate) fn of(
         id: &SourceId,
@@ -174,6 +183,7 @@ fn mark_copies(sources: &mut [SourceSummary], claims: &[Claim]) -> HashMap<Sourc
 /// in the order of their first claim, and differences are sorted by fact, kind and claims, so the
 /// same claims give the same report whatever order the sources were added in.
 #[derive(Clone, Debug, Default)]
+#[non_exhaustive]
 pub struct Reconciliation {
     /// The sources, in the order they were added.
     pub sources: Vec<SourceSummary>,
@@ -567,6 +577,7 @@ fn best_matches(
 
 /// Why two claims were, or were not, aligned: the answer of [`Reconciliation::explain`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Explanation {
     /// The first claim.
     pub a: ClaimId,

@@ -62,6 +62,7 @@ impl<'de> Deserialize<'de> for StoryId {
 
 /// Sources that report one seminal event.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Story {
     /// `s{n}`.
     pub id: StoryId,

@@ -34,7 +34,7 @@
 //!    another source below [`BLOCKING_MIN_CLAIMS`] claims, what [`BlockIndex::query`] answers
 //!    from there on. A link whose score falls below the threshold is dropped.
 //!
-//! [`Stream::reconciliation`] then groups the stored links into facts and finds the differences,
+//! [`Stream::reconcile`] then groups the stored links into facts and finds the differences,
 //! exactly as [`Reconciliation::build`] does (same anchor links, typical score and grouping),
 //! scoring the pairs grouping needs with the same statistics. Its cost is that of a report, about
 //! linear in the claims and links, not that of an alignment.
@@ -42,7 +42,7 @@
 //! # Exactness
 //!
 //! Below [`BLOCKING_MIN_CLAIMS`] claims, the facts, statuses and differences of
-//! [`Stream::reconciliation`] are those of a [`crate::Reconciler`] given the same sources in the
+//! [`Stream::reconcile`] are those of a [`crate::Reconciler`] given the same sources in the
 //! same order with the same configuration (tested on generated streams). One caveat holds at
 //! every size: the scorer numbers strings in the order it meets them, and sums IDF and hashes
 //! n-grams in that numbering, so a stream's score of a pair can differ from a full run's in the
@@ -82,6 +82,7 @@ type ScoredLink = (u32, u32, f64);
 
 /// What one [`Stream::add_source`] did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AddStats {
     /// Claims the source added.
     pub claims_added: usize,
@@ -118,7 +119,7 @@ pub struct AddStats {
 /// stream.add_source(&Source::new("a", "The bridge reopened on Friday after repairs.")?)?;
 /// let stats = stream.add_source(&Source::new("b", "The bridge reopened on Friday.")?)?;
 /// assert_eq!(stats.claims_added, 1);
-/// let report = stream.reconciliation();
+/// let report = stream.reconcile();
 /// assert_eq!(report.facts.len(), 1);
 /// # Ok::<(), corroborate::Error>(())
 /// ```
@@ -420,7 +421,7 @@ impl Stream {
     ///
     /// **Complexity**: about linear in the claims and links (grouping, anchor links, differences),
     /// no alignment.
-    pub fn reconciliation(&self) -> Reconciliation {
+    pub fn reconcile(&self) -> Reconciliation {
         let mut order: Vec<u32> = (0..self.claims.len() as u32).collect();
         order.sort_by(|&x, &y| self.claims[x as usize].id.cmp(&self.claims[y as usize].id));
         let mut position = vec![0u32; order.len()];

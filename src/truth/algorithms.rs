@@ -99,6 +99,7 @@ pub enum Algorithm {
 /// of claim `c`, so that `k` sources copying one another weigh about as much as one, while
 /// sources that only agree on winning values keep full weight.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct TruthFinder {
     /// ρ, the weight of implication from other claims (conformance: 0.5).
     pub rho: f64,
@@ -189,6 +190,7 @@ impl Algorithm {
 
 /// What an algorithm concludes: a trust per source and a belief per claim.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct Outcome {
     /// Trust per source index.
     pub trust: Vec<f64>,

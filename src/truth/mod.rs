@@ -55,6 +55,7 @@ pub fn recommended() -> Algorithm {
 
 /// The value the weighted sources support for one variable, as [`resolve`] returns it.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct Resolved {
     /// The object.
     pub object: String,
@@ -72,6 +73,7 @@ pub struct Resolved {
 
 /// What [`resolve`] returns: one winner per variable, and the trust of each source.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct Resolution {
     /// One entry per variable, in order of first appearance.
     pub values: Vec<Resolved>,
