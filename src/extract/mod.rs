@@ -135,9 +135,11 @@ fn annotate(
 }
 
 /// A claim that is nothing but a quotation continues the quoting of the claim before it ("“…,”
-/// Lind said. “…”"): it takes that claim's speaker.
+/// Lind said. “…”"): it takes that claim's speaker. A quotation left open that the next claim
+/// closes and attributes ("“… time.” / “…,” said DeGeneres.") is that claim's speaker's instead:
+/// the quotation runs on, and its speaker comes at its end.
 fn carry_quote_speakers(claims: &mut [Claim]) {
-    for i in 1..claims.len() {
+    for i in 0..claims.len() {
         let only_quote = {
             let c = &claims[i];
             c.attribution.is_none()
@@ -147,9 +149,23 @@ fn carry_quote_speakers(claims: &mut [Claim]) {
         if !only_quote {
             continue;
         }
-        let prev: Option<Attribution> =
-            claims[i - 1].attribution.clone().filter(|_| !claims[i - 1].quotes.is_empty());
-        if let Some(prev) = prev {
+        // The claim that closes a quotation left open, within the next few (a quotation is cut
+        // into clauses too: "… time. / You know what they say / - the third time's the charm,”
+        // said DeGeneres.").
+        let next: Option<Attribution> = if opens_quote(&claims[i].text) {
+            claims[i + 1..]
+                .iter()
+                .take(MAX_QUOTE_CLAIMS)
+                .find(|n| closes_quote(&n.text))
+                .and_then(|n| n.attribution.clone())
+        } else {
+            None
+        };
+        let prev: Option<Attribution> = match i {
+            0 => None,
+            _ => claims[i - 1].attribution.clone().filter(|_| !claims[i - 1].quotes.is_empty()),
+        };
+        if let Some(prev) = next.or(prev) {
             let speaker = prev.speaker.clone();
             claims[i].attribution = Some(prev);
             for q in &mut claims[i].quotes {
@@ -157,6 +173,22 @@ fn carry_quote_speakers(claims: &mut [Claim]) {
             }
         }
     }
+}
+
+/// How many claims after one that opens a quotation are searched for the one that closes it.
+const MAX_QUOTE_CLAIMS: usize = 3;
+
+/// Whether `text` leaves a quotation open: more opening than closing curly marks, or an odd
+/// number of straight ones.
+fn opens_quote(text: &str) -> bool {
+    let count = |c: char| text.matches(c).count();
+    count('\u{201c}') > count('\u{201d}') || count('"') % 2 == 1
+}
+
+/// Whether `text` closes a quotation opened before it.
+fn closes_quote(text: &str) -> bool {
+    let count = |c: char| text.matches(c).count();
+    count('\u{201d}') > count('\u{201c}') || count('"') % 2 == 1
 }
 
 /// Whether a skip reason marks page furniture rather than article text.
@@ -240,6 +272,23 @@ mod tests {
             skipped,
             [SkipReason::Headline, SkipReason::DuplicateHeadline, SkipReason::Boilerplate]
         );
+    }
+
+    #[test]
+    fn a_quotation_left_open_takes_the_speaker_that_closes_it() {
+        let text = "The port of Valdor reopened on Tuesday after a long strike.\n\
+            \u{201c}We will load the first ships tonight,\u{201d} said Mara Olsen.\n\
+            \u{201c}The strike has cost the union dearly.\n\
+            You know what they say - we hope to talk again on Monday,\u{201d} said Piet Vance.\n\
+            \u{201c}Nobody wanted it to last this long.\u{201d}\n";
+        let ex = extract(&Source::new("a", text).unwrap());
+        let speaker = |words: &str| {
+            let c = ex.claims.iter().find(|c| c.text.contains(words)).expect(words);
+            c.quotes.first().and_then(|q| q.speaker.clone())
+        };
+        assert_eq!(speaker("cost the union").as_deref(), Some("Piet Vance"));
+        // A closed quotation with no speaker of its own still continues the one before it.
+        assert_eq!(speaker("Nobody wanted").as_deref(), Some("Piet Vance"));
     }
 
     #[test]
