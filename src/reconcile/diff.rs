@@ -698,12 +698,26 @@ fn quantity<'c>(a: &'c Claim, b: &'c Claim, config: &DiffConfig) -> Option<PairD
             .enumerate()
             .filter(|(_, q)| !q.unit.is_empty())
             .map(|(k, q)| {
-                let (unit, factor) = common_unit(&q.unit);
+                let written = plain_lower(&quantity_words(c, q));
+                // An age ("61-year-old", "aged 61 years") is another measure than a span of
+                // years ("41 years later").
+                let age = written.ends_with("year-old")
+                    || written.ends_with("years-old")
+                    || written.ends_with("years old");
+                let (unit, factor) = if age { ("year of age", 1.0) } else { common_unit(&q.unit) };
                 let mut q = q.clone();
                 q.value *= factor;
                 // A converted figure was rounded by whoever converted it.
                 if factor != 1.0 && q.bound == Bound::Exact {
                     q.bound = Bound::Approximate;
+                }
+                // "Dozens", "hundreds": at least two of the scale, and no upper bound this module
+                // would dare to set ("dozens" holds "around 60").
+                if let Some(scale) =
+                    written.split_whitespace().next().and_then(crate::text::plural_scale)
+                {
+                    q.value = 2.0 * scale;
+                    q.bound = Bound::Lower;
                 }
                 (unit, q, k)
             })
@@ -1081,8 +1095,19 @@ fn day_range(norm: &str) -> Option<(i64, i64)> {
 }
 
 fn time(a: &Claim, b: &Claim) -> Option<PairDifference> {
-    let ta = day_times(a);
-    let tb = day_times(b);
+    // Only days said of one happening compare: a day whose anchor (the content words next to it
+    // in its clause: "reopened on Tuesday", "the Monday shootings") the other claim also gives
+    // to one of its days. "Opened fire Friday" and "was charged Saturday" date two happenings.
+    let anchors =
+        |c: &Claim| -> HashSet<String> { c.times.iter().flat_map(|t| time_anchor(c, t)).collect() };
+    let (anchors_a, anchors_b) = (anchors(a), anchors(b));
+    fn anchored<'c>(c: &'c Claim, other: &HashSet<String>) -> Vec<(DayTime, &'c TimeExpr)> {
+        let mut ts = day_times(c);
+        ts.retain(|(_, t)| time_anchor(c, t).iter().any(|w| other.contains(w)));
+        ts
+    }
+    let ta = anchored(a, &anchors_b);
+    let tb = anchored(b, &anchors_a);
     let ranges = |ts: &[(DayTime, &TimeExpr)]| {
         ts.iter()
             .filter_map(
@@ -1114,6 +1139,43 @@ fn time(a: &Claim, b: &Claim) -> Option<PairDifference> {
         kind: DifferenceKind::Time,
         summary: format!("{} dates it {}, {} {}.", a.source, say(&ta), b.source, say(&tb)),
     })
+}
+
+/// The stems of the content words nearest before and after time expression `t` in its clause,
+/// numbers left out.
+fn time_anchor(claim: &Claim, t: &TimeExpr) -> Vec<String> {
+    let (Some(start), Some(end)) =
+        (t.start.checked_sub(claim.start), t.end.checked_sub(claim.start))
+    else {
+        return Vec::new();
+    };
+    let text = &claim.text;
+    let stems = |w: &str| -> Vec<String> {
+        content_terms(w).into_iter().filter(|t| !t.chars().all(|c| c.is_ascii_digit())).collect()
+    };
+    let list: Vec<_> = words(text).collect();
+    let mut out = Vec::new();
+    for w in list.iter().rev().filter(|w| w.start + w.text.len() <= start) {
+        if ends_clause(text.get(w.start + w.text.len()..start).unwrap_or(".")) {
+            break;
+        }
+        let found = stems(w.text);
+        if !found.is_empty() {
+            out.extend(found);
+            break;
+        }
+    }
+    for w in list.iter().filter(|w| w.start >= end) {
+        if ends_clause(text.get(end..w.start).unwrap_or(".")) {
+            break;
+        }
+        let found = stems(w.text);
+        if !found.is_empty() {
+            out.extend(found);
+            break;
+        }
+    }
+    out
 }
 
 fn detail(
@@ -1439,6 +1501,46 @@ mod tests {
         e.polarity = Polarity::Negated;
         let k = kinds(&c, &e);
         assert!(!k.contains(&DifferenceKind::Account), "{k:?}");
+    }
+
+    #[test]
+    fn days_of_two_happenings_are_no_time_difference() {
+        let mut a =
+            claim("a", "A former clerk opened fire at the depot party on Friday, police said.");
+        time_expr(&mut a, "Friday", "friday", false);
+        let mut b = claim(
+            "b",
+            "A former clerk was charged with murder on Saturday after opening fire at the depot party.",
+        );
+        time_expr(&mut b, "Saturday", "saturday", false);
+        assert!(!kinds(&a, &b).contains(&DifferenceKind::Time), "{:?}", kinds(&a, &b));
+        let mut c =
+            claim("c", "A former clerk opened fire at the depot party on Saturday, police said.");
+        time_expr(&mut c, "Saturday", "saturday", false);
+        assert!(kinds(&a, &c).contains(&DifferenceKind::Time), "one happening, two days");
+    }
+
+    #[test]
+    fn plural_scales_and_ages_are_not_counts_to_contradict() {
+        let mut a =
+            claim("a", "Around 60 people spent the night in a school hall after the flood.");
+        qty(&mut a, "Around 60 people", 60.0, "person", Bound::Approximate);
+        let mut b =
+            claim("b", "Dozens of people spent the night in a school hall after the flood.");
+        qty(&mut b, "Dozens of people", 12.0, "person", Bound::Approximate);
+        assert!(!kinds(&a, &b).contains(&DifferenceKind::Quantity), "{:?}", kinds(&a, &b));
+        let mut c = claim("c", "Ten people spent the night in a school hall after the flood.");
+        qty(&mut c, "Ten people", 10.0, "person", Bound::Exact);
+        assert!(kinds(&b, &c).contains(&DifferenceKind::Quantity), "dozens are more than ten");
+        // An age against a span of years.
+        let mut d = claim("d", "Police arrested a 61-year-old woman for the killing.");
+        qty(&mut d, "61-year-old", 61.0, "year", Bound::Exact);
+        let mut e = claim("e", "Police arrested a woman for the killing, 41 years later.");
+        qty(&mut e, "41 years", 41.0, "year", Bound::Exact);
+        assert!(!kinds(&d, &e).contains(&DifferenceKind::Quantity), "{:?}", kinds(&d, &e));
+        let mut f = claim("f", "Police arrested a 64-year-old woman for the killing.");
+        qty(&mut f, "64-year-old", 64.0, "year", Bound::Exact);
+        assert!(kinds(&d, &f).contains(&DifferenceKind::Quantity), "two ages differ");
     }
 
     #[test]
