@@ -12,24 +12,35 @@
 //!   approximate one spans ± [`DiffConfig::approx_tolerance`], "more than" / "fewer than" are
 //!   half-lines; two values are compatible when their intervals meet. Numbers in different units are
 //!   never compared ("two-hour call" against "30-day ceasefire"), nor are unitless numbers, nor a
-//!   per-party count ("nine each") against a total.
+//!   per-party count ("nine each") against a total, nor amounts said of different things: an
+//!   amount is compared only when the content words next to it in its clause ("scored 23 points",
+//!   "40 ships were waiting") are also next to an amount of the same unit in the other claim.
+//!   "Dozens" and "hundreds" are lower bounds; an age ("61-year-old") is not a span of years.
 //! - **polarity**: one claim negates the content the two share and the other affirms it, and the
 //!   claims say nearly the same words (each covers at least [`DiffConfig::same_content`] of the
-//!   other's content terms). A negation counts only when its scope (the words after the cue, up to
+//!   other's content terms, or the negated one is the shorter and the other holds that much of
+//!   what it asserts, its speaker aside: a denying headline against the article's lead). A negation counts only when its scope (the words after the cue, up to
 //!   the end of the clause) reaches a content term both claims share, so "X proposed a truce; Y has
 //!   declined" does not contradict "X urged Y to accept a truce".
-//! - **account**: as for polarity, but the claims otherwise say different things: two tellings of
-//!   one event that cannot both be true and fit no narrower kind.
+//! - **account**: one claim refuses what the other has go ahead ("declined the proposal for
+//!   talks" / "urged both sides to meet"), the claims otherwise saying different things; or one
+//!   calls untrue what the other states ("a hoax", "the reports are false"). Other negations
+//!   between claims that say different things are left to `detail`: on real coverage they were
+//!   nearly never a conflict (a negative in a clause the other lacks, "had not yet" / "had yet to").
 //! - **modality**: one claim states the fact as definite, the other as hedged, conditional or a
 //!   question, and the hedge bears on what the two share: a hedge cue ("could", "reportedly",
 //!   "floated", "if") stands in a clause holding a shared content term. An adjective that hedges
 //!   only its noun ("a memorandum on a *possible* peace accord") does not make the claim uncertain.
 //! - **attribution**: the same quoted words (or near-identical claims) put in the mouths of two
-//!   different named speakers (resolved entities, or capitalised names; never pronouns). "Olsen"
-//!   and "Mara Olsen" are one speaker.
+//!   different named speakers (resolved entities, or capitalised names; never pronouns or
+//!   descriptions such as "the judge"), neither of which the other claim names anywhere ("said
+//!   Zadan and Meron" does not differ from "Meron said"). "Olsen" and "Mara Olsen" are one speaker.
 //! - **time**: both claims date the event to a day or a week (resolved calendar values, or
-//!   unresolved weekday names), and none of the days of one falls in those of the other. Months and
-//!   years are background ("the first since March 2022") and are not compared.
+//!   unresolved weekday names), and none of the days of one falls in those of the other. Only days
+//!   said of the same thing compare: those whose neighbouring content words ("reopened on
+//!   Tuesday") the other claim also gives to a day ("opened fire Friday" and "was charged
+//!   Saturday" date two happenings). Months and years are background ("the first since March
+//!   2022") and are not compared.
 //! - **detail**: content words only one claim gives ("which Kyiv accepted"), quoted as phrases.
 //!   Not reported when an account difference already covers the pair.
 
@@ -95,8 +106,10 @@ pub struct DiffConfig {
     /// Default `0.1`.
     pub approx_tolerance: f64,
     /// The share of each claim's content terms the other must have for the two to count as saying
-    /// the same words: a flipped negation between such claims is a `polarity` difference, between
-    /// less similar ones an `account` difference. Default `0.75`.
+    /// the same words: a flipped negation between such claims (or a negated claim whose words,
+    /// its speaker aside, the other holds at least this much of) is a `polarity` difference;
+    /// between less similar ones only a refusal ("declined", "rejected") is, as an `account`
+    /// difference. Default `0.75`.
     pub same_content: f64,
     /// At most this many phrases are quoted per side in a `detail` summary. Default `4`.
     pub max_detail_phrases: usize,
@@ -221,9 +234,16 @@ fn compare_views(
     let neg_b = negates_shared(b, view_b, &shared);
     let mut account = false;
     if neg_a != neg_b {
-        let close = coverage(view_a, &shared) >= config.same_content
-            && coverage(view_b, &shared) >= config.same_content;
         let (neg, neg_view, pos) = if neg_a { (a, view_a, b) } else { (b, view_b, a) };
+        let pos_view = if neg_a { view_b } else { view_a };
+        // Close: the two say one thing, or the negated one is the shorter and says nothing the
+        // other does not (a headline "Ferry Did Not Strike A Sandbank" against the article's
+        // "The ferry struck a sandbank off the island with 240 on board").
+        let content = |v: &View<'_>| v.words.iter().filter(|w| w.n_lexical > 0).count();
+        let close = (coverage(view_a, &shared) >= config.same_content
+            && coverage(view_b, &shared) >= config.same_content)
+            || (content(neg_view) <= content(pos_view)
+                && asserted_coverage(neg, neg_view, &shared) >= config.same_content);
         let cue_word = neg_view.negation_cue;
         let cue = cue_word.map(|c| format!(" (\u{201c}{c}\u{201d})")).unwrap_or_default();
         if close {
@@ -655,6 +675,22 @@ fn coverage(view: &View<'_>, shared: &HashSet<&str>) -> f64 {
     covered.count() as f64 / content.len() as f64
 }
 
+/// [`coverage`] of what a claim asserts: the words naming its speaker ("…, Owner Says") are not
+/// part of it.
+fn asserted_coverage(claim: &Claim, view: &View<'_>, shared: &HashSet<&str>) -> f64 {
+    let speaker = claim
+        .attribution
+        .as_ref()
+        .map_or(0..0, |t| t.start.saturating_sub(claim.start)..t.end.saturating_sub(claim.start));
+    let content: Vec<&ViewWord<'_>> =
+        view.words.iter().filter(|w| w.n_lexical > 0 && !speaker.contains(&w.start)).collect();
+    if content.is_empty() {
+        return 1.0;
+    }
+    let covered = content.iter().filter(|w| w.terms.iter().any(|t| shared.contains(t.as_str())));
+    covered.count() as f64 / content.len() as f64
+}
+
 /// Whether `claim` negates content it shares with the other claim: it is negated (as extraction
 /// says), and the scope of one of its negation cues reaches a shared term. A negated claim with no
 /// cue this module knows ("halted") does not count: a contradiction is only reported when the words
@@ -723,7 +759,29 @@ fn quantity<'c>(a: &'c Claim, b: &'c Claim, config: &DiffConfig) -> Option<PairD
             })
             .collect()
     };
-    let (ma, mb) = (measured(a), measured(b));
+    let (mut ma, mut mb) = (measured(a), measured(b));
+    // Only amounts said of the same thing compare: an amount whose anchor (the content words next
+    // to it: "scored 23 points", "40 ships were waiting") the other claim gives to an amount of
+    // the same unit. "Scored 23 points" and "had five points during a 15-2 run" are two measures.
+    let anchors = |c: &Claim, ms: &[(&str, Quantity, usize)]| -> Vec<(String, String)> {
+        ms.iter()
+            .flat_map(|m| {
+                let q = &c.quantities[m.2];
+                span_anchor(c, q.start, q.end).into_iter().map(move |w| (m.0.to_string(), w))
+            })
+            .collect()
+    };
+    let (anchors_a, anchors_b) = (anchors(a, &ma), anchors(b, &mb));
+    let keep = |c: &Claim, ms: &mut Vec<(&str, Quantity, usize)>, other: &[(String, String)]| {
+        ms.retain(|m| {
+            let q = &c.quantities[m.2];
+            span_anchor(c, q.start, q.end)
+                .iter()
+                .any(|w| other.iter().any(|(u, x)| u == m.0 && x == w))
+        });
+    };
+    keep(a, &mut ma, &anchors_b);
+    keep(b, &mut mb, &anchors_a);
     let mut units: Vec<&str> =
         ma.iter().map(|m| m.0).filter(|u| mb.iter().any(|m| m.0 == *u)).collect();
     units.sort_unstable();
@@ -1144,8 +1202,14 @@ fn time(a: &Claim, b: &Claim) -> Option<PairDifference> {
 /// The stems of the content words nearest before and after time expression `t` in its clause,
 /// numbers left out.
 fn time_anchor(claim: &Claim, t: &TimeExpr) -> Vec<String> {
-    let (Some(start), Some(end)) =
-        (t.start.checked_sub(claim.start), t.end.checked_sub(claim.start))
+    span_anchor(claim, t.start, t.end)
+}
+
+/// The stems of the content words nearest before and after source span `start..end` in its
+/// clause, numbers left out: what a day or an amount is said of ("reopened on Tuesday", "40
+/// ships were waiting").
+fn span_anchor(claim: &Claim, start: usize, end: usize) -> Vec<String> {
+    let (Some(start), Some(end)) = (start.checked_sub(claim.start), end.checked_sub(claim.start))
     else {
         return Vec::new();
     };
@@ -1518,6 +1582,19 @@ mod tests {
             claim("c", "A former clerk opened fire at the depot party on Saturday, police said.");
         time_expr(&mut c, "Saturday", "saturday", false);
         assert!(kinds(&a, &c).contains(&DifferenceKind::Time), "one happening, two days");
+    }
+
+    #[test]
+    fn amounts_said_of_different_things_are_no_quantity_difference() {
+        let mut a = claim("a", "Lena Ardal scored 23 points as Varna beat Tolm 65-53 on Friday.");
+        qty(&mut a, "23 points", 23.0, "point", Bound::Exact);
+        let mut b =
+            claim("b", "Lena Ardal had five points during a late run as Varna beat Tolm 65-53.");
+        qty(&mut b, "five points", 5.0, "point", Bound::Exact);
+        assert!(!kinds(&a, &b).contains(&DifferenceKind::Quantity), "{:?}", kinds(&a, &b));
+        let mut c = claim("c", "Lena Ardal scored 21 points as Varna beat Tolm on Friday.");
+        qty(&mut c, "21 points", 21.0, "point", Bound::Exact);
+        assert!(kinds(&a, &c).contains(&DifferenceKind::Quantity), "one measure, two values");
     }
 
     #[test]
