@@ -18,15 +18,16 @@
 //!   "Dozens" and "hundreds" are lower bounds; an age ("61-year-old") is not a span of years.
 //! - **polarity**: one claim negates the content the two share and the other affirms it, and the
 //!   claims say nearly the same words (each covers at least [`DiffConfig::same_content`] of the
-//!   other's content terms, or the negated one is the shorter and the other holds that much of
-//!   what it asserts, its speaker aside: a denying headline against the article's lead). A negation counts only when its scope (the words after the cue, up to
+//!   other's content terms). A negation counts only when its scope (the words after the cue, up to
 //!   the end of the clause) reaches a content term both claims share, so "X proposed a truce; Y has
 //!   declined" does not contradict "X urged Y to accept a truce".
 //! - **account**: one claim refuses what the other has go ahead ("declined the proposal for
-//!   talks" / "urged both sides to meet"), the claims otherwise saying different things; or one
-//!   calls untrue what the other states ("a hoax", "the reports are false"). Other negations
-//!   between claims that say different things are left to `detail`: on real coverage they were
-//!   nearly never a conflict (a negative in a clause the other lacks, "had not yet" / "had yet to").
+//!   talks" / "urged both sides to meet"), the claims otherwise saying different things, or
+//!   negates it where one of them is a brief's (a headline checked against its article, in a
+//!   report); or one calls untrue what the other states ("a hoax", "the reports are false").
+//!   Other negations between claims of two articles that say different things are left to
+//!   `detail`: on real coverage they were nearly never a conflict (a negative in a clause the
+//!   other lacks, "had not yet" / "had yet to").
 //! - **modality**: one claim states the fact as definite, the other as hedged, conditional or a
 //!   question, and the hedge bears on what the two share: a hedge cue ("could", "reportedly",
 //!   "floated", "if") stands in a clause holding a shared content term. An adjective that hedges
@@ -106,10 +107,9 @@ pub struct DiffConfig {
     /// Default `0.1`.
     pub approx_tolerance: f64,
     /// The share of each claim's content terms the other must have for the two to count as saying
-    /// the same words: a flipped negation between such claims (or a negated claim whose words,
-    /// its speaker aside, the other holds at least this much of) is a `polarity` difference;
-    /// between less similar ones only a refusal ("declined", "rejected") is, as an `account`
-    /// difference. Default `0.75`.
+    /// the same words: a flipped negation between such claims is a `polarity` difference;
+    /// between less similar ones only a refusal ("declined", "rejected"), or any negation where
+    /// one claim is a brief's, is an `account` difference. Default `0.75`.
     pub same_content: f64,
     /// At most this many phrases are quoted per side in a `detail` summary. Default `4`.
     pub max_detail_phrases: usize,
@@ -184,7 +184,14 @@ impl Differ {
 
     /// How claims `a` and `b` differ: see [`compare`].
     pub fn compare(&self, a: &Claim, b: &Claim) -> Vec<PairDifference> {
-        compare_views(a, b, &View::new(a, self), &View::new(b, self), &self.config)
+        compare_views(a, b, &View::new(a, self), &View::new(b, self), &self.config, false)
+    }
+
+    /// [`Differ::compare`] where one of the claims is a brief's (a source of one or two claims,
+    /// such as a headline checked against its article): any negation of what the other states
+    /// is then an `account` difference, not only a refusal.
+    pub(crate) fn compare_brief(&self, a: &Claim, b: &Claim, brief: bool) -> Vec<PairDifference> {
+        compare_views(a, b, &View::new(a, self), &View::new(b, self), &self.config, brief)
     }
 
     /// The byte ranges in `claim.text` of the phrases none of `others` gives, by word or synonym:
@@ -223,6 +230,7 @@ fn compare_views(
     view_a: &View<'_>,
     view_b: &View<'_>,
     config: &DiffConfig,
+    brief: bool,
 ) -> Vec<PairDifference> {
     let shared: HashSet<&str> =
         view_a.terms.intersection(&view_b.terms).map(String::as_str).collect();
@@ -235,15 +243,8 @@ fn compare_views(
     let mut account = false;
     if neg_a != neg_b {
         let (neg, neg_view, pos) = if neg_a { (a, view_a, b) } else { (b, view_b, a) };
-        let pos_view = if neg_a { view_b } else { view_a };
-        // Close: the two say one thing, or the negated one is the shorter and says nothing the
-        // other does not (a headline "Ferry Did Not Strike A Sandbank" against the article's
-        // "The ferry struck a sandbank off the island with 240 on board").
-        let content = |v: &View<'_>| v.words.iter().filter(|w| w.n_lexical > 0).count();
-        let close = (coverage(view_a, &shared) >= config.same_content
-            && coverage(view_b, &shared) >= config.same_content)
-            || (content(neg_view) <= content(pos_view)
-                && asserted_coverage(neg, neg_view, &shared) >= config.same_content);
+        let close = coverage(view_a, &shared) >= config.same_content
+            && coverage(view_b, &shared) >= config.same_content;
         let cue_word = neg_view.negation_cue;
         let cue = cue_word.map(|c| format!(" (\u{201c}{c}\u{201d})")).unwrap_or_default();
         if close {
@@ -251,13 +252,16 @@ fn compare_views(
                 kind: DifferenceKind::Polarity,
                 summary: format!("{} negates{cue} what {} affirms.", neg.source, pos.source),
             });
-        } else if cue_word.is_some_and(is_refusal) {
-            // Between looser claims of one fact a negation was nearly never a conflict on real
-            // coverage: of 114 such pairs on the 33 ECB+ development topics, none of those read
-            // was ("had not yet regained consciousness" / "had yet to regain", a denial against a
-            // charge, a negative in a clause the other lacks); they are left to `detail`. A
-            // refusal is kept: it stands against a telling in which what was refused goes ahead
-            // ("declined the proposal for talks" / "urged both sides to meet").
+        } else if brief || cue_word.is_some_and(is_refusal) {
+            // Between looser claims of two articles a negation was nearly never a conflict on
+            // real coverage: of 114 such pairs on the 33 ECB+ development topics, none of those
+            // read was ("had not yet regained consciousness" / "had yet to regain", a denial
+            // against a charge, a negative in a clause the other lacks); they are left to
+            // `detail`. A refusal is kept: it stands against a telling in which what was refused
+            // goes ahead ("declined the proposal for talks" / "urged both sides to meet"). So is
+            // any negation of a brief (a headline checked against its article), which says one
+            // thing only: "Ferry Did Not Strike A Sandbank" against "the ferry struck a sandbank
+            // off the island with 240 on board".
             account = true;
             out.push(PairDifference {
                 kind: DifferenceKind::Account,
@@ -668,22 +672,6 @@ impl<'c> View<'c> {
 /// it has none).
 fn coverage(view: &View<'_>, shared: &HashSet<&str>) -> f64 {
     let content: Vec<&ViewWord<'_>> = view.words.iter().filter(|w| w.n_lexical > 0).collect();
-    if content.is_empty() {
-        return 1.0;
-    }
-    let covered = content.iter().filter(|w| w.terms.iter().any(|t| shared.contains(t.as_str())));
-    covered.count() as f64 / content.len() as f64
-}
-
-/// [`coverage`] of what a claim asserts: the words naming its speaker ("…, Owner Says") are not
-/// part of it.
-fn asserted_coverage(claim: &Claim, view: &View<'_>, shared: &HashSet<&str>) -> f64 {
-    let speaker = claim
-        .attribution
-        .as_ref()
-        .map_or(0..0, |t| t.start.saturating_sub(claim.start)..t.end.saturating_sub(claim.start));
-    let content: Vec<&ViewWord<'_>> =
-        view.words.iter().filter(|w| w.n_lexical > 0 && !speaker.contains(&w.start)).collect();
     if content.is_empty() {
         return 1.0;
     }

@@ -337,14 +337,21 @@ impl Reconciliation {
         }
 
         let differ = Differ::new(diff_config, &align.lexicon);
+        // Claims per source, to know a brief's (a headline checked against its article).
+        let mut per_source: HashMap<&SourceId, usize> = HashMap::new();
+        for c in &claims {
+            *per_source.entry(&c.source).or_default() += 1;
+        }
+        let brief = |i: usize| per_source[&claims[i].source] <= group.brief_claims;
         // The differences of every link inside a fact.
         let pair_diffs: Vec<Option<Vec<PairDifference>>> = {
             use crate::par::*;
             links
                 .par_iter()
                 .map(|l| {
-                    (fact_of[l.a] == fact_of[l.b])
-                        .then(|| differ.compare(&claims[l.a], &claims[l.b]))
+                    (fact_of[l.a] == fact_of[l.b]).then(|| {
+                        differ.compare_brief(&claims[l.a], &claims[l.b], brief(l.a) || brief(l.b))
+                    })
                 })
                 .collect()
         };
