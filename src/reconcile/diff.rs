@@ -247,7 +247,10 @@ fn compare_views(
             && coverage(view_b, &shared) >= config.same_content;
         let cue_word = neg_view.negation_cue;
         let cue = cue_word.map(|c| format!(" (\u{201c}{c}\u{201d})")).unwrap_or_default();
-        if close {
+        if answers_a_charge(cue_word, pos) {
+            // "Man denies arson" against "Man charged with arson": a denial answers an accusation,
+            // and both are true.
+        } else if close {
             out.push(PairDifference {
                 kind: DifferenceKind::Polarity,
                 summary: format!("{} negates{cue} what {} affirms.", neg.source, pos.source),
@@ -296,6 +299,29 @@ fn compare_views(
         out.extend(detail(a, b, view_a, view_b, config));
     }
     out
+}
+
+/// Whether the negation `cue` is a denial and `other` reports an accusation, which the denial
+/// answers rather than contradicts ("denies arson" / "was charged with arson").
+fn answers_a_charge(cue: Option<&str>, other: &Claim) -> bool {
+    const ACCUSED: &[&str] = &[
+        "charged",
+        "charges",
+        "charge",
+        "accused",
+        "accuses",
+        "accusation",
+        "accusations",
+        "alleged",
+        "allegedly",
+        "allegation",
+        "allegations",
+        "suspected",
+        "suspicion",
+        "indicted",
+    ];
+    cue.is_some_and(|c| plain_lower(c).starts_with("den"))
+        && crate::text::words(&other.text).any(|w| ACCUSED.contains(&plain_lower(w.text).as_str()))
 }
 
 /// Whether a negation cue is a verb of refusal ("declined", "rejects", "refused").
@@ -1553,6 +1579,18 @@ mod tests {
         e.polarity = Polarity::Negated;
         let k = kinds(&c, &e);
         assert!(!k.contains(&DifferenceKind::Account), "{k:?}");
+    }
+
+    #[test]
+    fn a_denial_answers_a_charge_without_contradicting_it() {
+        let mut a = claim("a", "Port clerk denies arson at the grain depot");
+        a.polarity = Polarity::Negated;
+        let b = claim("b", "Port clerk charged with arson at the grain depot");
+        assert!(!kinds(&a, &b).contains(&DifferenceKind::Polarity), "{:?}", kinds(&a, &b));
+        let c = claim("c", "Port clerk set the fire at the grain depot, police say");
+        let mut d = claim("d", "Port clerk did not set the fire at the grain depot, police say");
+        d.polarity = Polarity::Negated;
+        assert!(kinds(&c, &d).contains(&DifferenceKind::Polarity), "{:?}", kinds(&c, &d));
     }
 
     #[test]
