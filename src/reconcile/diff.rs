@@ -30,7 +30,11 @@
 //!   other lacks, "had not yet" / "had yet to").
 //! - **modality**: one claim states the fact as definite, the other as hedged, conditional or a
 //!   question, and the hedge bears on what the two share: a hedge cue ("could", "reportedly",
-//!   "floated", "if") stands in a clause holding a shared content term. An adjective that hedges
+//!   "floated", "if") is a short tail ("…, it seems") or qualifies a shared word: the first
+//!   content word after it in its clause, and for a hedging verb also its subject ("was
+//!   reportedly paid" against "was paid", "the Vatican has been floated as a venue" against "the
+//!   Vatican offered to host"; not "reportedly pulled out of the talks" against "in talks"). A question counts when it asks:
+//!   it opens with a question word or an auxiliary and ends with its question mark. An adjective that hedges
 //!   only its noun ("a memorandum on a *possible* peace accord") does not make the claim uncertain.
 //! - **attribution**: the same quoted words (or near-identical claims) put in the mouths of two
 //!   different named speakers (resolved entities, or capitalised names; never pronouns or
@@ -901,8 +905,11 @@ fn modality(
         return None;
     }
     let (sure, unsure, unsure_view) = if definite(a) { (a, b, view_b) } else { (b, a, view_a) };
-    if unsure.modality != Modality::Question && !hedge_bears_on_shared(unsure, unsure_view, shared)
-    {
+    if unsure.modality == Modality::Question {
+        if !asks(unsure) {
+            return None;
+        }
+    } else if !hedge_bears_on_shared(unsure, unsure_view, shared) {
         return None;
     }
     let how = match unsure.modality {
@@ -926,6 +933,23 @@ fn modality(
     })
 }
 
+/// Whether a claim read as a question asks it: it opens with a question word or an auxiliary
+/// and ends with the question mark ("Will the ferry sail again?"), rather than holding a stray
+/// one ("Vincenzo?", "Sox Make Offer (8 Years?)", "… like Ross.?").
+fn asks(claim: &Claim) -> bool {
+    const OPENERS: &[&str] = &[
+        "who", "what", "when", "where", "why", "how", "which", "whose", "is", "are", "was", "were",
+        "do", "does", "did", "will", "would", "can", "could", "should", "shall", "has", "have",
+        "had", "may", "might", "must",
+    ];
+    let text = claim.text.trim().trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')']);
+    let first = words(text).next().map(|w| plain_lower(w.text));
+    text.ends_with('?')
+        && !text.ends_with(".?")
+        && first.is_some_and(|w| OPENERS.contains(&w.as_str()))
+        && words(text).count() >= 3
+}
+
 /// Whether word `i` is an attributive hedge: an adjective such as "possible" right before a
 /// content word, in the same clause.
 fn attributive(claim: &Claim, view: &View<'_>, i: usize) -> bool {
@@ -938,8 +962,34 @@ fn attributive(claim: &Claim, view: &View<'_>, i: usize) -> bool {
     !ends_clause(gap) && !next.terms.is_empty()
 }
 
+/// Modal verbs: a hedge of this kind qualifies the verb after it.
+const MODALS: &[&str] = &["could", "may", "might", "would", "should", "can", "must"];
+
+/// Adverbs that stand between a hedge and what it qualifies ("would definitely not be returning").
+const ADVERBS: &[&str] = &[
+    "definitely",
+    "certainly",
+    "probably",
+    "possibly",
+    "also",
+    "still",
+    "already",
+    "now",
+    "soon",
+    "finally",
+    "eventually",
+    "again",
+    "even",
+    "actually",
+    "really",
+    "likely",
+    "ultimately",
+];
+
 /// Whether the hedge of a hedged or conditional claim bears on content both claims share: some
-/// hedge cue that is not attributive stands in a clause holding a shared term. When no known cue
+/// hedge cue that is not attributive is a short tail ("…, it seems"), or qualifies a shared word
+/// (the first content word after it in its clause, and for a hedging verb also the last before
+/// it), or, qualifying nothing, stands in a clause holding a shared term. When no known cue
 /// is found at all, extraction knew better, and the hedge counts; when the only cues are
 /// attributive ("a memorandum on a possible peace accord"), it does not.
 fn hedge_bears_on_shared(claim: &Claim, view: &View<'_>, shared: &HashSet<&str>) -> bool {
@@ -969,10 +1019,27 @@ fn hedge_bears_on_shared(claim: &Claim, view: &View<'_>, shared: &HashSet<&str>)
         }
         // A clause of a few words is a tail that hedges the whole sentence ("…, sources hinted",
         // "…, it seems"); a longer one hedges what it says itself.
-        if end - start <= 3
-            || view.words[start..end]
-                .iter()
-                .any(|w| w.terms.iter().any(|t| shared.contains(t.as_str())))
+        if end - start <= 3 {
+            return true;
+        }
+        let is_shared = |w: &ViewWord<'_>| w.terms.iter().any(|t| shared.contains(t.as_str()));
+        let plain = |w: &&ViewWord<'_>| {
+            w.n_lexical > 0
+                && !hedge_cue(&w.lower)
+                && !ATTRIBUTIVE_HEDGES.contains(&w.lower.as_str())
+                && !ADVERBS.contains(&w.lower.as_str())
+        };
+        // Inside its clause a hedge bears on what it qualifies: an adverb or a modal on the first
+        // content word after it ("reportedly pulled out of negotiations" hedges pulling out,
+        // which a claim that the talks go on does not state; "was reportedly paid" hedges the
+        // pay), a hedging verb also on its subject ("The Vatican has been floated as a venue").
+        let after = view.words[i + 1..end].iter().find(plain);
+        let before = view.words[start..i].iter().rev().find(plain);
+        let verb = !word.lower.ends_with("ly") && !MODALS.contains(&word.lower.as_str());
+        let governed: Vec<&ViewWord<'_>> =
+            after.into_iter().chain(before.filter(|_| verb)).collect();
+        if governed.iter().any(|w| is_shared(w))
+            || (governed.is_empty() && view.words[start..end].iter().any(is_shared))
         {
             return true;
         }
@@ -1579,6 +1646,17 @@ mod tests {
         e.polarity = Polarity::Negated;
         let k = kinds(&c, &e);
         assert!(!k.contains(&DifferenceKind::Account), "{k:?}");
+    }
+
+    #[test]
+    fn a_question_differs_only_when_it_asks() {
+        let a = claim("a", "The ferry will sail again on Monday.");
+        let mut b = claim("b", "Will the ferry sail again on Monday?");
+        b.modality = Modality::Question;
+        assert!(kinds(&a, &b).contains(&DifferenceKind::Modality), "{:?}", kinds(&a, &b));
+        let mut c = claim("c", "Ferry to sail again (Monday?)");
+        c.modality = Modality::Question;
+        assert!(!kinds(&a, &c).contains(&DifferenceKind::Modality), "{:?}", kinds(&a, &c));
     }
 
     #[test]
