@@ -962,6 +962,16 @@ fn attributive(claim: &Claim, view: &View<'_>, i: usize) -> bool {
     !ends_clause(gap) && !next.terms.is_empty()
 }
 
+/// Whether `w` (lowercase) reads as a past participle: "-ed", "-en", or a common irregular one.
+fn is_participle(w: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "held", "made", "built", "done", "seen", "known", "found", "shown", "told", "sold", "paid",
+        "put", "set", "kept", "left", "sent", "hit", "cut", "met", "brought", "bought", "caught",
+        "taught", "fought", "won", "lost", "led", "read", "run", "spent", "struck", "hung", "shut",
+    ];
+    (w.len() > 4 && (w.ends_with("ed") || w.ends_with("en"))) || IRREGULAR.contains(&w)
+}
+
 /// Modal verbs: a hedge of this kind qualifies the verb after it.
 const MODALS: &[&str] = &["could", "may", "might", "would", "should", "can", "must"];
 
@@ -1035,7 +1045,16 @@ fn hedge_bears_on_shared(claim: &Claim, view: &View<'_>, shared: &HashSet<&str>)
         // pay), a hedging verb also on its subject ("The Vatican has been floated as a venue").
         let after = view.words[i + 1..end].iter().find(plain);
         let before = view.words[start..i].iter().rev().find(plain);
-        let verb = !word.lower.ends_with("ly") && !MODALS.contains(&word.lower.as_str());
+        // A modal before a passive ("could be held in Switzerland") says its subject's fate.
+        let passive = MODALS.contains(&word.lower.as_str()) && {
+            let mut rest = view.words[i + 1..end]
+                .iter()
+                .map(|w| w.lower.as_str())
+                .filter(|w| !ADVERBS.contains(w) && *w != "not");
+            rest.next() == Some("be") && rest.next().is_some_and(is_participle)
+        };
+        let verb =
+            passive || (!word.lower.ends_with("ly") && !MODALS.contains(&word.lower.as_str()));
         let governed: Vec<&ViewWord<'_>> =
             after.into_iter().chain(before.filter(|_| verb)).collect();
         if governed.iter().any(|w| is_shared(w))
@@ -1646,6 +1665,31 @@ mod tests {
         e.polarity = Polarity::Negated;
         let k = kinds(&c, &e);
         assert!(!k.contains(&DifferenceKind::Account), "{k:?}");
+    }
+
+    #[test]
+    fn a_hedge_bears_on_what_it_qualifies() {
+        let sure = claim("a", "Varna will host a second round of talks next month.");
+        let mut passive = claim(
+            "b",
+            "A second round of talks could be held in Varna next month, a diplomat said.",
+        );
+        passive.modality = Modality::Hedged;
+        assert!(kinds(&sure, &passive).contains(&DifferenceKind::Modality));
+        let going = claim("c", "Lena Ardal is in talks to direct the second film.");
+        let mut out =
+            claim("d", "Lena Ardal has reportedly pulled out of talks to direct the second film.");
+        out.modality = Modality::Hedged;
+        assert!(
+            !kinds(&going, &out).contains(&DifferenceKind::Modality),
+            "{:?}",
+            kinds(&going, &out)
+        );
+        let paid = claim("e", "Lena Ardal was paid $3 million to direct the film.");
+        let mut reportedly =
+            claim("f", "Lena Ardal was reportedly paid $3 million to direct the film.");
+        reportedly.modality = Modality::Hedged;
+        assert!(kinds(&paid, &reportedly).contains(&DifferenceKind::Modality));
     }
 
     #[test]
