@@ -781,25 +781,29 @@ fn quantity<'c>(a: &'c Claim, b: &'c Claim, config: &DiffConfig) -> Option<PairD
     // Only amounts said of the same thing compare: an amount whose anchor (the content words next
     // to it: "scored 23 points", "40 ships were waiting") the other claim gives to an amount of
     // the same unit. "Scored 23 points" and "had five points during a 15-2 run" are two measures.
-    let anchors = |c: &Claim, ms: &[(&str, Quantity, usize)]| -> Vec<(String, String)> {
-        ms.iter()
-            .flat_map(|m| {
-                let q = &c.quantities[m.2];
-                span_anchor(c, q.start, q.end).into_iter().map(move |w| (m.0.to_string(), w))
-            })
-            .collect()
+    let anchors = |c: &Claim, ms: &[(&str, Quantity, usize)]| -> Vec<Vec<String>> {
+        ms.iter().map(|m| span_anchor(c, c.quantities[m.2].start, c.quantities[m.2].end)).collect()
     };
-    let (anchors_a, anchors_b) = (anchors(a, &ma), anchors(b, &mb));
-    let keep = |c: &Claim, ms: &mut Vec<(&str, Quantity, usize)>, other: &[(String, String)]| {
-        ms.retain(|m| {
-            let q = &c.quantities[m.2];
-            span_anchor(c, q.start, q.end)
-                .iter()
-                .any(|w| other.iter().any(|(u, x)| u == m.0 && x == w))
-        });
-    };
-    keep(a, &mut ma, &anchors_b);
-    keep(b, &mut mb, &anchors_a);
+    let (wa, wb) = (anchors(a, &ma), anchors(b, &mb));
+    // Whether each amount's anchor is some same-unit amount's anchor in the other claim.
+    type Measured<'q> = [(&'q str, Quantity, usize)];
+    let said_of_same =
+        |ms: &Measured<'_>, ws: &[Vec<String>], others: &Measured<'_>, other_ws: &[Vec<String>]| {
+            ms.iter()
+                .zip(ws)
+                .map(|(m, w)| {
+                    let same = |(o, ow): (&(&str, Quantity, usize), &Vec<String>)| {
+                        o.0 == m.0 && w.iter().any(|x| ow.contains(x))
+                    };
+                    others.iter().zip(other_ws).any(same)
+                })
+                .collect::<Vec<bool>>()
+        };
+    let (keep_a, keep_b) = (said_of_same(&ma, &wa, &mb, &wb), said_of_same(&mb, &wb, &ma, &wa));
+    let mut flags = keep_a.into_iter();
+    ma.retain(|_| flags.next().unwrap_or(false));
+    let mut flags = keep_b.into_iter();
+    mb.retain(|_| flags.next().unwrap_or(false));
     let mut units: Vec<&str> =
         ma.iter().map(|m| m.0).filter(|u| mb.iter().any(|m| m.0 == *u)).collect();
     units.sort_unstable();
@@ -1256,12 +1260,13 @@ fn time(a: &Claim, b: &Claim) -> Option<PairDifference> {
     // Only days said of one happening compare: a day whose anchor (the content words next to it
     // in its clause: "reopened on Tuesday", "the Monday shootings") the other claim also gives
     // to one of its days. "Opened fire Friday" and "was charged Saturday" date two happenings.
-    let anchors =
-        |c: &Claim| -> HashSet<String> { c.times.iter().flat_map(|t| time_anchor(c, t)).collect() };
+    let anchors = |c: &Claim| -> HashSet<String> {
+        c.times.iter().flat_map(|t| span_anchor(c, t.start, t.end)).collect()
+    };
     let (anchors_a, anchors_b) = (anchors(a), anchors(b));
     fn anchored<'c>(c: &'c Claim, other: &HashSet<String>) -> Vec<(DayTime, &'c TimeExpr)> {
         let mut ts = day_times(c);
-        ts.retain(|(_, t)| time_anchor(c, t).iter().any(|w| other.contains(w)));
+        ts.retain(|(_, t)| span_anchor(c, t.start, t.end).iter().any(|w| other.contains(w)));
         ts
     }
     let ta = anchored(a, &anchors_b);
@@ -1297,12 +1302,6 @@ fn time(a: &Claim, b: &Claim) -> Option<PairDifference> {
         kind: DifferenceKind::Time,
         summary: format!("{} dates it {}, {} {}.", a.source, say(&ta), b.source, say(&tb)),
     })
-}
-
-/// The stems of the content words nearest before and after time expression `t` in its clause,
-/// numbers left out.
-fn time_anchor(claim: &Claim, t: &TimeExpr) -> Vec<String> {
-    span_anchor(claim, t.start, t.end)
 }
 
 /// The stems of the content words nearest before and after source span `start..end` in its

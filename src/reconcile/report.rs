@@ -144,12 +144,10 @@ impl SourceSummary {
         extraction: &crate::extract::Extraction,
     ) -> SourceSummary {
         SourceSummary {
-            id: id.clone(),
             title: meta.title.clone().or_else(|| extraction.title.clone()).unwrap_or_default(),
-            claims: extraction.claims.len(),
             outlet: meta.outlet.clone(),
             date: meta.date,
-            copy_of: None,
+            ..SourceSummary::new(id.clone(), extraction.claims.len())
         }
     }
 }
