@@ -204,6 +204,7 @@ impl SynthCorpus {
                         end: q.end,
                         bound: Default::default(),
                         each: false,
+                        upper: None,
                     })
                     .collect();
                 claim.terms = content_terms(text);

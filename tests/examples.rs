@@ -46,6 +46,19 @@ fn reconcile_demo_prints_the_json_report() {
     ids.sort_unstable();
     assert_eq!(in_facts, ids);
     assert!(report["skipped"].as_array().unwrap().iter().any(|s| s["reason"] == "boilerplate"));
+    // How long the talks lasted, told in two facts: "lasted three days" / "ran for four days".
+    let lengths: Vec<&Value> = report["differences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["kind"] == "quantity")
+        .collect();
+    assert_eq!(lengths.len(), 1, "{lengths:?}");
+    let summary = lengths[0]["summary"].as_str().unwrap();
+    assert!(summary.contains("three days") && summary.contains("four days"), "{summary}");
+    let links = report["links"].as_array().unwrap();
+    let conflict = |l: &&Value| l["kind"] == "conflicts" && l["claims"] == lengths[0]["claims"];
+    assert!(links.iter().any(|l| conflict(&l)), "no conflicts link for {:?}", lengths[0]);
 }
 
 #[test]

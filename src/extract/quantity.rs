@@ -4,8 +4,12 @@
 //! fraction, "over three years" → 3 year (lower bound), "1.5 million" → 1500000, "$2.5 billion" →
 //! 2.5e9 usd, "nine individuals from each country" → 9 person, each side.
 //!
-//! Not useful for: ranges ("10-12", "between 10 and 12" gives two numbers), ordinals, arithmetic,
-//! Roman numerals (never read as numbers, so "Pope Leo XIV" gives nothing).
+//! Ranges with a unit are one quantity from `value` to `upper`: "10-12 million dollars", "$140-150
+//! million" (the low end takes the high end's scale), "between 10 and 12 people", "two to three
+//! weeks"; "from 10 to 12" is a change, not a range, and gives nothing of the kind.
+//!
+//! Not useful for: ordinals, arithmetic, Roman numerals (never read as numbers, so "Pope Leo XIV"
+//! gives nothing).
 //!
 //! The parser makes one pass over the words of a sentence (see `Atoms`); every lexicon is a
 //! `match` on `&str`, so nothing is compiled or allocated per call beyond one word list, one
@@ -55,6 +59,7 @@ pub fn find_quantities(sentence: &str, base: usize) -> Vec<Quantity> {
                     end: base + atoms.list[found.last].end,
                     bound: found.bound,
                     each: found.each,
+                    upper: found.upper,
                 });
                 i = next.max(i + 1);
             }
@@ -335,6 +340,7 @@ struct Found {
     last: usize,
     bound: Bound,
     each: bool,
+    upper: Option<f64>,
 }
 
 /// A number read at some atom: its value and the atoms it spans.
@@ -389,7 +395,26 @@ fn parse_at(a: &Atoms, i: usize) -> Option<(Found, usize)> {
     let prev_low = prev.map_or("", |p| a.low(p));
     let this = a.list[j];
 
-    if num.digits && currency.is_none() && digit_context_rejects(a, j, &num) {
+    // A range reads as one quantity that ends where its high end does ("140-150 million
+    // dollars" takes its scale and unit from the high end).
+    let mut upper = None;
+    let mut between = None;
+    if let Some((hi, low)) = range_after(a, i, j, &num) {
+        if a.low(i.wrapping_sub(1)) == "between" {
+            between = Some(i - 1);
+        }
+        upper = Some(hi.value);
+        num = Num {
+            value: low,
+            last: hi.last,
+            plain_int_digits: None,
+            unit: hi.unit.or(num.unit),
+            m_suffix: hi.m_suffix || num.m_suffix,
+            ..num
+        };
+    }
+
+    if num.digits && currency.is_none() && digit_context_rejects(a, j, &num, upper.is_some()) {
         return None;
     }
     // "Channel Four", "Formula One": a capitalised number word after a capitalised word.
@@ -403,8 +428,8 @@ fn parse_at(a: &Atoms, i: usize) -> Option<(Found, usize)> {
     }
 
     let mut bound = Bound::Exact;
-    let mut first = i;
-    if let Some((b, cue)) = bound_before(a, i) {
+    let mut first = between.unwrap_or(i);
+    if let Some((b, cue)) = bound_before(a, i).filter(|_| between.is_none()) {
         bound = b;
         first = cue;
     }
@@ -569,6 +594,12 @@ fn parse_at(a: &Atoms, i: usize) -> Option<(Found, usize)> {
     // "3m people", "€3m", "rose to 3.2m": in news an `m` after digits is a million.
     if num.m_suffix && unit.as_deref() != Some("metre") {
         num.value *= 1e6;
+        upper = upper.map(|u| u * 1e6);
+    }
+    // A range with no unit is a score, a record or a code more often than an amount ("won
+    // 24-20", "a 10-12 record").
+    if upper.is_some() && unit.is_none() {
+        return None;
     }
 
     if num.word_one && unit.is_none() {
@@ -617,12 +648,16 @@ fn parse_at(a: &Atoms, i: usize) -> Option<(Found, usize)> {
         last: last.max(num.last),
         bound,
         each,
+        upper,
     };
     Some((found, next))
 }
 
 /// Whether the digits at atom `j` are part of a code, date, time, phone number or name.
-fn digit_context_rejects(a: &Atoms, j: usize, num: &Num) -> bool {
+///
+/// `range`: the number is the low end of a range read up to `num.last`, so the number glued
+/// after it is its high end, not a code's next part.
+fn digit_context_rejects(a: &Atoms, j: usize, num: &Num, range: bool) -> bool {
     let this = a.list[j];
     let prev = j.checked_sub(1).map(|p| a.list[p]);
     let next = a.list.get(num.last + 1);
@@ -641,7 +676,7 @@ fn digit_context_rejects(a: &Atoms, j: usize, num: &Num) -> bool {
         x.is_some_and(|x| matches!(x.kind, Kind::Num | Kind::Code) && x.sep == Sep::None)
     };
     if (prev.is_some_and(|p| matches!(p.kind, Kind::Num | Kind::Code)) && this.sep == Sep::None)
-        || adjacent_num(a.list.get(j + 1))
+        || (!range && adjacent_num(a.list.get(j + 1)))
     {
         return true;
     }
@@ -650,9 +685,10 @@ fn digit_context_rejects(a: &Atoms, j: usize, num: &Num) -> bool {
     if num.plain_int_digits.is_some() && ((low.starts_with('0') && digits > 1) || digits >= 8) {
         return true;
     }
-    // Times of day.
+    // Times of day ("10 am", "10-11 am").
+    let after = num.last + 1;
     if matches!(
-        a.next_word(j + 1),
+        a.next_word(after),
         "am" | "pm"
             | "a.m"
             | "p.m"
@@ -668,7 +704,7 @@ fn digit_context_rejects(a: &Atoms, j: usize, num: &Num) -> bool {
             | "o'clock"
             | "hrs"
             | "hours'"
-    ) && a.list[j + 1].sep == Sep::None
+    ) && a.list[after].sep == Sep::None
     {
         return true;
     }
@@ -679,11 +715,11 @@ fn digit_context_rejects(a: &Atoms, j: usize, num: &Num) -> bool {
             && a.list[j - 1].kind == Kind::Word
             && month_number(a.low(j - 1)).is_some()
             && this.sep != Sep::Comma;
-        let month_after = a.list.get(j + 1).is_some_and(|n| {
+        let month_after = a.list.get(after).is_some_and(|n| {
             n.cap
                 && n.kind == Kind::Word
                 && n.sep == Sep::None
-                && month_number(a.low(j + 1)).is_some()
+                && month_number(a.low(after)).is_some()
         });
         if month_before || month_after {
             return true;
@@ -832,6 +868,53 @@ fn each_after(a: &Atoms, k: usize) -> bool {
 }
 
 /// A bound cue ending right before atom `i` ("more than", "about", "up to") and its first atom.
+/// The high end of a range whose low end `lo` starts at atom `j` (its cue or currency sign at
+/// `i`), and the low end's value: "10-12", "10–12", "10 to 12", "between 10 and 12". The low end
+/// takes the high end's scale when it has none of its own ("140-150 million", "two to three
+/// hundred"). Not a range: "from 10 to 12" (a change), a high end not above the low one ("3-1", a
+/// score), years ("2010-2012"), fractions and vague counts.
+fn range_after(a: &Atoms, i: usize, j: usize, lo: &Num) -> Option<(Num, f64)> {
+    if lo.fraction || lo.approx || lo.word_one {
+        return None;
+    }
+    let k = lo.last + 1;
+    let next = a.list.get(k)?;
+    let before = a.low(i.wrapping_sub(1));
+    let hi_at = if next.kind == Kind::Num && next.join == Join::Hyphen && next.sep == Sep::None {
+        if !lo.digits {
+            return None;
+        }
+        k
+    } else if (a.next_word(k) == "to" && before != "from")
+        || (a.next_word(k) == "and" && before == "between")
+    {
+        // "$140 million to $150 million": the sign again before the high end.
+        let m = k + 1;
+        match a.kind(m)? {
+            Kind::Sym(c) if currency_sign(c).is_some() && a.kind(i) == Some(Kind::Sym(c)) => m + 1,
+            _ => m,
+        }
+    } else {
+        return None;
+    };
+    let hi = number_at(a, hi_at)?;
+    if hi.fraction || hi.approx || hi.digits != lo.digits {
+        return None;
+    }
+    let year = |n: &Num| n.plain_int_digits == Some(4) && (1900.0..=2100.0).contains(&n.value);
+    if year(lo) || year(&hi) {
+        return None;
+    }
+    // The scale written after the high end, if the low end has none: "140-150 million".
+    let raw = |at: usize, n: &Num| -> Option<f64> {
+        if n.digits { parse_digits(a.low(at)).map(|d| d.0) } else { number_value(a.low(at)) }
+    };
+    let (raw_lo, raw_hi) = (raw(j, lo)?, raw(hi_at, &hi)?);
+    let scale = if raw_hi > 0.0 { hi.value / raw_hi } else { 1.0 };
+    let low = if lo.last == j && lo.value == raw_lo { lo.value * scale } else { lo.value };
+    (low < hi.value).then_some((hi, low))
+}
+
 fn bound_before(a: &Atoms, i: usize) -> Option<(Bound, usize)> {
     if a.list[i].sep != Sep::None || a.list[i].join != Join::None || i == 0 {
         return None;
@@ -1573,6 +1656,46 @@ mod tests {
             }
         }
         assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    }
+
+    #[test]
+    fn ranges_are_one_quantity_from_low_to_high() {
+        type Range = (f64, f64, &'static str, &'static str);
+        let rows: &[(&str, Range)] = &[
+            ("The deal is worth $140-150 million.", (1.4e8, 1.5e8, "usd", "$140-150 million")),
+            ("It raised 10-12 million dollars.", (1e7, 1.2e7, "usd", "10-12 million dollars")),
+            ("It raised 10–12 million dollars.", (1e7, 1.2e7, "usd", "10–12 million dollars")),
+            (
+                "Between 10 and 12 people were hurt.",
+                (10.0, 12.0, "person", "Between 10 and 12 people"),
+            ),
+            ("The repairs take two to three weeks.", (2.0, 3.0, "week", "two to three weeks")),
+            (
+                "It cost $140 million to $150 million.",
+                (1.4e8, 1.5e8, "usd", "$140 million to $150 million"),
+            ),
+            ("The road is 3-4km long.", (3.0, 4.0, "km", "3-4km")),
+        ];
+        for (sentence, want) in rows {
+            let got = find_quantities(sentence, 0);
+            let (lo, hi, unit, span) = *want;
+            assert_eq!(got.len(), 1, "{sentence:?}: {got:?}");
+            let q = &got[0];
+            assert_eq!((q.value, q.upper, q.unit.as_str()), (lo, Some(hi), unit), "{sentence:?}");
+            assert_eq!(&sentence[q.start..q.end], span, "{sentence:?}");
+        }
+        // Not ranges: a change, a score, a record, years, a date, times of day.
+        for sentence in [
+            "Prices rose from 10 to 12 percent.",
+            "They won 24-20 on Sunday.",
+            "The champion is 52-3 with 46 knockouts.",
+            "He served from 2010-2012 as mayor.",
+            "The festival runs May 10-12.",
+            "The shop opens 10-11 am.",
+        ] {
+            let got = find_quantities(sentence, 0);
+            assert!(got.iter().all(|q| q.upper.is_none()), "{sentence:?}: {got:?}");
+        }
     }
 
     #[test]

@@ -229,6 +229,10 @@ pub struct Quantity {
     /// "nine individuals from each country": the value counts per party, not in total.
     #[serde(default)]
     pub each: bool,
+    /// The high end of a range ("10-12 million dollars", "between 10 and 12 people"), whose low
+    /// end is `value`; `None` for a single value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upper: Option<f64>,
 }
 
 /// A time expression: "Monday", "last week", "March 2022".

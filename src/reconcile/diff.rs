@@ -198,6 +198,31 @@ impl Differ {
         compare_views(a, b, &View::new(a, self), &View::new(b, self), &self.config, brief)
     }
 
+    /// Whether `claim` says how long a happening went on ("talks that lasted three days"): the
+    /// claims [`Differ::compare_durations`] can find a difference in.
+    pub(crate) fn has_duration(&self, claim: &Claim) -> bool {
+        let timed = |q: &Quantity| {
+            matches!(
+                q.unit.as_str(),
+                "second" | "minute" | "hour" | "day" | "week" | "month" | "year"
+            )
+        };
+        if !claim.quantities.iter().any(timed) {
+            return false;
+        }
+        let view = View::new(claim, self);
+        claim.quantities.iter().any(|q| !duration_of(claim, &view, &q.unit, q).is_empty())
+    }
+
+    /// A `quantity` difference between two claims that give different lengths of one happening
+    /// ("talks in Geneva that lasted three days" / "the negotiations ran for four days"), whatever
+    /// else they say: claims in two facts are compared this way, where other amounts would too
+    /// often be two measures of two happenings.
+    pub(crate) fn compare_durations(&self, a: &Claim, b: &Claim) -> Option<PairDifference> {
+        let (view_a, view_b) = (View::new(a, self), View::new(b, self));
+        quantity(a, b, &view_a, &view_b, &self.config, false)
+    }
+
     /// The byte ranges in `claim.text` of the phrases none of `others` gives, by word or synonym:
     /// the words a `detail` difference quotes, found against several claims at once (so a report
     /// can mark what only this claim says, once, however many claims tell the fact).
@@ -240,7 +265,7 @@ fn compare_views(
         view_a.terms.intersection(&view_b.terms).map(String::as_str).collect();
     let mut out = Vec::new();
 
-    out.extend(quantity(a, b, config));
+    out.extend(quantity(a, b, view_a, view_b, config, true));
 
     let neg_a = negates_shared(a, view_a, &shared);
     let neg_b = negates_shared(b, view_b, &shared);
@@ -743,7 +768,14 @@ fn ends_clause(gap: &str) -> bool {
     }) || gap.contains(" - ")
 }
 
-fn quantity<'c>(a: &'c Claim, b: &'c Claim, config: &DiffConfig) -> Option<PairDifference> {
+fn quantity<'c>(
+    a: &'c Claim,
+    b: &'c Claim,
+    view_a: &View<'_>,
+    view_b: &View<'_>,
+    config: &DiffConfig,
+    by_anchor: bool,
+) -> Option<PairDifference> {
     // Quantities in one unit per kind of measure ("12 miles" and "19 km" compare), with the
     // quantity as written kept for the summary.
     let measured = |c: &'c Claim| -> Vec<(&'c str, Quantity, usize)> {
@@ -772,6 +804,7 @@ fn quantity<'c>(a: &'c Claim, b: &'c Claim, config: &DiffConfig) -> Option<PairD
                 {
                     q.value = 2.0 * scale;
                     q.bound = Bound::Lower;
+                    q.upper = None;
                 }
                 (unit, q, k)
             })
@@ -785,21 +818,34 @@ fn quantity<'c>(a: &'c Claim, b: &'c Claim, config: &DiffConfig) -> Option<PairD
         ms.iter().map(|m| span_anchor(c, c.quantities[m.2].start, c.quantities[m.2].end)).collect()
     };
     let (wa, wb) = (anchors(a, &ma), anchors(b, &mb));
+    // How long a happening went on, said of the same happening in other words: "talks that
+    // lasted three days" / "the negotiations ran for four days".
+    let lasting = |c: &Claim, v: &View<'_>, ms: &[(&str, Quantity, usize)]| -> Vec<Vec<String>> {
+        ms.iter().map(|m| duration_of(c, v, m.0, &c.quantities[m.2])).collect()
+    };
+    let (da, db) = (lasting(a, view_a, &ma), lasting(b, view_b, &mb));
     // Whether each amount's anchor is some same-unit amount's anchor in the other claim.
     type Measured<'q> = [(&'q str, Quantity, usize)];
-    let said_of_same =
-        |ms: &Measured<'_>, ws: &[Vec<String>], others: &Measured<'_>, other_ws: &[Vec<String>]| {
-            ms.iter()
-                .zip(ws)
-                .map(|(m, w)| {
-                    let same = |(o, ow): (&(&str, Quantity, usize), &Vec<String>)| {
-                        o.0 == m.0 && w.iter().any(|x| ow.contains(x))
-                    };
-                    others.iter().zip(other_ws).any(same)
+    type Words = [Vec<String>];
+    let said_of_same = |ms: &Measured<'_>,
+                        (ws, ds): (&Words, &Words),
+                        others: &Measured<'_>,
+                        (other_ws, other_ds): (&Words, &Words)| {
+        ms.iter()
+            .zip(ws.iter().zip(ds))
+            .map(|(m, (w, d))| {
+                others.iter().zip(other_ws.iter().zip(other_ds)).any(|(o, (ow, od))| {
+                    o.0 == m.0
+                        && ((by_anchor && w.iter().any(|x| ow.contains(x)))
+                            || d.iter().any(|x| od.contains(x)))
                 })
-                .collect::<Vec<bool>>()
-        };
-    let (keep_a, keep_b) = (said_of_same(&ma, &wa, &mb, &wb), said_of_same(&mb, &wb, &ma, &wa));
+            })
+            .collect::<Vec<bool>>()
+    };
+    let (keep_a, keep_b) = (
+        said_of_same(&ma, (&wa, &da), &mb, (&wb, &db)),
+        said_of_same(&mb, (&wb, &db), &ma, (&wa, &da)),
+    );
     let mut flags = keep_a.into_iter();
     ma.retain(|_| flags.next().unwrap_or(false));
     let mut flags = keep_b.into_iter();
@@ -813,9 +859,15 @@ fn quantity<'c>(a: &'c Claim, b: &'c Claim, config: &DiffConfig) -> Option<PairD
         let qa: Vec<&(&str, Quantity, usize)> = ma.iter().filter(|m| m.0 == unit).collect();
         let qb: Vec<&(&str, Quantity, usize)> = mb.iter().filter(|m| m.0 == unit).collect();
         let comparable = qa.iter().any(|x| qb.iter().any(|y| x.1.each == y.1.each));
+        // A claim that also gives the other's figure, bare, tells both measures ("Charles rushed
+        // for 226 yards while Hillis added 101" / "Hillis rushed for 101 yards").
+        let bare = |c: &Claim, v: f64| {
+            c.quantities.iter().any(|q| q.unit.is_empty() && (q.value - v).abs() < 1e-9)
+        };
         let compatible = qa.iter().any(|x| {
             qb.iter().any(|y| x.1.each != y.1.each || quantities_compatible(&x.1, &y.1, config))
-        });
+        }) || qa.iter().any(|x| bare(b, x.1.value))
+            || qb.iter().any(|y| bare(a, y.1.value));
         if comparable && !compatible {
             let say = |claim: &Claim, qs: &[&(&str, Quantity, usize)]| {
                 qs.iter()
@@ -841,6 +893,68 @@ fn quantity<'c>(a: &'c Claim, b: &'c Claim, config: &DiffConfig) -> Option<PairD
         kind: DifferenceKind::Quantity,
         summary: format!("{}.", parts.join("; ")),
     })
+}
+
+/// What a duration is the length of: the terms and concepts of the happening's common words when
+/// `q` (in `unit`, a unit of time) says how long a happening went on: "talks in Geneva that
+/// lasted three days" (the clause's words before "lasted"), "ran for four days". Names are left
+/// out: a place or a person is where or who, not what lasted. Empty for any other amount: "a
+/// 12-year sentence", "an eight-year deal" (terms of an agreement, and one story tells many),
+/// "three days later".
+fn duration_of(claim: &Claim, view: &View<'_>, unit: &str, q: &Quantity) -> Vec<String> {
+    if !matches!(unit, "second" | "minute" | "hour" | "day" | "week" | "month" | "year") {
+        return Vec::new();
+    }
+    let Some(start) = q.start.checked_sub(claim.start) else { return Vec::new() };
+    let text = &claim.text;
+    let words = &view.words;
+    let gap = |x: usize, y: usize| -> &str {
+        text.get(words[x].start + words[x].text.len()..words[y].start).unwrap_or(".")
+    };
+    // The happening's words: those of a name are left out, and so is the claim's first word only
+    // when it is not a common word in lower case elsewhere (a capital at the start says nothing).
+    let common = |k: usize| -> bool {
+        let w = &words[k];
+        w.n_lexical > 0 && (k == 0 || !w.text.starts_with(|c: char| c.is_uppercase()))
+    };
+    let terms = |k: usize| words[k].terms.iter().cloned();
+    let Some(first) = words.iter().position(|w| w.start >= start) else { return Vec::new() };
+    // "lasted three days", "ran for four days".
+    let mut verb = first.checked_sub(1);
+    if let Some(v) = verb
+        && words[v].lower == "for"
+    {
+        verb = v.checked_sub(1);
+    }
+    let Some(verb) = verb.filter(|&v| {
+        matches!(
+            words[v].lower.as_str(),
+            "lasted"
+                | "lasting"
+                | "lasts"
+                | "last"
+                | "ran"
+                | "run"
+                | "runs"
+                | "running"
+                | "continued"
+                | "stretched"
+                | "spanned"
+                | "spanning"
+        ) && !(v + 1..first).chain(std::iter::once(first)).any(|k| ends_clause(gap(k - 1, k)))
+    }) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for k in (0..verb).rev() {
+        if ends_clause(gap(k, k + 1)) {
+            break;
+        }
+        if common(k) {
+            out.extend(terms(k));
+        }
+    }
+    out
 }
 
 /// The unit a quantity compares in, and the factor to it: lengths in kilometres, areas in square
@@ -871,15 +985,13 @@ pub fn quantities_compatible(x: &Quantity, y: &Quantity, config: &DiffConfig) ->
 }
 
 fn interval(q: &Quantity, tolerance: f64) -> (f64, f64) {
-    let v = q.value;
+    // A range ("10-12 million") holds every value from its low end to its high end.
+    let (v, hi) = (q.value, q.upper.unwrap_or(q.value).max(q.value));
     match q.bound {
-        Bound::Exact => (v, v),
-        Bound::Approximate => {
-            let d = (v * tolerance).abs();
-            (v - d, v + d)
-        }
+        Bound::Exact => (v, hi),
+        Bound::Approximate => ((v - (v * tolerance).abs()), hi + (hi * tolerance).abs()),
         Bound::Lower => (v, f64::INFINITY),
-        Bound::Upper => (f64::NEG_INFINITY, v),
+        Bound::Upper => (f64::NEG_INFINITY, hi),
     }
 }
 
@@ -1528,6 +1640,7 @@ mod tests {
             end: start + words.len(),
             bound,
             each: false,
+            upper: None,
         });
     }
 
@@ -1558,6 +1671,27 @@ mod tests {
             diffs[0].summary,
             "a says \u{201c}12 days\u{201d}, b says \u{201c}14 days\u{201d}."
         );
+    }
+
+    #[test]
+    fn a_range_holds_the_values_between_its_ends() {
+        let range = |id: &str, text: &str, words: &str| {
+            let mut c = claim(id, text);
+            let start = c.text.find(words).expect("words in claim");
+            c.quantities = crate::extract::quantity::find_quantities(&c.text[start..], start);
+            assert!(c.quantities.iter().any(|q| q.upper.is_some()), "{text:?}");
+            c
+        };
+        let a = range("a", "The studio paid $140-150 million for the film.", "$140");
+        let mut inside = claim("b", "The studio paid $145 million for the film.");
+        qty(&mut inside, "$145 million", 1.45e8, "usd", Bound::Exact);
+        assert!(!kinds(&a, &inside).contains(&DifferenceKind::Quantity));
+        let mut outside = claim("c", "The studio paid $90 million for the film.");
+        qty(&mut outside, "$90 million", 9e7, "usd", Bound::Exact);
+        assert!(kinds(&a, &outside).contains(&DifferenceKind::Quantity));
+        let b =
+            range("d", "The studio paid between $145 and $160 million for the film.", "between");
+        assert!(!kinds(&a, &b).contains(&DifferenceKind::Quantity), "overlapping ranges");
     }
 
     #[test]
@@ -1742,6 +1876,43 @@ mod tests {
         let mut c = claim("c", "Lena Ardal scored 21 points as Varna beat Tolm on Friday.");
         qty(&mut c, "21 points", 21.0, "point", Bound::Exact);
         assert!(kinds(&a, &c).contains(&DifferenceKind::Quantity), "one measure, two values");
+    }
+
+    #[test]
+    fn how_long_one_happening_lasted_compares_in_other_words() {
+        let timed = |id: &str, text: &str| {
+            let mut c = claim(id, text);
+            c.quantities = crate::extract::quantity::find_quantities(&c.text, 0);
+            c
+        };
+        let a =
+            timed("a", "The prisoners were freed after talks in Geneva that lasted three days.");
+        let b = timed("b", "The negotiations in Geneva ran for four days.");
+        let differ = Differ::new(&DiffConfig::default(), &Lexicon::default());
+        assert!(differ.has_duration(&a) && differ.has_duration(&b));
+        let d = differ.compare_durations(&a, &b).expect("a quantity difference");
+        assert!(d.summary.contains("three days") && d.summary.contains("four days"), "{d:?}");
+        // Another happening's length, terms of an agreement, and a time after are not compared.
+        let c = timed("c", "The strike by dockers lasted four days.");
+        assert!(differ.compare_durations(&a, &c).is_none());
+        let d = timed("d", "He was serving a 12-year sentence.");
+        let e = timed("e", "That brought him another three-year sentence.");
+        assert!(!differ.has_duration(&d) && differ.compare_durations(&d, &e).is_none());
+        let f = timed("f", "The talks resumed three days later.");
+        assert!(!differ.has_duration(&f));
+    }
+
+    #[test]
+    fn a_claim_that_gives_the_other_figure_bare_tells_two_measures() {
+        let mut a = claim("a", "Charles rushed for 226 yards while Hillis added 101.");
+        qty(&mut a, "226 yards", 226.0, "yard", Bound::Exact);
+        qty(&mut a, "101", 101.0, "", Bound::Exact);
+        let mut b = claim("b", "Hillis rushed for 101 yards.");
+        qty(&mut b, "101 yards", 101.0, "yard", Bound::Exact);
+        assert!(!kinds(&a, &b).contains(&DifferenceKind::Quantity));
+        let mut c = claim("c", "Hillis rushed for 110 yards.");
+        qty(&mut c, "110 yards", 110.0, "yard", Bound::Exact);
+        assert!(kinds(&a, &c).contains(&DifferenceKind::Quantity));
     }
 
     #[test]

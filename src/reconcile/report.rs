@@ -428,6 +428,21 @@ impl Reconciliation {
             let score = scorer.score(r, c);
             graph.link(&ids[0], &ids[1], Edge { kind: EdgeKind::Conflicts, score, anchor: None });
         }
+        // Two lengths of one happening told in two facts ("lasted three days" / "ran for four
+        // days").
+        for (r, c, found) in durations_across_facts(&claims, &story_of, &fact_of, &differ) {
+            let ids = vec![claims[r].id.clone(), claims[c].id.clone()];
+            differences.push(Difference {
+                kind: found.kind,
+                fact: FactId(fact_of[r]),
+                claims: ids.clone(),
+                summary: found.summary,
+            });
+            contested.insert(fact_of[r]);
+            contested.insert(fact_of[c]);
+            let score = scorer.score(r, c);
+            graph.link(&ids[0], &ids[1], Edge { kind: EdgeKind::Conflicts, score, anchor: None });
+        }
         differences.sort_by(|x, y| (x.fact, x.kind, &x.claims).cmp(&(y.fact, y.kind, &y.claims)));
 
         let facts = groups
@@ -648,6 +663,43 @@ impl fmt::Display for Explanation {
 }
 
 /// Pairs of claims of one story, in two facts and two sources, that cannot both be true:
+/// Pairs of claims of one story, in two sources and two facts, that give different lengths of one
+/// happening: `(first, second, difference)` with `first < second` in claim order. Only claims that
+/// say how long something went on are compared, at most [`MAX_TIMED`] per story.
+fn durations_across_facts(
+    claims: &[Claim],
+    story_of: &[usize],
+    fact_of: &[usize],
+    differ: &Differ,
+) -> Vec<(usize, usize, PairDifference)> {
+    /// Claims with a duration compared pairwise in one story, at most: the cost stays bounded in
+    /// a story of thousands of claims.
+    const MAX_TIMED: usize = 256;
+    let mut by_story: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        if differ.has_duration(c) {
+            let list = by_story.entry(story_of[i]).or_default();
+            if list.len() < MAX_TIMED {
+                list.push(i);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for list in by_story.values() {
+        for (k, &r) in list.iter().enumerate() {
+            for &c in &list[k + 1..] {
+                if claims[r].source == claims[c].source || fact_of[r] == fact_of[c] {
+                    continue;
+                }
+                if let Some(d) = differ.compare_durations(&claims[r], &claims[c]) {
+                    out.push((r, c, d));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// `(contrary, other, differences)`. A *contrary* claim calls something untrue ("a hoax",
 /// "denied", "not true") or is negated; the other is its best match in another source (scoring
 /// at least `floor`), states it, and is neither. A refutation word makes an `account` difference

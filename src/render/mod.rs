@@ -85,10 +85,16 @@ pub fn to_json(report: &Reconciliation) -> Value {
                 "end": c.end,
                 "text": c.text,
                 "entities": c.entities.iter().map(|e| e.canonical.as_str()).collect::<Vec<_>>(),
-                "quantities": c.quantities.iter().map(|q| json!({
-                    "value": q.value, "unit": q.unit, "start": q.start, "end": q.end,
-                    "bound": q.bound, "each": q.each,
-                })).collect::<Vec<_>>(),
+                "quantities": c.quantities.iter().map(|q| {
+                    let mut v = json!({
+                        "value": q.value, "unit": q.unit, "start": q.start, "end": q.end,
+                        "bound": q.bound, "each": q.each,
+                    });
+                    if let Some(upper) = q.upper {
+                        v["upper"] = json!(upper);
+                    }
+                    v
+                }).collect::<Vec<_>>(),
                 "modality": c.modality,
                 "polarity": c.polarity,
                 "mentions": c.entities,
