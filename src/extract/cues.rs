@@ -20,6 +20,10 @@ const HEDGES: &[&str] = &[
     "may",
     "allegedly",
     "alleged",
+    // "Police allege he opened fire": the speaker charges it, the text does not state it.
+    "allege",
+    "alleges",
+    "alleging",
     "likely",
     "unlikely",
     "perhaps",
@@ -58,9 +62,27 @@ pub(crate) fn is_modal_cue(w: &str) -> bool {
     HEDGES.contains(&w) || CONDITIONALS.contains(&w)
 }
 
+/// Whether a lowercase word makes a claim hold only under a condition ("if", "unless").
+pub(crate) fn is_conditional_cue(w: &str) -> bool {
+    CONDITIONALS.contains(&w)
+}
+
 /// Words before "if" that make it mean "whether" rather than a condition.
-const IF_AS_WHETHER: &[&str] =
-    &["unclear", "whether", "asked", "know", "knows", "see", "wondered", "clear", "decide", "sure"];
+const IF_AS_WHETHER: &[&str] = &[
+    "unclear",
+    "whether",
+    "asked",
+    "know",
+    "knows",
+    "see",
+    "wondered",
+    "clear",
+    "decide",
+    "determine",
+    "sure",
+    "unsure",
+    "uncertain",
+];
 
 /// Words that negate a claim.
 const NEGATORS: &[&str] = &[
@@ -158,7 +180,11 @@ fn names_the_month(text: &str, tokens: &[Token<'_>], k: usize) -> bool {
 /// asserts that someone asked) is read as the claim's words, so only a bare question is a question.
 fn quoted_question(text: &str) -> bool {
     let t = text.trim_end();
-    t.ends_with(['"', '\u{201D}']) && !text.trim_start().starts_with(['"', '\u{201C}'])
+    // Typed quotes may open with two apostrophes or backticks (''Would we …?").
+    let start = text.trim_start();
+    let opens =
+        start.starts_with(['"', '\u{201C}']) || start.starts_with("''") || start.starts_with("``");
+    t.ends_with(['"', '\u{201D}']) && !opens
 }
 
 /// The polarity of a claim's text: negated when it has an odd number of negating cues outside
@@ -615,6 +641,10 @@ mod tests {
             ("Will the truce hold?", Modality::Question),
             ("It was unclear if the plan would work.", Modality::Hedged),
             ("She asked: “Why now?”", Modality::Asserted),
+            // Typed quotes that open with two apostrophes still hold a bare question.
+            ("''Would we have won without him?\"", Modality::Question),
+            ("Officials are unsure if the fire was set.", Modality::Asserted),
+            ("Police allege the driver fled.", Modality::Hedged),
         ];
         for (text, want) in cases {
             assert_eq!(modality_of(text), want, "{text}");

@@ -348,7 +348,27 @@ impl Reconciliation {
                 .par_iter()
                 .map(|l| {
                     (fact_of[l.a] == fact_of[l.b]).then(|| {
-                        differ.compare_brief(&claims[l.a], &claims[l.b], brief(l.a) || brief(l.b))
+                        let brief = brief(l.a) || brief(l.b);
+                        let mut found = differ.compare_brief(&claims[l.a], &claims[l.b], brief);
+                        // Two articles' claims linked below the threshold (through an anchor:
+                        // a shared name or quotation) may say two things about one happening:
+                        // "the expectations seemed unfair" / "Luck couldn't help but smile".
+                        // A hedge, a negation or an account then sets two statements against
+                        // each other, so those are not told; a day, an amount or a speaker is
+                        // compared only where both claims give it of the same words. A brief's
+                        // claim says one thing, and its best match in the article is what it
+                        // says.
+                        if !brief && l.score.value < align.threshold {
+                            found.retain(|d| {
+                                !matches!(
+                                    d.kind,
+                                    DifferenceKind::Modality
+                                        | DifferenceKind::Polarity
+                                        | DifferenceKind::Account
+                                )
+                            });
+                        }
+                        found
                     })
                 })
                 .collect()
