@@ -111,6 +111,7 @@ const NEGATORS: &[&str] = &[
     "denied",
     "denies",
     "deny",
+    "denying",
     "ruled",
     "failed",
     "fails",
@@ -123,14 +124,32 @@ const NEGATORS: &[&str] = &[
 /// Whether a negator at token `k` really negates: "ruled" only in "ruled out", "not only" and
 /// "no doubt"-style idioms do not.
 fn negates(tokens: &[Token<'_>], k: usize) -> bool {
-    let word = tokens[k].lower.as_ref();
-    let next = tokens.get(k + 1).map(|t| t.lower.as_ref());
+    negates_before(tokens[k].lower.as_ref(), tokens.get(k + 1).map(|t| t.lower.as_ref()))
+}
+
+/// Whether the lowercase word `word`, followed by `next`, negates what it governs: a negating word
+/// ([`is_negator`]) outside the idioms that do not ("not only", "no doubt", "no idea what caused
+/// it", "without doubt"), and "ruled" only in "ruled out". Extraction's polarity and the differ's
+/// reading of what a negation governs both use it.
+pub(crate) fn negates_before(word: &str, next: Option<&str>) -> bool {
+    if !is_negator(word) {
+        return false;
+    }
     match word {
         "ruled" => next == Some("out"),
-        "not" | "no" => !matches!(next, Some("only" | "doubt" | "longer" | "matter" | "less")),
+        // "We have no idea what caused it" says what is not known, not what did not happen.
+        "not" | "no" => {
+            !matches!(next, Some("only" | "doubt" | "longer" | "matter" | "less" | "idea"))
+        }
         "without" => !matches!(next, Some("doubt")),
         _ => true,
     }
+}
+
+/// Whether a lowercase word is one that negates a claim ("not", "never", "denied", "failed",
+/// "don't", …), idioms aside (see [`negates_before`]).
+pub(crate) fn is_negator(w: &str) -> bool {
+    NEGATORS.contains(&w) || w.ends_with("n't")
 }
 
 /// The modality of a claim's text.
@@ -190,13 +209,7 @@ fn quoted_question(text: &str) -> bool {
 /// The polarity of a claim's text: negated when it has an odd number of negating cues outside
 /// idioms ("not only"), so that "did not refuse" reads as affirmed.
 pub(crate) fn polarity(tokens: &[Token<'_>]) -> Polarity {
-    let mut count = 0;
-    for (k, t) in tokens.iter().enumerate() {
-        let w = t.lower.as_ref();
-        if w.ends_with("n't") || (NEGATORS.contains(&w) && negates(tokens, k)) {
-            count += 1;
-        }
-    }
+    let count = (0..tokens.len()).filter(|&k| negates(tokens, k)).count();
     if count % 2 == 1 { Polarity::Negated } else { Polarity::Affirmed }
 }
 
@@ -663,6 +676,8 @@ mod tests {
             ("Not only prices but wages rose.", Polarity::Affirmed),
             ("The court ruled on Monday.", Polarity::Affirmed),
             ("The court ruled out an appeal.", Polarity::Negated),
+            ("We have no idea what caused the fire.", Polarity::Affirmed),
+            ("He kept denying the charge.", Polarity::Negated),
         ];
         for (text, want) in cases {
             assert_eq!(polarity_of(text), want, "{text}");

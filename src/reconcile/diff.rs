@@ -554,42 +554,6 @@ const LEADS: &[&str] = &[
     "their", "his", "her",
 ];
 
-/// Words that negate what follows them.
-const NEGATION_CUES: &[&str] = &[
-    "not",
-    "no",
-    "never",
-    "without",
-    "nor",
-    "neither",
-    "none",
-    "nothing",
-    "nobody",
-    "declined",
-    "declines",
-    "decline",
-    "declining",
-    "rejected",
-    "rejects",
-    "reject",
-    "rejecting",
-    "refused",
-    "refuses",
-    "refuse",
-    "refusing",
-    "denied",
-    "denies",
-    "deny",
-    "denying",
-    "failed",
-    "fails",
-    "dismissed",
-    "dismisses",
-    "cannot",
-    "fail",
-    "ruled",
-];
-
 /// Words that end the scope of a negation: a new clause begins.
 ///
 /// "and" and "or" are included: "not safe for traffic and will stay closed" negates the safety,
@@ -642,11 +606,6 @@ const HEDGE_CLAUSE_WORDS: &[&str] = &["but", "while", "though", "although", "how
 /// How far a negation reaches, in words, at most.
 const NEGATION_SCOPE: usize = 10;
 
-fn is_negation_cue(lower: &str) -> bool {
-    // "ruled" negates only in "ruled out"; the scope then starts at "out", which is no content.
-    NEGATION_CUES.contains(&lower) || lower.ends_with("n't")
-}
-
 /// A claim's words prepared for comparison.
 struct View<'c> {
     /// Its content terms, without negation cues (they are compared through polarity), and the
@@ -686,7 +645,7 @@ impl<'c> View<'c> {
         let mut stems: Vec<(usize, String, bool)> = Vec::new();
         for (i, word) in words(&claim.text).enumerate() {
             let lower = plain_lower(word.text);
-            let word_terms = if is_negation_cue(&lower) {
+            let word_terms = if crate::extract::cues::is_negator(&lower) {
                 negation_cue.get_or_insert(word.text);
                 Vec::new()
             } else {
@@ -773,14 +732,7 @@ fn negates_shared(claim: &Claim, view: &View<'_>, shared: &HashSet<&str>) -> boo
     }
     let cue = |i: usize| -> bool {
         let next = view.words.get(i + 1).map(|w| w.lower.as_str());
-        match view.words[i].lower.as_str() {
-            // "We have no idea what caused it" says what is not known, not what did not happen.
-            "not" | "no" => {
-                !matches!(next, Some("only" | "doubt" | "longer" | "matter" | "less" | "idea"))
-            }
-            "without" => next != Some("doubt"),
-            w => is_negation_cue(w),
-        }
+        crate::extract::cues::negates_before(&view.words[i].lower, next)
     };
     let mut per_clause = vec![0usize; clause.last().map_or(0, |c| c + 1)];
     for i in (0..n).filter(|&i| cue(i)) {
