@@ -682,10 +682,9 @@ impl fmt::Display for Explanation {
     }
 }
 
-/// Pairs of claims of one story, in two facts and two sources, that cannot both be true:
 /// Pairs of claims of one story, in two sources and two facts, that give different lengths of one
 /// happening: `(first, second, difference)` with `first < second` in claim order. Only claims that
-/// say how long something went on are compared, at most [`MAX_TIMED`] per story.
+/// say how long something went on are compared, at most `MAX_TIMED` per story.
 fn durations_across_facts(
     claims: &[Claim],
     story_of: &[usize],
@@ -720,6 +719,7 @@ fn durations_across_facts(
     out
 }
 
+/// Pairs of claims of one story, in two facts and two sources, that cannot both be true:
 /// `(contrary, other, differences)`. A *contrary* claim calls something untrue ("a hoax",
 /// "denied", "not true") or is negated; the other is its best match in another source (scoring
 /// at least `floor`), states it, and is neither. A refutation word makes an `account` difference
