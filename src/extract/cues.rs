@@ -189,10 +189,16 @@ pub(crate) fn modality(text: &str, tokens: &[Token<'_>]) -> Modality {
 /// Whether the "may" at token `k` is the month (or a name): capitalised inside the sentence ("to
 /// launch in May"), or opening it before a number ("May 5 was chosen").
 fn names_the_month(text: &str, tokens: &[Token<'_>], k: usize) -> bool {
-    let capitalised = text[tokens[k].start..].starts_with('M');
-    let number_next =
-        tokens.get(k + 1).is_some_and(|n| n.lower.starts_with(|c: char| c.is_ascii_digit()));
-    capitalised && (k > 0 || number_next)
+    let next = tokens.get(k + 1).map(|n| n.lower.as_ref());
+    may_is_month(&text[tokens[k].start..], k == 0, next)
+}
+
+/// Whether a "may" written as `written` (from the word on) is the month: capitalised and not the
+/// first word of its sentence, or first but before a number (`next`, the word after). Extraction
+/// and the differ read the month the same way.
+pub(crate) fn may_is_month(written: &str, first: bool, next: Option<&str>) -> bool {
+    let number_next = next.is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
+    written.starts_with('M') && (!first || number_next)
 }
 
 /// A question inside a quotation that the sentence reports ("asked: “Why now?”" ends in "?" but

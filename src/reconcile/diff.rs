@@ -30,12 +30,16 @@
 //!   other lacks, "had not yet" / "had yet to").
 //! - **modality**: one claim states the fact as definite, the other as hedged, conditional or a
 //!   question, and the hedge bears on what the two share: a hedge cue ("could", "reportedly",
-//!   "floated", "if") is a short tail ("…, it seems") or qualifies a shared word: the first
-//!   content word after it in its clause, and for a hedging verb also its subject ("was
-//!   reportedly paid" against "was paid", "the Vatican has been floated as a venue" against "the
-//!   Vatican offered to host"; not "reportedly pulled out of the talks" against "in talks"). A question counts when it asks:
-//!   it opens with a question word or an auxiliary and ends with its question mark. An adjective that hedges
-//!   only its noun ("a memorandum on a *possible* peace accord") does not make the claim uncertain.
+//!   "floated") is a short tail ("…, it seems") or qualifies a shared word: the first content word
+//!   after it in its clause, and for a hedging verb also its subject ("was reportedly paid"
+//!   against "was paid", "the Vatican has been floated as a venue" against "the Vatican offered to
+//!   host"; not "reportedly pulled out of the talks" against "in talks"). A condition's "if" is no
+//!   cue of its own (the modal of its main clause is), nor are "May" the month, "could be seen",
+//!   "expected more from" or the "would" of reported speech; and the definite claim must not
+//!   qualify the shared content itself ("should", someone's "claim", "is accused of"). A question
+//!   counts when it asks: it opens with a question word or an auxiliary and ends with its
+//!   question mark. An adjective that hedges only its noun ("a memorandum on a *possible* peace
+//!   accord") does not make the claim uncertain.
 //! - **attribution**: the same quoted words (or near-identical claims) put in the mouths of two
 //!   different named speakers (resolved entities, or capitalised names; never pronouns or
 //!   descriptions such as "the judge"), neither of which the other claim names anywhere ("said
@@ -198,29 +202,54 @@ impl Differ {
         compare_views(a, b, &View::new(a, self), &View::new(b, self), &self.config, brief)
     }
 
-    /// Whether `claim` says how long a happening went on ("talks that lasted three days"): the
-    /// claims [`Differ::compare_durations`] can find a difference in.
-    pub(crate) fn has_duration(&self, claim: &Claim) -> bool {
-        let timed = |q: &Quantity| {
-            matches!(
-                q.unit.as_str(),
-                "second" | "minute" | "hour" | "day" | "week" | "month" | "year"
-            )
-        };
-        if !claim.quantities.iter().any(timed) {
-            return false;
+    /// The claim's view when it says how long a happening went on ("talks that lasted three
+    /// days"): the claims [`Differ::compare_durations_in`] compares.
+    fn timed_view<'c>(&self, claim: &'c Claim) -> Option<View<'c>> {
+        if !claim.quantities.iter().any(|q| is_time_unit(&q.unit)) {
+            return None;
         }
         let view = View::new(claim, self);
-        claim.quantities.iter().any(|q| !duration_of(claim, &view, &q.unit, q).is_empty())
+        claim
+            .quantities
+            .iter()
+            .any(|q| !duration_of(claim, &view, &q.unit, q).is_empty())
+            .then_some(view)
     }
 
-    /// A `quantity` difference between two claims that give different lengths of one happening
+    /// `quantity` differences between claims that give different lengths of one happening
     /// ("talks in Geneva that lasted three days" / "the negotiations ran for four days"), whatever
     /// else they say: claims in two facts are compared this way, where other amounts would too
-    /// often be two measures of two happenings.
-    pub(crate) fn compare_durations(&self, a: &Claim, b: &Claim) -> Option<PairDifference> {
-        let (view_a, view_b) = (View::new(a, self), View::new(b, self));
-        quantity(a, b, &view_a, &view_b, &self.config, false)
+    /// often be two measures of two happenings. Over the pairs of each group of `claims`
+    /// (indices, in the order given) that `pair` admits, each claim's view built once:
+    /// `(i, j, difference)` for `i` before `j` in its group. Only the first `max_per_group`
+    /// claims of a group that say how long something went on are compared.
+    pub(crate) fn compare_durations_in(
+        &self,
+        claims: &[Claim],
+        groups: impl IntoIterator<Item = Vec<usize>>,
+        max_per_group: usize,
+        pair: impl Fn(usize, usize) -> bool,
+    ) -> Vec<(usize, usize, PairDifference)> {
+        let mut out = Vec::new();
+        for group in groups {
+            let timed: Vec<(usize, View<'_>)> = group
+                .into_iter()
+                .filter_map(|i| self.timed_view(&claims[i]).map(|v| (i, v)))
+                .take(max_per_group)
+                .collect();
+            for (k, (r, view_r)) in timed.iter().enumerate() {
+                for (c, view_c) in &timed[k + 1..] {
+                    if !pair(*r, *c) {
+                        continue;
+                    }
+                    let (a, b) = (&claims[*r], &claims[*c]);
+                    if let Some(d) = quantity(a, b, view_r, view_c, &self.config, false) {
+                        out.push((*r, *c, d));
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// The byte ranges in `claim.text` of the phrases none of `others` gives, by word or synonym:
@@ -699,10 +728,6 @@ fn coverage(view: &View<'_>, shared: &HashSet<&str>) -> f64 {
     covered.count() as f64 / content.len() as f64
 }
 
-/// Whether `claim` negates content it shares with the other claim: it is negated (as extraction
-/// says), and the scope of one of its negation cues reaches a shared term. A negated claim with no
-/// cue this module knows ("halted") does not count: a contradiction is only reported when the words
-/// that make it are found.
 /// Whether a claim tells how things were before: "previously", "formerly", "used to".
 fn tells_an_earlier_state(view: &View<'_>) -> bool {
     view.words.iter().enumerate().any(|(i, w)| {
@@ -711,6 +736,9 @@ fn tells_an_earlier_state(view: &View<'_>) -> bool {
     })
 }
 
+/// Whether `claim` negates content it shares with the other claim: a clause of it holds an odd
+/// number of negation cues, and the scope of one of them reaches a shared term (degree words such
+/// as "much" aside). A contradiction is only reported when the words that make it are found.
 fn negates_shared(claim: &Claim, view: &View<'_>, shared: &HashSet<&str>) -> bool {
     // Negations count per clause: two in one clause cancel ("did not refuse"), two in two clauses
     // do not ("was denied a permit, … who would not say why" negates the permit once).
@@ -813,38 +841,35 @@ fn quantity<'c>(
     // Only amounts said of the same thing compare: an amount whose anchor (the content words next
     // to it: "scored 23 points", "40 ships were waiting") the other claim gives to an amount of
     // the same unit. "Scored 23 points" and "had five points during a 15-2 run" are two measures.
-    let anchors = |c: &Claim, ms: &[(&str, Quantity, usize)]| -> Vec<Vec<String>> {
-        ms.iter().map(|m| span_anchor(c, c.quantities[m.2].start, c.quantities[m.2].end)).collect()
-    };
-    let (wa, wb) = (anchors(a, &ma), anchors(b, &mb));
-    // How long a happening went on, said of the same happening in other words: "talks that
-    // lasted three days" / "the negotiations ran for four days".
-    let lasting = |c: &Claim, v: &View<'_>, ms: &[(&str, Quantity, usize)]| -> Vec<Vec<String>> {
-        ms.iter().map(|m| duration_of(c, v, m.0, &c.quantities[m.2])).collect()
-    };
-    let (da, db) = (lasting(a, view_a, &ma), lasting(b, view_b, &mb));
-    // Whether each amount's anchor is some same-unit amount's anchor in the other claim.
-    type Measured<'q> = [(&'q str, Quantity, usize)];
-    type Words = [Vec<String>];
-    let said_of_same = |ms: &Measured<'_>,
-                        (ws, ds): (&Words, &Words),
-                        others: &Measured<'_>,
-                        (other_ws, other_ds): (&Words, &Words)| {
+    // An amount is also said of the same thing when both give how long one happening went on,
+    // in other words: "talks that lasted three days" / "the negotiations ran for four days". Its
+    // keys: its anchor's words (when anchors count), and the words of what lasted, marked apart.
+    let keys = |c: &Claim, v: &View<'_>, ms: &[(&str, Quantity, usize)]| -> Vec<Vec<String>> {
         ms.iter()
-            .zip(ws.iter().zip(ds))
-            .map(|(m, (w, d))| {
-                others.iter().zip(other_ws.iter().zip(other_ds)).any(|(o, (ow, od))| {
-                    o.0 == m.0
-                        && ((by_anchor && w.iter().any(|x| ow.contains(x)))
-                            || d.iter().any(|x| od.contains(x)))
-                })
+            .map(|m| {
+                let q = &c.quantities[m.2];
+                let anchor = if by_anchor { span_anchor(c, q.start, q.end) } else { Vec::new() };
+                let lasting = duration_of(c, v, m.0, q).into_iter().map(|t| format!("lasting {t}"));
+                anchor.into_iter().chain(lasting).collect()
             })
-            .collect::<Vec<bool>>()
+            .collect()
     };
-    let (keep_a, keep_b) = (
-        said_of_same(&ma, (&wa, &da), &mb, (&wb, &db)),
-        said_of_same(&mb, (&wb, &db), &ma, (&wa, &da)),
-    );
+    let (ka, kb) = (keys(a, view_a, &ma), keys(b, view_b, &mb));
+    // Whether each amount shares a key with some same-unit amount of the other claim.
+    type Measured<'q> = [(&'q str, Quantity, usize)];
+    let said_of_same =
+        |ms: &Measured<'_>, ks: &[Vec<String>], others: &Measured<'_>, other_ks: &[Vec<String>]| {
+            ms.iter()
+                .zip(ks)
+                .map(|(m, k)| {
+                    others
+                        .iter()
+                        .zip(other_ks)
+                        .any(|(o, ok)| o.0 == m.0 && k.iter().any(|x| ok.contains(x)))
+                })
+                .collect::<Vec<bool>>()
+        };
+    let (keep_a, keep_b) = (said_of_same(&ma, &ka, &mb, &kb), said_of_same(&mb, &kb, &ma, &ka));
     let mut flags = keep_a.into_iter();
     ma.retain(|_| flags.next().unwrap_or(false));
     let mut flags = keep_b.into_iter();
@@ -912,7 +937,7 @@ fn quantity<'c>(
 /// 12-year sentence", "an eight-year deal" (terms of an agreement, and one story tells many),
 /// "three days later".
 fn duration_of(claim: &Claim, view: &View<'_>, unit: &str, q: &Quantity) -> Vec<String> {
-    if !matches!(unit, "second" | "minute" | "hour" | "day" | "week" | "month" | "year") {
+    if !is_time_unit(unit) {
         return Vec::new();
     }
     let Some(start) = q.start.checked_sub(claim.start) else { return Vec::new() };
@@ -965,6 +990,11 @@ fn duration_of(claim: &Claim, view: &View<'_>, unit: &str, q: &Quantity) -> Vec<
         }
     }
     out
+}
+
+/// Whether a unit measures time, so that an amount in it can be how long something lasted.
+fn is_time_unit(unit: &str) -> bool {
+    matches!(unit, "second" | "minute" | "hour" | "day" | "week" | "month" | "year")
 }
 
 /// The unit a quantity compares in, and the factor to it: lengths in kilometres, areas in square
@@ -1030,13 +1060,13 @@ fn modality(
     if definite(a) == definite(b) {
         return None;
     }
-    let (sure, unsure, unsure_view) = if definite(a) { (a, b, view_b) } else { (b, a, view_a) };
+    let (sure, sure_view, unsure, unsure_view) =
+        if definite(a) { (a, view_a, b, view_b) } else { (b, view_b, a, view_a) };
     // "X is accused of shooting Y" states the accusation, not the shooting: it is no definite
     // telling to set against "police allege X opened fire".
-    if words(&sure.text).any(|w| matches!(plain_lower(w.text).as_str(), "accused" | "accuses")) {
+    if sure_view.words.iter().any(|w| matches!(w.lower.as_str(), "accused" | "accuses")) {
         return None;
     }
-    let sure_view = if definite(a) { view_a } else { view_b };
     if qualifies_shared(sure, sure_view, shared) {
         return None;
     }
@@ -1245,9 +1275,8 @@ fn hedge_scope(
 /// or before a number.
 fn names_the_month(view: &View<'_>, i: usize) -> bool {
     let w = &view.words[i];
-    let number_next =
-        view.words.get(i + 1).is_some_and(|n| n.text.starts_with(|c: char| c.is_ascii_digit()));
-    w.lower == "may" && w.text.starts_with('M') && (i > 0 || number_next)
+    let next = view.words.get(i + 1).map(|n| n.text);
+    w.lower == "may" && crate::extract::cues::may_is_month(w.text, i == 0, next)
 }
 
 /// Whether the cue word at `i` hedges nothing here: "May" the month, a modal of perception
@@ -2106,17 +2135,22 @@ mod tests {
             timed("a", "The prisoners were freed after talks in Geneva that lasted three days.");
         let b = timed("b", "The negotiations in Geneva ran for four days.");
         let differ = Differ::new(&DiffConfig::default(), &Lexicon::default());
-        assert!(differ.has_duration(&a) && differ.has_duration(&b));
-        let d = differ.compare_durations(&a, &b).expect("a quantity difference");
+        let has_duration = |c: &Claim| differ.timed_view(c).is_some();
+        let compare = |x: &Claim, y: &Claim| {
+            let pair = [x.clone(), y.clone()];
+            differ.compare_durations_in(&pair, [vec![0, 1]], 2, |_, _| true).pop().map(|d| d.2)
+        };
+        assert!(has_duration(&a) && has_duration(&b));
+        let d = compare(&a, &b).expect("a quantity difference");
         assert!(d.summary.contains("three days") && d.summary.contains("four days"), "{d:?}");
         // Another happening's length, terms of an agreement, and a time after are not compared.
         let c = timed("c", "The strike by dockers lasted four days.");
-        assert!(differ.compare_durations(&a, &c).is_none());
+        assert!(compare(&a, &c).is_none());
         let d = timed("d", "He was serving a 12-year sentence.");
         let e = timed("e", "That brought him another three-year sentence.");
-        assert!(!differ.has_duration(&d) && differ.compare_durations(&d, &e).is_none());
+        assert!(!has_duration(&d) && compare(&d, &e).is_none());
         let f = timed("f", "The talks resumed three days later.");
-        assert!(!differ.has_duration(&f));
+        assert!(!has_duration(&f));
     }
 
     #[test]

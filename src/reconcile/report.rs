@@ -695,28 +695,12 @@ fn durations_across_facts(
     /// a story of thousands of claims.
     const MAX_TIMED: usize = 256;
     let mut by_story: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (i, c) in claims.iter().enumerate() {
-        if differ.has_duration(c) {
-            let list = by_story.entry(story_of[i]).or_default();
-            if list.len() < MAX_TIMED {
-                list.push(i);
-            }
-        }
+    for (i, &story) in story_of.iter().enumerate() {
+        by_story.entry(story).or_default().push(i);
     }
-    let mut out = Vec::new();
-    for list in by_story.values() {
-        for (k, &r) in list.iter().enumerate() {
-            for &c in &list[k + 1..] {
-                if claims[r].source == claims[c].source || fact_of[r] == fact_of[c] {
-                    continue;
-                }
-                if let Some(d) = differ.compare_durations(&claims[r], &claims[c]) {
-                    out.push((r, c, d));
-                }
-            }
-        }
-    }
-    out
+    differ.compare_durations_in(claims, by_story.into_values(), MAX_TIMED, |r, c| {
+        claims[r].source != claims[c].source && fact_of[r] != fact_of[c]
+    })
 }
 
 /// Pairs of claims of one story, in two facts and two sources, that cannot both be true:
