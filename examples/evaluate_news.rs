@@ -20,6 +20,13 @@
 //!    leave-topics-out folds on pairs of articles.
 //! 3. **FNC-1**: for a fixed sample of headline–body pairs per stance, the share in which a claim of
 //!    the headline is linked (one fact or one edge) to a claim of the body.
+//! 4. **FNC-1 stance** ([`corroborate::reconcile::stance`]): whether the body, read whole, disputes
+//!    the headline. The model is cross-validated by claim (headlines and bodies joined by a pair
+//!    are one group; 5 folds of groups, 3 shuffles): fitted on the `agree` and `disagree` pairs of
+//!    four folds, its threshold set on them, and scored on the fifth. Printed: the share of
+//!    `disagree`, `agree` and `discuss` pairs it flags, and J (disagree − agree).
+//!    `--fit-stance FILE` also fits the model on every pair and writes it (the shipped one is
+//!    `src/reconcile/stance_model.json`); `--stance-only` runs this part alone.
 
 #[path = "support/cli.rs"]
 mod cli;
@@ -29,6 +36,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use corroborate::reconcile::happening::{self, HappeningConfig, HappeningFeatures};
+use corroborate::reconcile::stance::{FitParams, StanceFeatures, StanceModel};
 use corroborate::reconcile::story::{self, StoryConfig, StoryFeatures};
 use corroborate::{Config, Reconciler, Reconciliation, Source};
 use serde_json::Value;
@@ -40,12 +48,14 @@ const HELP: &str = "\
 Real coverage on the development data: ECB+ sentence pairs (leave-topics-out CV of the happening
 model), stories of the pooled ECB+ pile, FNC-1 headlines linked into their bodies.
 
-Usage: evaluate_news [--data DIR] [--folds K] [--skip-fnc]
+Usage: evaluate_news [--data DIR] [--folds K] [--skip-fnc] [--stance-only] [--fit-stance FILE]
 
 Options:
   --data DIR   holds ecbplus/ and fnc1/ (default: $CORROBORATE_DATA)
   --folds K    folds of topics for cross-validation (default 5, at least 2)
   --skip-fnc   leave out the FNC-1 figures, and FNC-1 pairs in the story model's fit
+  --stance-only  run only the FNC-1 stance part (cross-validated)
+  --fit-stance FILE  also fit the stance model on every FNC-1 pair and write it to FILE
   -h, --help   print this help
 
 Environment: STORY_BG and STORY_TH override the story model's background documents and threshold
@@ -68,12 +78,19 @@ struct Args {
     data: Option<PathBuf>,
     folds: usize,
     fnc: bool,
+    stance_only: bool,
+    fit_stance: Option<PathBuf>,
 }
 
 fn parse_args(parser: &mut cli::Parser) -> Result<Option<Args>, cli::Error> {
     use cli::*;
-    let mut args =
-        Args { data: std::env::var_os("CORROBORATE_DATA").map(PathBuf::from), folds: 5, fnc: true };
+    let mut args = Args {
+        data: std::env::var_os("CORROBORATE_DATA").map(PathBuf::from),
+        folds: 5,
+        fnc: true,
+        stance_only: false,
+        fit_stance: None,
+    };
     while let Some(arg) = parser.next()? {
         match arg {
             Long("data") => args.data = Some(parser.value()?.into()),
@@ -84,6 +101,8 @@ fn parse_args(parser: &mut cli::Parser) -> Result<Option<Args>, cli::Error> {
                 }
             }
             Long("skip-fnc") => args.fnc = false,
+            Long("stance-only") => args.stance_only = true,
+            Long("fit-stance") => args.fit_stance = Some(parser.value()?.into()),
             Short('h') | Long("help") => return Ok(None),
             _ => return Err(arg.unexpected()),
         }
@@ -116,6 +135,9 @@ struct Topic {
 
 fn run(args: Args) -> Result<(), String> {
     let data = args.data.ok_or("no data folder: pass --data DIR or set CORROBORATE_DATA")?;
+    if args.stance_only {
+        return stance(&data.join("fnc1"), args.fit_stance.as_deref());
+    }
     let ecb = data.join("ecbplus");
     let mut numbers: Vec<usize> = std::fs::read_dir(&ecb)
         .map_err(|e| format!("{}: {e}", ecb.display()))?
@@ -174,6 +196,9 @@ fn run(args: Args) -> Result<(), String> {
     if args.fnc {
         println!("== FNC-1 (headline linked into its body)");
         fnc(&data.join("fnc1"))?;
+        stance(&data.join("fnc1"), args.fit_stance.as_deref())?;
+    } else if args.fit_stance.is_some() {
+        return Err("--fit-stance needs the FNC-1 pairs: drop --skip-fnc".into());
     }
     Ok(())
 }
@@ -509,6 +534,24 @@ fn stories(
             together(true),
             together(false)
         );
+        // A headline left alone joins its article's story above `brief_threshold`: the pair's
+        // probability against lower thresholds (the sweep behind the default).
+        let sweep: Vec<String> = [0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5]
+            .iter()
+            .map(|&th| {
+                let share = |related: bool| {
+                    let rows: Vec<_> = fnc_rows.iter().filter(|r| r.2 == related).collect();
+                    let k = rows.iter().filter(|r| shipped.probability(&r.1) >= th).count();
+                    k as f64 / rows.len().max(1) as f64
+                };
+                format!("{th:.2}: {:.3}/{:.3}", share(true), share(false))
+            })
+            .collect();
+        println!(
+            "FNC-1 pairs at or above a brief threshold (related/unrelated): {} (shipped brief_threshold {:.2})",
+            sweep.join(", "),
+            shipped.brief_threshold
+        );
     }
     let mut all: Vec<(StoryFeatures, bool)> =
         rows.iter().map(|(a, b, f)| (*f, same(*a, *b))).collect();
@@ -629,4 +672,243 @@ fn fnc(dir: &Path) -> Result<(), String> {
         );
     }
     Ok(())
+}
+
+/// A headline–body pair read for stance: its features, stance and group (a claim: headlines and
+/// bodies joined by pairs).
+struct StancePair<'a> {
+    headline: &'a str,
+    body: &'a str,
+    features: StanceFeatures,
+    stance: String,
+    group: usize,
+}
+
+/// The claims' texts of one text, as a run reads it (one source).
+fn claim_texts(id: &str, text: &str) -> Vec<String> {
+    match Source::new(id, text.trim()) {
+        Ok(source) => {
+            corroborate::extract::extract(&source).claims.into_iter().map(|c| c.text).collect()
+        }
+        Err(_) => Vec::new(),
+    }
+}
+
+/// The FNC-1 related pairs (agree, disagree, discuss) read for stance.
+fn stance_pairs<'a>(
+    bodies: &'a HashMap<String, String>,
+    by_stance: &'a BTreeMap<String, Vec<(String, String)>>,
+) -> Vec<StancePair<'a>> {
+    use rayon::prelude::*;
+    let related: Vec<(&str, &String, &String)> = ["agree", "disagree", "discuss"]
+        .iter()
+        .flat_map(|s| by_stance.get(*s).into_iter().flatten().map(move |(h, b)| (*s, h, b)))
+        .filter(|(_, _, b)| bodies.contains_key(*b))
+        .collect();
+    let mut texts: Vec<(&str, &str)> = Vec::new();
+    let mut seen = HashSet::new();
+    for &(_, h, b) in &related {
+        if seen.insert(("h", h.as_str())) {
+            texts.push(("h", h));
+        }
+        if seen.insert(("b", b.as_str())) {
+            texts.push(("b", &bodies[b]));
+        }
+    }
+    let claims: HashMap<(&str, &str), Vec<String>> =
+        texts.par_iter().map(|&(kind, text)| ((kind, text), claim_texts(kind, text))).collect();
+    // Groups: headlines and bodies joined by a pair (union-find over both).
+    let mut index: HashMap<(&str, &'a str), usize> = HashMap::new();
+    let mut parent: Vec<usize> = Vec::new();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    let mut ends = Vec::new();
+    for &(_, h, b) in &related {
+        let mut node = |key: (&'static str, &'a str)| -> usize {
+            *index.entry(key).or_insert_with(|| {
+                parent.push(parent.len());
+                parent.len() - 1
+            })
+        };
+        let (x, y) = (node(("h", h.as_str())), node(("b", b.as_str())));
+        let (rx, ry) = (root(&mut parent, x), root(&mut parent, y));
+        parent[rx] = ry;
+        ends.push(x);
+    }
+    let pairs = related
+        .par_iter()
+        .zip(&ends)
+        .map(|(&(stance, h, b), _)| {
+            let brief = claims[&("h", h.as_str())].join(" ");
+            let body = &claims[&("b", bodies[b].as_str())];
+            (stance, StanceFeatures::of(&brief, body.iter().map(String::as_str)))
+        })
+        .collect::<Vec<_>>();
+    pairs
+        .into_iter()
+        .zip(ends)
+        .zip(&related)
+        .map(|(((stance, features), x), &(_, h, b))| StancePair {
+            headline: h,
+            body: &bodies[b],
+            features,
+            stance: stance.to_string(),
+            group: root(&mut parent, x),
+        })
+        .collect()
+}
+
+/// FNC-1 stance: cross-validated by claim, and the fit on every pair when `write` is given.
+fn stance(dir: &Path, write: Option<&Path>) -> Result<(), String> {
+    const FOLDS: usize = 5;
+    const SHUFFLES: u64 = 3;
+    let (bodies, by_stance) = read_fnc(dir)?;
+    let pairs = stance_pairs(&bodies, &by_stance);
+    let groups: Vec<usize> = {
+        let mut g: Vec<usize> = pairs.iter().map(|p| p.group).collect();
+        g.sort_unstable();
+        g.dedup();
+        g
+    };
+    println!(
+        "== FNC-1 stance ({} related pairs, {} claims; {FOLDS} folds of claims x {SHUFFLES} shuffles)",
+        pairs.len(),
+        groups.len()
+    );
+    let params = FitParams::default();
+    let training = |keep: &dyn Fn(&StancePair) -> bool| -> Vec<(StanceFeatures, bool)> {
+        pairs
+            .iter()
+            .filter(|p| p.stance != "discuss" && keep(p))
+            .map(|p| (p.features, p.stance == "disagree"))
+            .collect()
+    };
+    let mut js = Vec::new();
+    let mut shares = [0.0; 3];
+    // Per stance (disagree, agree, discuss): pairs reconciled, linked, flagged.
+    let mut pipeline = [[0usize; 3]; 3];
+    for shuffle in 0..SHUFFLES {
+        // Groups to folds: a seeded shuffle of the groups, dealt round the folds.
+        let mut order = groups.clone();
+        let mut state = shuffle.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0x5EED;
+        for i in (1..order.len()).rev() {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            order.swap(i, (state % (i as u64 + 1)) as usize);
+        }
+        let fold: HashMap<usize, usize> =
+            order.iter().enumerate().map(|(i, &g)| (g, i % FOLDS)).collect();
+        for k in 0..FOLDS {
+            let model = StanceModel::fit(&training(&|p| fold[&p.group] != k), &params);
+            let flagged = |stance: &str| {
+                let test: Vec<&StancePair> =
+                    pairs.iter().filter(|p| fold[&p.group] == k && p.stance == stance).collect();
+                let n =
+                    test.iter().filter(|p| model.disputes(&p.features, model.threshold)).count();
+                n as f64 / test.len().max(1) as f64
+            };
+            let f = [flagged("disagree"), flagged("agree"), flagged("discuss")];
+            js.push(f[0] - f[1]);
+            if shuffle == 0 {
+                for (s, stance) in ["disagree", "agree", "discuss"].iter().enumerate() {
+                    let test: Vec<&StancePair> = pairs
+                        .iter()
+                        .filter(|p| fold[&p.group] == k && p.stance == *stance)
+                        .collect();
+                    let step = (test.len() / PIPELINE_PER_FOLD).max(1);
+                    let sample: Vec<&StancePair> =
+                        test.into_iter().step_by(step).take(PIPELINE_PER_FOLD).collect();
+                    let flags = pipeline_flags(&sample, &model);
+                    pipeline[s][0] += sample.len();
+                    pipeline[s][1] += flags.0;
+                    pipeline[s][2] += flags.1;
+                }
+            }
+            for (s, v) in shares.iter_mut().zip(f) {
+                *s += v / (FOLDS as f64 * SHUFFLES as f64);
+            }
+        }
+    }
+    let mean = js.iter().sum::<f64>() / js.len() as f64;
+    let (lo, hi) = js.iter().fold((f64::MAX, f64::MIN), |(lo, hi), &j| (lo.min(j), hi.max(j)));
+    println!(
+        "cross-validated: J={mean:.3} (folds {lo:.2} to {hi:.2}); flagged disagree {:.2}, agree {:.2}, discuss {:.2}",
+        shares[0], shares[1], shares[2]
+    );
+    let share = |s: usize, what: usize| pipeline[s][what] as f64 / pipeline[s][0].max(1) as f64;
+    println!(
+        "whole runs as fnc_score.py reads them (first shuffle, up to {PIPELINE_PER_FOLD} test pairs per stance and fold, \
+         each fold's model): J={:.3}; disagree linked {:.2} flagged {:.2}; agree linked {:.2} flagged {:.2}; \
+         discuss linked {:.2} flagged {:.2}",
+        share(0, 2) - share(1, 2),
+        share(0, 1),
+        share(0, 2),
+        share(1, 1),
+        share(1, 2),
+        share(2, 1),
+        share(2, 2)
+    );
+    if let Some(path) = write {
+        let mut model = StanceModel::fit(&training(&|_| true), &params);
+        model.fitted_on = format!(
+            "FNC-1 training pairs, agree against disagree ({} pairs); cross-validated by claim J={mean:.3}; \
+             refit: cargo run --release --example evaluate_news -- --stance-only --fit-stance FILE",
+            training(&|_| true).len()
+        );
+        std::fs::write(path, model.to_json() + "\n")
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        println!(
+            "wrote the stance model fitted on every pair to {} (threshold {:.3})",
+            path.display(),
+            model.threshold
+        );
+    }
+    Ok(())
+}
+
+/// Test pairs per stance and fold reconciled whole in the stance cross-validation.
+const PIPELINE_PER_FOLD: usize = 60;
+
+/// Each pair reconciled as a headline `h` and a body `b` with `model` as the stance model, read
+/// as `fnc_score.py` reads a report: (pairs linked, pairs flagged). Linked: a fact holds a claim
+/// of each; flagged: linked, and such a fact is contested or a difference other than `detail`
+/// names a claim of each.
+fn pipeline_flags(sample: &[&StancePair], model: &StanceModel) -> (usize, usize) {
+    use corroborate::reconcile::report::{DifferenceKind, FactStatus};
+    use rayon::prelude::*;
+    let mut config = Config::default();
+    config.diff.stance_model(model.clone());
+    let flags: Vec<(bool, bool)> = sample
+        .par_iter()
+        .map(|p| {
+            let (Ok(h), Ok(b)) =
+                (Source::new("h", p.headline.trim()), Source::new("b", p.body.trim()))
+            else {
+                return (false, false);
+            };
+            let mut reconciler = Reconciler::new(config.clone());
+            if reconciler.add_source(&h).is_err() || reconciler.add_source(&b).is_err() {
+                return (false, false);
+            }
+            let report = reconciler.reconcile();
+            let is_h = |c: &corroborate::ClaimId| c.source().as_str() == "h";
+            let both =
+                |ids: &[corroborate::ClaimId]| ids.iter().any(is_h) && ids.iter().any(|c| !is_h(c));
+            let linked: Vec<_> = report.facts.iter().filter(|f| both(&f.claims)).collect();
+            let flagged = !linked.is_empty()
+                && (linked.iter().any(|f| f.status == FactStatus::Contested)
+                    || report
+                        .differences
+                        .iter()
+                        .any(|d| d.kind != DifferenceKind::Detail && both(&d.claims)));
+            (!linked.is_empty(), flagged)
+        })
+        .collect();
+    (flags.iter().filter(|f| f.0).count(), flags.iter().filter(|f| f.1).count())
 }

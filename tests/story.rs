@@ -138,7 +138,11 @@ fn a_near_verbatim_copy_counts_as_one_independent_source() {
 
 /// A headline checked against an article: a source that is nothing but a headline is a brief.
 fn headline_against(headline: &str, article: &str) -> Reconciliation {
-    let mut reconciler = Reconciler::new(Config::default());
+    headline_against_with(headline, article, Config::default())
+}
+
+fn headline_against_with(headline: &str, article: &str, config: Config) -> Reconciliation {
+    let mut reconciler = Reconciler::new(config);
     reconciler.add_source(&Source::new("h", headline).unwrap()).unwrap();
     let body = std::fs::read_to_string(fixture(article)).unwrap();
     reconciler.add_source(&Source::new("b", body).unwrap()).unwrap();
@@ -173,13 +177,19 @@ fn a_headline_joins_the_claim_of_its_article_that_tells_it() {
     let fact = report.facts.iter().find(|f| f.sources.len() == 2).unwrap();
     assert_eq!(fact.status, corroborate::reconcile::report::FactStatus::Corroborated);
 
-    // A headline that denies it joins the same claim, and the fact is contested.
-    let report = headline_against(
-        "Saltmarsh Star Ferry Did Not Strike A Sandbank, Owner Says",
-        "ferry/coastal_times.txt",
-    );
+    // A headline that denies it joins the same claim. Read whole, the article does not dispute
+    // the headline, and with the stance on (the default) a denial against one sentence is no
+    // `account` difference (on FNC-1 such denials were as often in agreeing pairs as in
+    // disputing ones). Compared claim by claim, the fact is contested.
+    let denial = "Saltmarsh Star Ferry Did Not Strike A Sandbank, Owner Says";
+    let report = headline_against(denial, "ferry/coastal_times.txt");
     let joined = joined_to_headline(&report);
     assert!(joined.iter().any(|t| t.contains("struck a sandbank")), "{joined:?}");
+    let fact = report.facts.iter().find(|f| f.sources.len() == 2).unwrap();
+    assert_eq!(fact.status, corroborate::reconcile::report::FactStatus::Corroborated);
+    let mut config = Config::default();
+    config.diff.brief_stance(false);
+    let report = headline_against_with(denial, "ferry/coastal_times.txt", config);
     let fact = report.facts.iter().find(|f| f.sources.len() == 2).unwrap();
     assert_eq!(fact.status, corroborate::reconcile::report::FactStatus::Contested);
 }
@@ -255,4 +265,56 @@ fn a_report_called_a_hoax_disputes_the_headline_that_states_it() {
     );
     let fact = report.facts.iter().find(|f| f.claims.contains(h)).unwrap();
     assert_eq!(fact.status, corroborate::reconcile::report::FactStatus::Contested);
+}
+
+/// A headline against an article of eight sentences: read whole, one debunks the headline and
+/// one confirms it. Neither denial nor confirmation sits in the headline's best match alone.
+#[test]
+fn an_article_read_whole_disputes_the_headline_it_debunks() {
+    use corroborate::reconcile::report::{DifferenceKind, FactStatus};
+    let headline = "Shark Swims Down Flooded Street In Marlow";
+    let debunk = "A video said to show a shark swimming down a flooded street in Marlow went viral on social media on Sunday.\n\
+        The clip was shared thousands of times on Facebook and Twitter after the storm.\n\
+        But the video is a fake.\n\
+        The same footage was posted online three years ago and was doctored to add the shark, a fact-checking site found.\n\
+        City officials said there was no evidence of any shark in the town.\n\
+        The story was picked up by several websites before it was debunked.\n\
+        Police asked residents not to share false reports during the flood.\n\
+        The storm damaged dozens of homes in the area.\n";
+    let confirm = "A shark swam down a flooded street in Marlow on Sunday, city officials confirmed.\n\
+        Residents filmed the animal as it moved past parked cars after the storm surge.\n\
+        Marine experts said it was probably a small bull shark carried in by the tide.\n\
+        The animal later returned to the river as the water fell, officials said.\n\
+        Nobody was hurt, police said.\n\
+        The storm damaged dozens of homes in the area.\n";
+    let run = |body: &str, config: Config| {
+        let mut reconciler = Reconciler::new(config);
+        reconciler.add_source(&Source::new("h", headline).unwrap()).unwrap();
+        reconciler.add_source(&Source::new("b", body).unwrap()).unwrap();
+        reconciler.reconcile()
+    };
+    let report = run(debunk, Config::default());
+    let h = &report.claims.iter().find(|c| c.source.as_str() == "h").unwrap().id;
+    let fact = report.facts.iter().find(|f| f.claims.contains(h)).unwrap();
+    assert_eq!(fact.sources.len(), 2, "the headline joins a claim of the article: {fact:?}");
+    assert_eq!(fact.status, FactStatus::Contested);
+    let d = report
+        .differences
+        .iter()
+        .find(|d| d.claims.contains(h) && d.kind == DifferenceKind::Account)
+        .expect("an account difference with the headline");
+    assert!(d.summary.starts_with("b, read whole, disputes what h says"), "{}", d.summary);
+    assert!(d.summary.contains("\u{201c}fake\u{201d}"), "{}", d.summary);
+
+    let report = run(confirm, Config::default());
+    let h = &report.claims.iter().find(|c| c.source.as_str() == "h").unwrap().id;
+    let fact = report.facts.iter().find(|f| f.claims.contains(h)).unwrap();
+    assert_eq!(fact.sources.len(), 2);
+    assert_eq!(fact.status, FactStatus::Corroborated, "{:#?}", report.differences);
+
+    // With the stance off, the debunking article gives no whole-article difference.
+    let mut config = Config::default();
+    config.diff.brief_stance(false);
+    let report = run(debunk, config);
+    assert!(report.differences.iter().all(|d| !d.summary.contains("read whole")));
 }

@@ -240,8 +240,8 @@ impl Default for GroupConfig {
 }
 
 /// Links from the claims of *briefs* (sources of at most `max_claims` claims) to their best
-/// match in each other source of the same story, when it scores at least `floor`: `(a, b)` with
-/// `a < b`, not already in `links`.
+/// match in each other source of the same story, when it scores at least `floor(brief claim,
+/// other claim)`: `(a, b)` with `a < b`, not already in `links`.
 ///
 /// A headline says in eight words what its article says in its lead; against the run's longer
 /// sentences it scores below the link threshold (the lead says more), yet it asserts one of
@@ -254,7 +254,7 @@ pub(crate) fn brief_links(
     story_of: &[usize],
     links: &[Link],
     max_claims: usize,
-    floor: f64,
+    floor: impl Fn(usize, usize) -> f64,
     score: impl Fn(usize, usize) -> f64,
 ) -> Vec<(usize, usize)> {
     if max_claims == 0 {
@@ -281,7 +281,7 @@ pub(crate) fn brief_links(
                     .filter(|(v, _)| v.is_finite())
                     .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
                 if let Some((v, j)) = best
-                    && v >= floor
+                    && v >= floor(i, j)
                 {
                     let pair = (i.min(j), i.max(j));
                     if !linked.contains(&pair) {

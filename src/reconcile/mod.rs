@@ -8,6 +8,7 @@ pub mod diff;
 pub mod graph;
 pub mod happening;
 pub mod report;
+pub mod stance;
 pub mod story;
 pub mod stream;
 
@@ -37,6 +38,8 @@ pub struct Config {
     pub aliases: Aliases,
     /// How linked claims are grouped into facts.
     pub group: GroupConfig,
+    /// How the differences between linked claims are told.
+    pub diff: DiffConfig,
     /// Who is told how far a run is (silent by default).
     pub progress: Progress,
 }
@@ -109,7 +112,7 @@ impl fmt::Debug for Progress {
 
 impl Default for Config {
     /// Claims are aligned with [`AlignConfig::facts`]; no user aliases; facts grouped by
-    /// [`GroupConfig::default`].
+    /// [`GroupConfig::default`]; differences told by [`DiffConfig::default`].
     ///
     /// ```
     /// use corroborate::{Config, align::AlignConfig};
@@ -124,12 +127,19 @@ impl Default for Config {
             align: AlignConfig::facts(),
             aliases: Aliases::default(),
             group: GroupConfig::default(),
+            diff: DiffConfig::default(),
             progress: Progress::default(),
         }
     }
 }
 
 impl Config {
+    /// Sets how the differences between linked claims are told.
+    pub fn set_diff(&mut self, diff: DiffConfig) -> &mut Config {
+        self.diff = diff;
+        self
+    }
+
     /// Sets how claims are aligned.
     pub fn set_align(&mut self, align: AlignConfig) -> &mut Config {
         self.align = align;
@@ -308,7 +318,7 @@ impl Reconciler {
             claims,
             skipped,
             &self.config.align,
-            &DiffConfig::default(),
+            &self.config.diff,
             &self.config.group,
         );
         progress.report(Stage::Align, 1, 1);

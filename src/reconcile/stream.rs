@@ -73,7 +73,6 @@ use crate::entity::RunNames;
 use crate::error::Result;
 use crate::model::Source;
 use crate::model::{Claim, SourceId, SourceMeta};
-use crate::reconcile::diff::DiffConfig;
 use crate::reconcile::report::{Reconciliation, SourceSummary};
 use crate::reconcile::{Config, Reconciler, Stage};
 
@@ -466,7 +465,7 @@ impl Stream {
             claims,
             skipped,
             &self.run.config().align,
-            &DiffConfig::default(),
+            &self.run.config().diff,
             &self.run.config().group,
             &scorer,
             links,
