@@ -36,7 +36,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use corroborate::reconcile::happening::{self, HappeningConfig, HappeningFeatures};
-use corroborate::reconcile::stance::{FitParams, StanceFeatures, StanceModel};
+use corroborate::reconcile::stance::{FitParams, StanceArticle, StanceFeatures, StanceModel};
 use corroborate::reconcile::story::{self, StoryConfig, StoryFeatures};
 use corroborate::{Config, Reconciler, Reconciliation, Source};
 use serde_json::Value;
@@ -680,6 +680,8 @@ struct StancePair<'a> {
     headline: &'a str,
     body: &'a str,
     features: StanceFeatures,
+    /// Whether the body holds refuting words or phrases (a report says "disputes" only then).
+    evidence: bool,
     stance: String,
     group: usize,
 }
@@ -746,17 +748,19 @@ fn stance_pairs<'a>(
         .map(|(&(stance, h, b), _)| {
             let brief = claims[&("h", h.as_str())].join(" ");
             let body = &claims[&("b", bodies[b].as_str())];
-            (stance, StanceFeatures::of(&brief, body.iter().map(String::as_str)))
+            let article = StanceArticle::new(body.iter().map(String::as_str));
+            (stance, article.features(&brief), !article.evidence().is_empty())
         })
         .collect::<Vec<_>>();
     pairs
         .into_iter()
         .zip(ends)
         .zip(&related)
-        .map(|(((stance, features), x), &(_, h, b))| StancePair {
+        .map(|(((stance, features, evidence), x), &(_, h, b))| StancePair {
             headline: h,
             body: &bodies[b],
             features,
+            evidence,
             stance: stance.to_string(),
             group: root(&mut parent, x),
         })
@@ -809,8 +813,10 @@ fn stance(dir: &Path, write: Option<&Path>) -> Result<(), String> {
             let flagged = |stance: &str| {
                 let test: Vec<&StancePair> =
                     pairs.iter().filter(|p| fold[&p.group] == k && p.stance == stance).collect();
-                let n =
-                    test.iter().filter(|p| model.disputes(&p.features, model.threshold)).count();
+                let n = test
+                    .iter()
+                    .filter(|p| p.evidence && model.disputes(&p.features, model.threshold))
+                    .count();
                 n as f64 / test.len().max(1) as f64
             };
             let f = [flagged("disagree"), flagged("agree"), flagged("discuss")];

@@ -15,7 +15,7 @@ pub use crate::reconcile::diff::DifferenceKind;
 use crate::reconcile::diff::{self, DiffConfig, Differ, PairDifference};
 use crate::reconcile::graph::{self, AgreementGraph, Edge, EdgeKind, GroupConfig, group_facts};
 use crate::reconcile::happening;
-use crate::reconcile::stance::{self, StanceFeatures};
+use crate::reconcile::stance::StanceArticle;
 use crate::reconcile::story::{Story, StoryId, group_stories};
 
 /// The id of a fact: `f0`, `f1`, … in order of first appearance.
@@ -874,7 +874,8 @@ fn conflicts_across_facts(
 
 /// For each brief (a source of at most `group.brief_claims` claims) and each article of its
 /// story, whether the article read whole disputes the brief ([`crate::reconcile::stance`]):
-/// `(brief, article)` to the article's refuting words. Empty when
+/// `(brief, article)` to the article's refuting words and phrases ([`crate::reconcile::stance::StanceModel::dispute`]).
+/// Empty when
 /// [`DiffConfig::brief_stance`] is off.
 fn disputing_articles(
     claims: &[Claim],
@@ -888,32 +889,37 @@ fn disputing_articles(
         return out;
     }
     let (model, threshold) = config.stance();
-    // Each source's claims in text order, with its story.
-    let mut sources: BTreeMap<&SourceId, (usize, Vec<&Claim>)> = BTreeMap::new();
+    // Per story, per source, its claims in text order.
+    let mut stories: BTreeMap<usize, BTreeMap<&SourceId, Vec<&Claim>>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
-        sources.entry(&c.source).or_insert_with(|| (story_of[i], Vec::new())).1.push(c);
+        stories.entry(story_of[i]).or_default().entry(&c.source).or_default().push(c);
     }
-    for (_, of) in sources.values_mut() {
-        of.sort_by_key(|c| c.start);
-    }
-    for (brief, (story, brief_claims)) in &sources {
-        if per_source[*brief] > group.brief_claims {
+    for sources in stories.values_mut() {
+        let (briefs, articles): (Vec<_>, Vec<_>) = sources
+            .iter_mut()
+            .map(|(id, of)| {
+                of.sort_by_key(|c| c.start);
+                (*id, &*of)
+            })
+            .filter(|(id, _)| {
+                per_source[*id] <= group.brief_claims || per_source[*id] >= config.stance_min_claims
+            })
+            .partition(|(id, _)| per_source[*id] <= group.brief_claims);
+        if briefs.is_empty() {
             continue;
         }
-        let text = brief_claims.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" ");
-        for (article, (other_story, article_claims)) in &sources {
-            if other_story != story
-                || per_source[*article] <= group.brief_claims
-                || per_source[*article] < config.stance_min_claims
-            {
-                continue;
-            }
-            let sentences = || article_claims.iter().map(|c| c.text.as_str());
-            if model.disputes(&StanceFeatures::of(&text, sentences()), threshold) {
-                out.insert(
-                    ((*brief).clone(), (*article).clone()),
-                    stance::refuting_words(sentences()),
-                );
+        // Each article is read once, whatever the number of briefs.
+        let articles: Vec<(&SourceId, StanceArticle)> = articles
+            .into_iter()
+            .map(|(id, of)| (id, StanceArticle::new(of.iter().map(|c| c.text.as_str()))))
+            .filter(|(_, article)| !article.evidence().is_empty())
+            .collect();
+        for (brief, of) in briefs {
+            let text = of.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" ");
+            for (id, article) in &articles {
+                if let Some(evidence) = model.dispute(&text, article, threshold) {
+                    out.insert((brief.clone(), (*id).clone()), evidence.to_vec());
+                }
             }
         }
     }
