@@ -318,3 +318,28 @@ fn an_article_read_whole_disputes_the_headline_it_debunks() {
     let report = run(debunk, config);
     assert!(report.differences.iter().all(|d| !d.summary.contains("read whole")));
 }
+
+/// A headline whose few words give it a low story probability with its article joins the
+/// article's story at `StoryConfig::brief_threshold`, not at the story threshold.
+#[test]
+fn a_headline_left_alone_joins_its_articles_story() {
+    let headline = "Eyewitness Says Flood Footage Was Staged";
+    let article = "A video said to show a shark swimming down a flooded street in Marlow went viral on social media on Sunday.\n\
+        The clip was shared thousands of times after the storm.\n\
+        A resident who filmed the street that day said the shark was added to the footage later.\n\
+        City officials said there was no evidence of any shark in the town.\n\
+        The storm damaged dozens of homes in the area.\n";
+    let run = |config: Config| {
+        let mut reconciler = Reconciler::new(config);
+        reconciler.add_source(&Source::new("h", headline).unwrap()).unwrap();
+        reconciler.add_source(&Source::new("b", article).unwrap()).unwrap();
+        reconciler.reconcile()
+    };
+    let report = run(Config::default());
+    assert_eq!(report.stories.len(), 1, "{:?}", report.stories);
+    // At the story threshold alone, it is a story of its own.
+    let mut config = Config::default();
+    config.group.stories.brief_threshold = 1.0;
+    let report = run(config);
+    assert_eq!(report.stories.len(), 2, "{:?}", report.stories);
+}
