@@ -13,13 +13,33 @@
 //!   refuting words, negations, hedges and question mark (a headline that already says "hoax"
 //!   agrees with a body that debunks);
 //! - a [`StanceModel`] (gradient-boosted regression trees) turns those into the probability that
-//!   the article disputes the brief.
+//!   the article disputes the brief;
+//! - [`StanceModel::dispute`] says so only where the article holds something to quote
+//!   ([`refuting_evidence`]).
+//!
+//! [`crate::reconcile::report`] asks this for every brief and every article of at least
+//! [`crate::reconcile::diff::DiffConfig::stance_min_claims`] claims in its story, each article
+//! read once ([`StanceArticle`]); see [`crate::reconcile::diff::DiffConfig::brief_stance`].
 //!
 //! The built-in model ([`StanceModel::builtin`]) is fitted on the FNC-1 development pairs
-//! (`agree` against `disagree`): `cargo run --release --example evaluate_news -- --fit-stance
-//! src/reconcile/stance_model.json` refits it and prints its cross-validated figures, split by
-//! claim (headlines and bodies that share a pair are never on both sides of a split).
-//! [`StanceModel::fit`] fits one on other labelled pairs.
+//! (`agree` against `disagree`): `cargo run --release --example evaluate_news -- --stance-only
+//! --fit-stance src/reconcile/stance_model.json` refits it and prints its cross-validated
+//! figures, split by claim (headlines and bodies joined by a pair are never on both sides of a
+//! split): J 0.33 for the model with the evidence requirement, 0.31 for whole runs
+//! (docs/evaluation.md). [`StanceModel::fit`] fits one on other labelled pairs.
+//!
+//! ```
+//! use corroborate::reconcile::stance::{StanceArticle, StanceModel};
+//!
+//! let article = StanceArticle::new([
+//!     "A photo of a whale in the canal was shared widely online on Monday.",
+//!     "The harbour office said the photo is a fake.",
+//! ]);
+//! assert_eq!(article.evidence(), ["fake"]);
+//! let model = StanceModel::builtin();
+//! let p = model.probability(&article.features("Whale Swims Up City Canal"));
+//! assert!((0.0..=1.0).contains(&p));
+//! ```
 
 use std::sync::OnceLock;
 
