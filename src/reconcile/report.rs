@@ -873,10 +873,9 @@ fn conflicts_across_facts(
 }
 
 /// For each brief (a source of at most `group.brief_claims` claims) and each article of its
-/// story, whether the article read whole disputes the brief ([`crate::reconcile::stance`]):
-/// `(brief, article)` to the article's refuting words and phrases ([`crate::reconcile::stance::StanceModel::dispute`]).
-/// Empty when
-/// [`DiffConfig::brief_stance`] is off.
+/// story (at least `config.stance_min_claims` claims), whether the article read whole disputes
+/// the brief ([`crate::reconcile::stance::StanceModel::dispute`]): `(brief, article)` to the
+/// article's refuting words and phrases. Empty when [`DiffConfig::brief_stance`] is off.
 fn disputing_articles(
     claims: &[Claim],
     story_of: &[usize],
