@@ -125,9 +125,11 @@ pub struct DiffConfig {
     pub max_detail_phrases: usize,
     /// Whether a brief (a headline checked against its article) is compared with each article of
     /// its story as a whole ([`crate::reconcile::stance`]): when the article, read whole,
-    /// disputes the brief, the brief's claims are linked to their best matches in it with an
-    /// `account` difference; when it does not, a negation in the best match alone is no
-    /// `account` or `polarity` difference. Default `true`.
+    /// disputes the brief (and holds refuting words to quote), the brief's claims are linked to
+    /// their best matches in it with an `account` difference; between the two, a refuting or
+    /// negating sentence alone is then no `account` difference (a same-words flip, `polarity`,
+    /// still is). Articles of fewer than [`DiffConfig::stance_min_claims`] claims are compared
+    /// claim by claim. Default `true`.
     #[serde(default = "default_brief_stance")]
     pub brief_stance: bool,
     /// The probability of "disputes" at or above which a report says so; `None` takes the
