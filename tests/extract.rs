@@ -102,7 +102,9 @@ fn skipped_spans_and_reasons() {
 
 #[test]
 fn spans_are_the_original_bytes_and_cover_the_text() {
-    for file in ["wildfire_ledger.txt", "wildfire_dispatch.txt", "lagoon_wire.txt"] {
+    for file in
+        ["wildfire_ledger.txt", "wildfire_dispatch.txt", "lagoon_wire.txt", "ferry_refloated.txt"]
+    {
         let (source, ex) = extract_fixture(file);
         let text = source.text();
         let mut covered = vec![0u8; text.len()];

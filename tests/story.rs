@@ -343,3 +343,39 @@ fn a_headline_left_alone_joins_its_articles_story() {
     let report = run(config);
     assert_eq!(report.stories.len(), 2, "{:?}", report.stories);
 }
+
+/// The stories of a run as sets of source ids.
+fn story_sets(report: &Reconciliation) -> Vec<HashSet<String>> {
+    report.stories.iter().map(|s| s.sources.iter().map(|x| x.to_string()).collect()).collect()
+}
+
+#[test]
+fn a_follow_up_told_in_other_words_joins_its_story_and_a_lone_article_stays_alone() {
+    // A report three days on (the ferry refloated) shares the ship, the island and the operator
+    // with the four reports of the grounding, but little else: below the story threshold on
+    // average, far closer to them than to anything else in the pile.
+    let mut paths = ferry_and_wildfire();
+    paths.push(fixture("ferry_refloated.txt"));
+    paths.push(fixture("lagoon_wire.txt"));
+    let with = |small_sources: usize| {
+        let mut config = Config::default();
+        config.group.stories.small_sources = small_sources;
+        let mut reconciler = Reconciler::new(config);
+        for path in &paths {
+            reconciler.add_source(&Source::from_file(path).unwrap()).unwrap();
+        }
+        story_sets(&reconciler.reconcile())
+    };
+    let ferry = |stories: &[HashSet<String>]| {
+        stories.iter().find(|s| s.contains("brenport_gazette")).cloned().unwrap()
+    };
+    let joined = with(2);
+    let story = ferry(&joined);
+    assert!(story.contains("ferry_refloated"), "{joined:?}");
+    assert_eq!(story.len(), 5, "{joined:?}");
+    // The flood-barrier report is on no other story of the pile: it stays a story of its own.
+    assert!(joined.iter().any(|s| s.len() == 1 && s.contains("lagoon_wire")), "{joined:?}");
+    // Without small stories joining, the follow-up is left alone.
+    let apart = with(0);
+    assert!(!ferry(&apart).contains("ferry_refloated"), "{apart:?}");
+}

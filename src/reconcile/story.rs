@@ -20,6 +20,10 @@
 //! the probability that two sources report one story. Sources are then grouped by average-link
 //! agglomeration: two groups merge while the mean probability over all their cross pairs is at
 //! least [`StoryConfig::threshold`], so one article that mentions two stories cannot chain them.
+//! A group of one or two sources that this leaves then joins the larger story it reports with
+//! most on average, at [`StoryConfig::small_threshold`], when that story stands out
+//! ([`StoryConfig::small_margin`]); a brief (a headline) still alone joins the story of its
+//! most probable article at [`StoryConfig::brief_threshold`].
 //!
 //! **Complexity**: only pairs of sources that share a key held by at most
 //! `max(64, √N · 8)` sources are compared (a pair sharing nothing rarer has a probability near 0
@@ -111,6 +115,35 @@ pub struct StoryConfig {
     /// story go from 0.748 to 0.863 and unrelated ones from 0.010 to 0.013.
     #[serde(default = "default_brief_threshold")]
     pub brief_threshold: f64,
+    /// A story of at most this many sources that grouping leaves (an article no other source
+    /// came close enough to) joins the larger story whose sources it reports with most, on
+    /// average over all their pairs, if that mean probability is at least
+    /// [`StoryConfig::small_threshold`]. Default `2`; `0` turns this off.
+    #[serde(default = "default_small_sources")]
+    pub small_sources: usize,
+    /// See [`StoryConfig::small_sources`]. Default `0.2`. Merging two large groups is where
+    /// similar events get joined, so it keeps [`StoryConfig::threshold`]; a lone article has
+    /// one best story, and on the ECB+ development pile it is nearly always its own (the sweep
+    /// and the pile with lone articles beside it are in docs/evaluation.md).
+    #[serde(default = "default_small_threshold")]
+    pub small_threshold: f64,
+    /// See [`StoryConfig::small_sources`]: the best story's mean must also be at least this many
+    /// times the next best's. Default `1.5`. A lone article between two similar stories (two
+    /// earthquakes in one region) stays alone rather than join the wrong one.
+    #[serde(default = "default_small_margin")]
+    pub small_margin: f64,
+}
+
+fn default_small_sources() -> usize {
+    2
+}
+
+fn default_small_threshold() -> f64 {
+    0.2
+}
+
+fn default_small_margin() -> f64 {
+    1.5
 }
 
 fn default_brief_claims() -> usize {
@@ -132,6 +165,9 @@ impl Default for StoryConfig {
             lead_claims: 3,
             brief_claims: default_brief_claims(),
             brief_threshold: default_brief_threshold(),
+            small_sources: default_small_sources(),
+            small_threshold: default_small_threshold(),
+            small_margin: default_small_margin(),
         }
     }
 }
@@ -213,7 +249,9 @@ pub fn story_features(
 }
 
 /// The cluster of each of `n` sources (the smallest source index in it) from the features of
-/// their compared pairs ([`story_features`]) under `config`'s model and threshold.
+/// their compared pairs ([`story_features`]) under `config`'s model and thresholds: average
+/// link at [`StoryConfig::threshold`], then small groups joined at
+/// [`StoryConfig::small_threshold`].
 pub fn cluster_from_features(
     n: usize,
     rows: &[(usize, usize, StoryFeatures)],
@@ -221,7 +259,71 @@ pub fn cluster_from_features(
 ) -> Vec<usize> {
     let scored: Vec<(usize, usize, f64)> =
         rows.iter().map(|&(a, b, ref f)| (a, b, config.probability(f))).collect();
-    average_link(n, &scored, config.threshold)
+    let mut cluster_of = average_link(n, &scored, config.threshold);
+    attach_small(&mut cluster_of, &scored, config);
+    cluster_of
+}
+
+/// Every cluster of at most `config.small_sources` members joins the larger cluster with the
+/// highest mean probability over all their cross pairs (pairs not compared count 0), when that
+/// mean is at least `config.small_threshold` and `config.small_margin` times the next best
+/// cluster's. All choices are made on the clusters as average link left them, so one small
+/// group's move does not draw another after it. Cluster ids stay the smallest member.
+fn attach_small(cluster_of: &mut [usize], scored: &[(usize, usize, f64)], config: &StoryConfig) {
+    let small = config.small_sources;
+    if small == 0 {
+        return;
+    }
+    let mut size: HashMap<usize, usize> = HashMap::new();
+    for &c in cluster_of.iter() {
+        *size.entry(c).or_default() += 1;
+    }
+    // (small cluster, larger cluster) -> sum of probabilities.
+    let mut sums: HashMap<(usize, usize), f64> = HashMap::new();
+    for &(a, b, p) in scored {
+        let (ca, cb) = (cluster_of[a], cluster_of[b]);
+        for (x, y) in [(ca, cb), (cb, ca)] {
+            if size[&x] <= small && size[&y] > small {
+                *sums.entry((x, y)).or_default() += p;
+            }
+        }
+    }
+    // Per small cluster: (best mean, its cluster, next best mean).
+    let mut best: HashMap<usize, (f64, usize, f64)> = HashMap::new();
+    for (&(x, y), &s) in &sums {
+        let mean = s / (size[&x] * size[&y]) as f64;
+        let slot = best.entry(x).or_insert((f64::NEG_INFINITY, y, 0.0));
+        if mean > slot.0 || (mean == slot.0 && y < slot.1) {
+            slot.2 = slot.0.max(0.0);
+            (slot.0, slot.1) = (mean, y);
+        } else {
+            slot.2 = slot.2.max(mean);
+        }
+    }
+    let joins: HashMap<usize, usize> = best
+        .into_iter()
+        .filter(|(_, (mean, _, next))| {
+            *mean >= config.small_threshold && *mean >= config.small_margin * next
+        })
+        .map(|(x, (_, y, _))| (x, y))
+        .collect();
+    if joins.is_empty() {
+        return;
+    }
+    for c in cluster_of.iter_mut() {
+        if let Some(&y) = joins.get(c) {
+            *c = y;
+        }
+    }
+    // Keep each cluster named by its smallest member.
+    let mut root: HashMap<usize, usize> = HashMap::new();
+    for (i, &c) in cluster_of.iter().enumerate() {
+        let r = root.entry(c).or_insert(i);
+        *r = (*r).min(i);
+    }
+    for c in cluster_of.iter_mut() {
+        *c = root[c];
+    }
 }
 
 /// A brief (a source of at most `config.brief_claims` claims) left alone in its cluster joins
@@ -620,6 +722,62 @@ mod tests {
     #[test]
     fn average_link_keeps_unlinked_items_apart() {
         assert_eq!(average_link(3, &[], 0.1), vec![0, 1, 2]);
+    }
+
+    /// Two tight stories {0,1,2} and {3,4,5}, and source 6 with probability `to_a` to each of
+    /// the first and `to_b` to each of the second.
+    fn with_lone(to_a: f64, to_b: f64) -> Vec<(usize, usize, f64)> {
+        let mut pairs = Vec::new();
+        for story in [[0, 1, 2], [3, 4, 5]] {
+            for (x, &a) in story.iter().enumerate() {
+                for &b in &story[x + 1..] {
+                    pairs.push((a, b, 0.9));
+                }
+            }
+        }
+        pairs.extend((0..3).map(|a| (a, 6, to_a)));
+        pairs.extend((3..6).map(|b| (b, 6, to_b)));
+        pairs
+    }
+
+    fn grouped(pairs: &[(usize, usize, f64)], config: &StoryConfig) -> Vec<usize> {
+        let mut c = average_link(7, pairs, config.threshold);
+        attach_small(&mut c, pairs, config);
+        c
+    }
+
+    #[test]
+    fn a_lone_source_joins_the_story_it_stands_closest_to() {
+        let config = StoryConfig::default();
+        // Below the story threshold, above the small one, far ahead of the other story.
+        let pairs = with_lone(0.3, 0.05);
+        assert_eq!(average_link(7, &pairs, config.threshold)[6], 6);
+        assert_eq!(grouped(&pairs, &config), vec![0, 0, 0, 3, 3, 3, 0]);
+    }
+
+    #[test]
+    fn a_lone_source_between_two_stories_or_far_from_both_stays_alone() {
+        let config = StoryConfig::default();
+        // 0.3 against 0.25: not 1.5 times the next best.
+        assert_eq!(grouped(&with_lone(0.3, 0.25), &config)[6], 6);
+        // Ahead of the other story, but below the small threshold.
+        assert_eq!(grouped(&with_lone(0.15, 0.0), &config)[6], 6);
+        // Off.
+        let mut off = config.clone();
+        off.small_sources = 0;
+        assert_eq!(grouped(&with_lone(0.3, 0.05), &off)[6], 6);
+    }
+
+    #[test]
+    fn a_joined_story_is_named_by_its_smallest_source() {
+        // Source 0 alone, {1, 2, 3} a story: 0 joins, and the story is cluster 0.
+        let mut pairs = vec![(1, 2, 0.9), (1, 3, 0.9), (2, 3, 0.9)];
+        pairs.extend((1..4).map(|b| (0, b, 0.4)));
+        let config = StoryConfig::default();
+        let mut c = average_link(4, &pairs, config.threshold);
+        assert_eq!(c, vec![0, 1, 1, 1]);
+        attach_small(&mut c, &pairs, &config);
+        assert_eq!(c, vec![0, 0, 0, 0]);
     }
 
     #[test]
