@@ -18,6 +18,11 @@
 //!    "same story" against (topic, `ecb`/`ecbplus`), as `ecb_stories.py` computes them, and the
 //!    share of multi-source facts that mix two gold stories. The story model is fitted by the same
 //!    leave-topics-out folds on pairs of articles.
+//!    Then the same pile with one FNC-1 body per claim added, each a story of its own (an
+//!    aggregator's pile also holds articles on nothing else in it): per setting of
+//!    `StoryConfig::small_threshold` and `small_margin`, "same story" F1 over the ECB+ articles,
+//!    the share of lone articles put with another story, and F1 over the whole pile, and the
+//!    setting chosen by folds.
 //! 3. **FNC-1**: for a fixed sample of headline–body pairs per stance, the share in which a claim of
 //!    the headline is linked (one fact or one edge) to a claim of the body.
 //! 4. **FNC-1 stance** ([`corroborate::reconcile::stance`]): whether the body, read whole, disputes
@@ -192,6 +197,10 @@ fn run(args: Args) -> Result<(), String> {
     println!("== Stories (all {} topics pooled in one run)", topics.len());
     let fnc_rows = if args.fnc { fnc_story_rows(&data.join("fnc1"))? } else { Vec::new() };
     stories(&ecb, &numbers, args.folds, &fnc_rows)?;
+    if args.fnc {
+        println!("== Stories with lone articles (the pooled pile and one FNC-1 body per claim)");
+        lone_articles(&ecb, &numbers, &data.join("fnc1"), args.folds)?;
+    }
 
     if args.fnc {
         println!("== FNC-1 (headline linked into its body)");
@@ -567,6 +576,156 @@ fn stories(
             c.intercept
         );
     }
+    Ok(())
+}
+
+/// Small stories joining larger ones ([`StoryConfig::small_threshold`], `small_margin`) where
+/// a pile also holds articles that belong to no other story: the pooled ECB+ pile plus one
+/// FNC-1 body per claim (headlines and bodies joined by a related pair are one claim), each
+/// its own gold story. Prints, per setting, "same story" F1 over the ECB+ articles, the share
+/// of lone articles put with another story's source, and F1 over the whole pile; then the
+/// setting chosen by folds (ECB+ topic number mod `folds`, lone articles by their index) on
+/// the whole pile's F1 of the training sources, scored on the test sources.
+fn lone_articles(
+    ecb: &Path,
+    numbers: &[usize],
+    fnc_dir: &Path,
+    folds: usize,
+) -> Result<(), String> {
+    use rayon::prelude::*;
+    let (bodies, by_stance) = read_fnc(fnc_dir)?;
+    // Claim groups: union-find over headlines and bodies of related pairs.
+    let mut parent: HashMap<String, String> = HashMap::new();
+    fn root(parent: &mut HashMap<String, String>, x: &str) -> String {
+        let mut x = x.to_string();
+        while let Some(p) = parent.get(&x).filter(|p| **p != x).cloned() {
+            x = p;
+        }
+        x
+    }
+    for (stance, pairs) in &by_stance {
+        if stance == "unrelated" {
+            continue;
+        }
+        for (h, b) in pairs {
+            let (h, b) = (format!("h:{h}"), format!("b:{b}"));
+            let (rh, rb) = (root(&mut parent, &h), root(&mut parent, &b));
+            parent.entry(h).or_insert_with(|| rh.clone());
+            parent.entry(b).or_insert_with(|| rb.clone());
+            if rh != rb {
+                parent.insert(rh, rb);
+            }
+        }
+    }
+    let mut lone: BTreeMap<String, u64> = BTreeMap::new();
+    let body_keys: Vec<String> = parent.keys().filter(|k| k.starts_with("b:")).cloned().collect();
+    for key in body_keys {
+        let group = root(&mut parent, &key);
+        let id: u64 = key[2..].parse().unwrap_or(u64::MAX);
+        let slot = lone.entry(group).or_insert(id);
+        *slot = (*slot).min(id);
+    }
+    let mut texts: Vec<(String, String, (usize, String))> = Vec::new();
+    for &n in numbers {
+        let dir = ecb.join(n.to_string());
+        let g: Value = serde_json::from_str(
+            &std::fs::read_to_string(dir.join("gold.json")).map_err(|e| e.to_string())?,
+        )
+        .map_err(|e| e.to_string())?;
+        for d in g["docs"].as_array().ok_or("gold.json: no docs")? {
+            let path = dir.join(d["file"].as_str().unwrap_or(""));
+            let text =
+                std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let gold = (n, d["subtopic"].as_str().unwrap_or("").to_string());
+            texts.push((d["doc"].as_str().unwrap_or("").to_string(), text, gold));
+        }
+    }
+    let n_ecb = texts.len();
+    let mut ids: Vec<u64> = lone.into_values().collect();
+    ids.sort_unstable();
+    for (k, id) in ids.iter().enumerate() {
+        let Some(body) = bodies.get(&id.to_string()) else { continue };
+        texts.push((format!("fnc{id}"), body.clone(), (100_000 + k, "fnc".to_string())));
+    }
+    let sources: Vec<corroborate::SourceId> =
+        texts.iter().map(|t| corroborate::SourceId::from(t.0.as_str())).collect();
+    let claims: Vec<corroborate::Claim> = texts
+        .par_iter()
+        .flat_map_iter(|(id, text, _)| {
+            Source::new(id.as_str(), text.trim())
+                .map(|s| corroborate::extract::extract(&s).claims)
+                .unwrap_or_default()
+        })
+        .collect();
+    let config = Config::default();
+    let rows =
+        story::story_features(&sources, &claims, &config.align.statistics, &config.group.stories);
+    let gold: Vec<&(usize, String)> = texts.iter().map(|t| &t.2).collect();
+    let fold_of = |i: usize| if i < n_ecb { gold[i].0 % folds } else { (i - n_ecb) % folds };
+    // Pairwise counts over the sources `keep` admits: (tp, fp, fn).
+    let counts = |labels: &[usize], keep: &dyn Fn(usize) -> bool| {
+        let idx: Vec<usize> = (0..sources.len()).filter(|&i| keep(i)).collect();
+        let (mut tp, mut fp, mut fn_) = (0, 0, 0);
+        for (x, &i) in idx.iter().enumerate() {
+            for &j in &idx[x + 1..] {
+                let (p, g) = (labels[i] == labels[j], gold[i] == gold[j]);
+                tp += usize::from(p && g);
+                fp += usize::from(p && !g);
+                fn_ += usize::from(g && !p);
+            }
+        }
+        (tp, fp, fn_)
+    };
+    let f1 = |(tp, fp, fn_): (usize, usize, usize)| prf(tp, fp, fn_, 0).2;
+    let grid: Vec<(f64, f64)> = [1.1, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4]
+        .iter()
+        .flat_map(|&t| [1.0, 1.5, 2.0].map(|m| (t, m)))
+        .filter(|&(t, m)| t <= 1.0 || m == 1.0)
+        .collect();
+    let labelled: Vec<Vec<usize>> = grid
+        .iter()
+        .map(|&(t, m)| {
+            let mut sc = StoryConfig::default();
+            sc.small_threshold = t;
+            sc.small_margin = m;
+            story::cluster_from_features(sources.len(), &rows, &sc)
+        })
+        .collect();
+    println!(
+        "{} ECB+ articles and {} lone articles; per setting: ECB+ F1, lone articles joined to another story, whole pile F1",
+        n_ecb,
+        sources.len() - n_ecb
+    );
+    for (&(t, m), labels) in grid.iter().zip(&labelled) {
+        let wrong = (n_ecb..sources.len())
+            .filter(|&i| (0..sources.len()).any(|j| labels[j] == labels[i] && gold[j] != gold[i]))
+            .count();
+        let setting = if t > 1.0 { "off".to_string() } else { format!("{t:.2} × {m:.1}") };
+        println!(
+            "  small_threshold × margin {setting:>11}: ECB+ {:.3}, lone joined {:.3}, pile {:.3}",
+            f1(counts(labels, &|i| i < n_ecb)),
+            wrong as f64 / (sources.len() - n_ecb).max(1) as f64,
+            f1(counts(labels, &|_| true))
+        );
+    }
+    let mut test = (0, 0, 0);
+    let mut chosen = Vec::new();
+    for k in 0..folds {
+        let best = (0..grid.len())
+            .max_by(|&a, &b| {
+                let fa = f1(counts(&labelled[a], &|i| fold_of(i) != k));
+                let fb = f1(counts(&labelled[b], &|i| fold_of(i) != k));
+                fa.total_cmp(&fb).then(b.cmp(&a))
+            })
+            .unwrap_or(0);
+        chosen.push(grid[best]);
+        let c = counts(&labelled[best], &|i| fold_of(i) == k);
+        test = (test.0 + c.0, test.1 + c.1, test.2 + c.2);
+    }
+    let (p, r, f, _) = prf(test.0, test.1, test.2, 0);
+    println!(
+        "cross-validated (whole pile, within test folds): P={p:.3} R={r:.3} F1={f:.3}; chosen {chosen:?}"
+    );
     Ok(())
 }
 
