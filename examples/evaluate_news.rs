@@ -421,6 +421,31 @@ fn fit_happenings<'t>(topics: impl Iterator<Item = &'t Topic> + Clone) -> Happen
     config
 }
 
+/// A gold story of ECB+: (topic, subtopic).
+type GoldStory = (usize, String);
+
+/// The articles of ECB+ topics `numbers`: (document id, file, gold story).
+fn ecb_articles(
+    ecb: &Path,
+    numbers: &[usize],
+) -> Result<Vec<(String, PathBuf, GoldStory)>, String> {
+    let mut out = Vec::new();
+    for &n in numbers {
+        let dir = ecb.join(n.to_string());
+        let path = dir.join("gold.json");
+        let g: Value = serde_json::from_str(
+            &std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?,
+        )
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+        for d in g["docs"].as_array().ok_or("gold.json: no docs")? {
+            let doc = d["doc"].as_str().unwrap_or("").to_string();
+            let story = (n, d["subtopic"].as_str().unwrap_or("").to_string());
+            out.push((doc, dir.join(d["file"].as_str().unwrap_or("")), story));
+        }
+    }
+    Ok(out)
+}
+
 /// Stories of the pooled pile: the shipped model, and one fitted by leave-topics-out folds.
 fn stories(
     ecb: &Path,
@@ -432,19 +457,10 @@ fn stories(
     let mut pooled = Config::default();
     tune(&mut pooled);
     let mut reconciler = Reconciler::new(pooled);
-    for &n in numbers {
-        let dir = ecb.join(n.to_string());
-        let g: Value = serde_json::from_str(
-            &std::fs::read_to_string(dir.join("gold.json")).map_err(|e| e.to_string())?,
-        )
-        .map_err(|e| e.to_string())?;
-        for d in g["docs"].as_array().ok_or("gold.json: no docs")? {
-            let doc = d["doc"].as_str().unwrap_or("").to_string();
-            let source = Source::from_file(dir.join(d["file"].as_str().unwrap_or("")))
-                .map_err(|e| e.to_string())?;
-            reconciler.add_source(&source).map_err(|e| e.to_string())?;
-            gold.insert(doc, (n, d["subtopic"].as_str().unwrap_or("").to_string()));
-        }
+    for (doc, path, story) in ecb_articles(ecb, numbers)? {
+        let source = Source::from_file(path).map_err(|e| e.to_string())?;
+        reconciler.add_source(&source).map_err(|e| e.to_string())?;
+        gold.insert(doc, story);
     }
     let report = reconciler.reconcile();
     let label: HashMap<&str, usize> = report
@@ -626,19 +642,10 @@ fn lone_articles(
         *slot = (*slot).min(id);
     }
     let mut texts: Vec<(String, String, (usize, String))> = Vec::new();
-    for &n in numbers {
-        let dir = ecb.join(n.to_string());
-        let g: Value = serde_json::from_str(
-            &std::fs::read_to_string(dir.join("gold.json")).map_err(|e| e.to_string())?,
-        )
-        .map_err(|e| e.to_string())?;
-        for d in g["docs"].as_array().ok_or("gold.json: no docs")? {
-            let path = dir.join(d["file"].as_str().unwrap_or(""));
-            let text =
-                std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-            let gold = (n, d["subtopic"].as_str().unwrap_or("").to_string());
-            texts.push((d["doc"].as_str().unwrap_or("").to_string(), text, gold));
-        }
+    for (doc, path, story) in ecb_articles(ecb, numbers)? {
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        texts.push((doc, text, story));
     }
     let n_ecb = texts.len();
     let mut ids: Vec<u64> = lone.into_values().collect();
