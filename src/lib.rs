@@ -90,6 +90,7 @@ pub mod model;
 mod par;
 pub mod reconcile;
 pub mod render;
+mod rng;
 // Unit tests use the generator whatever the features.
 #[cfg(any(feature = "synth", test))]
 pub mod synth;

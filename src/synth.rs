@@ -278,19 +278,15 @@ pub struct Hardness {
 
 /// A small, fast, deterministic PRNG (SplitMix64).
 #[derive(Clone, Debug)]
-struct Rng(u64);
+struct Rng(crate::rng::SplitMix64);
 
 impl Rng {
     fn new(seed: u64) -> Rng {
-        Rng(seed ^ 0x5851_f42d_4c95_7f2d)
+        Rng(crate::rng::SplitMix64::new(seed ^ 0x5851_f42d_4c95_7f2d))
     }
 
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
+        self.0.next()
     }
 
     /// Uniform in `0..n` (`n > 0`).

@@ -368,11 +368,7 @@ pub(crate) fn fit(boost: &Boost, xs: &[FeatureVector], ys: &[f64], base: &[f64])
 
 /// A fixed 32-bit hash of a row and a round (splitmix64), for deterministic subsampling.
 fn row_hash(row: usize, round: usize) -> u64 {
-    let mut z = (row as u64) << 20 ^ round as u64;
-    z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    (z ^ (z >> 31)) >> 32
+    crate::rng::SplitMix64::hash((row as u64) << 20 ^ round as u64) >> 32
 }
 
 #[cfg(test)]

@@ -46,6 +46,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::rng::SplitMix64;
 
 /// The number of features of a (brief, article) pair.
 pub const FEATURES: usize = 21;
@@ -645,7 +646,7 @@ impl StanceModel {
         let base = (prior / (1.0 - prior)).ln();
         let mut score = vec![base; n];
         let mut trees = Vec::with_capacity(params.trees);
-        let mut rng = SplitMix(params.seed);
+        let mut rng = SplitMix64::new(params.seed);
         let take = ((n as f64 * params.subsample).round() as usize).clamp(1.min(n), n);
         let mut order: Vec<usize> = (0..n).collect();
         for _ in 0..params.trees {
@@ -769,19 +770,6 @@ fn grow(
     at
 }
 
-/// A small deterministic generator (SplitMix64) for the subsamples.
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -863,7 +851,7 @@ mod tests {
     /// label noise and a second feature that carries nothing.
     #[test]
     fn fit_learns_a_separable_rule_and_sets_its_threshold() {
-        let mut rng = SplitMix(7);
+        let mut rng = SplitMix64::new(7);
         let rows: Vec<(StanceFeatures, bool)> = (0..600)
             .map(|i| {
                 let mut values = [0.0; FEATURES];
