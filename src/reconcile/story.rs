@@ -116,8 +116,8 @@ pub struct StoryConfig {
     #[serde(default = "default_brief_threshold")]
     pub brief_threshold: f64,
     /// A story of at most this many sources that grouping leaves (an article no other source
-    /// came close enough to) joins the larger story whose sources it reports with most, on
-    /// average over all their pairs, if that mean probability is at least
+    /// came close enough to) joins the story of more sources whose sources it reports with
+    /// most, on average over all their pairs, if that mean probability is at least
     /// [`StoryConfig::small_threshold`]. Default `2`; `0` turns this off.
     #[serde(default = "default_small_sources")]
     pub small_sources: usize,
