@@ -610,36 +610,15 @@ fn lone_articles(
 ) -> Result<(), String> {
     use rayon::prelude::*;
     let (bodies, by_stance) = read_fnc(fnc_dir)?;
-    // Claim groups: union-find over headlines and bodies of related pairs.
-    let mut parent: HashMap<String, String> = HashMap::new();
-    fn root(parent: &mut HashMap<String, String>, x: &str) -> String {
-        let mut x = x.to_string();
-        while let Some(p) = parent.get(&x).filter(|p| **p != x).cloned() {
-            x = p;
+    // The lowest body id of each claim group.
+    let groups = claim_groups(&related_pairs(&bodies, &by_stance));
+    let mut lone: BTreeMap<usize, u64> = BTreeMap::new();
+    for (&(kind, id), &group) in &groups {
+        if kind == "b" {
+            let id: u64 = id.parse().unwrap_or(u64::MAX);
+            let slot = lone.entry(group).or_insert(id);
+            *slot = (*slot).min(id);
         }
-        x
-    }
-    for (stance, pairs) in &by_stance {
-        if stance == "unrelated" {
-            continue;
-        }
-        for (h, b) in pairs {
-            let (h, b) = (format!("h:{h}"), format!("b:{b}"));
-            let (rh, rb) = (root(&mut parent, &h), root(&mut parent, &b));
-            parent.entry(h).or_insert_with(|| rh.clone());
-            parent.entry(b).or_insert_with(|| rb.clone());
-            if rh != rb {
-                parent.insert(rh, rb);
-            }
-        }
-    }
-    let mut lone: BTreeMap<String, u64> = BTreeMap::new();
-    let body_keys: Vec<String> = parent.keys().filter(|k| k.starts_with("b:")).cloned().collect();
-    for key in body_keys {
-        let group = root(&mut parent, &key);
-        let id: u64 = key[2..].parse().unwrap_or(u64::MAX);
-        let slot = lone.entry(group).or_insert(id);
-        *slot = (*slot).min(id);
     }
     let mut texts: Vec<(String, String, (usize, String))> = Vec::new();
     for (doc, path, story) in ecb_articles(ecb, numbers)? {
@@ -862,17 +841,54 @@ fn claim_texts(id: &str, text: &str) -> Vec<String> {
     }
 }
 
+/// The related FNC-1 pairs (`agree`, `disagree`, `discuss`) whose body is known: (stance,
+/// headline, body id).
+fn related_pairs<'a>(
+    bodies: &HashMap<String, String>,
+    by_stance: &'a BTreeMap<String, Vec<(String, String)>>,
+) -> Vec<(&'static str, &'a String, &'a String)> {
+    ["agree", "disagree", "discuss"]
+        .iter()
+        .flat_map(|s| by_stance.get(*s).into_iter().flatten().map(move |(h, b)| (*s, h, b)))
+        .filter(|(_, _, b)| bodies.contains_key(*b))
+        .collect()
+}
+
+/// FNC-1's claims: headlines (`("h", text)`) and bodies (`("b", id)`) joined by a related pair
+/// are one group (union-find over both). Each to its group, numbered by a node of it.
+fn claim_groups<'a>(
+    related: &[(&str, &'a String, &'a String)],
+) -> HashMap<(&'static str, &'a str), usize> {
+    let mut index: HashMap<(&'static str, &'a str), usize> = HashMap::new();
+    let mut parent: Vec<usize> = Vec::new();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for &(_, h, b) in related {
+        let mut node = |key: (&'static str, &'a str)| -> usize {
+            *index.entry(key).or_insert_with(|| {
+                parent.push(parent.len());
+                parent.len() - 1
+            })
+        };
+        let (x, y) = (node(("h", h.as_str())), node(("b", b.as_str())));
+        let (rx, ry) = (root(&mut parent, x), root(&mut parent, y));
+        parent[rx] = ry;
+    }
+    index.into_iter().map(|(key, x)| (key, root(&mut parent, x))).collect()
+}
+
 /// The FNC-1 related pairs (agree, disagree, discuss) read for stance.
 fn stance_pairs<'a>(
     bodies: &'a HashMap<String, String>,
     by_stance: &'a BTreeMap<String, Vec<(String, String)>>,
 ) -> Vec<StancePair<'a>> {
     use rayon::prelude::*;
-    let related: Vec<(&str, &String, &String)> = ["agree", "disagree", "discuss"]
-        .iter()
-        .flat_map(|s| by_stance.get(*s).into_iter().flatten().map(move |(h, b)| (*s, h, b)))
-        .filter(|(_, _, b)| bodies.contains_key(*b))
-        .collect();
+    let related = related_pairs(bodies, by_stance);
     let mut texts: Vec<(&str, &str)> = Vec::new();
     let mut seen = HashSet::new();
     for &(_, h, b) in &related {
@@ -885,33 +901,10 @@ fn stance_pairs<'a>(
     }
     let claims: HashMap<(&str, &str), Vec<String>> =
         texts.par_iter().map(|&(kind, text)| ((kind, text), claim_texts(kind, text))).collect();
-    // Groups: headlines and bodies joined by a pair (union-find over both).
-    let mut index: HashMap<(&str, &'a str), usize> = HashMap::new();
-    let mut parent: Vec<usize> = Vec::new();
-    fn root(parent: &mut [usize], mut x: usize) -> usize {
-        while parent[x] != x {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-        x
-    }
-    let mut ends = Vec::new();
-    for &(_, h, b) in &related {
-        let mut node = |key: (&'static str, &'a str)| -> usize {
-            *index.entry(key).or_insert_with(|| {
-                parent.push(parent.len());
-                parent.len() - 1
-            })
-        };
-        let (x, y) = (node(("h", h.as_str())), node(("b", b.as_str())));
-        let (rx, ry) = (root(&mut parent, x), root(&mut parent, y));
-        parent[rx] = ry;
-        ends.push(x);
-    }
+    let groups = claim_groups(&related);
     let pairs = related
         .par_iter()
-        .zip(&ends)
-        .map(|(&(stance, h, b), _)| {
+        .map(|&(stance, h, b)| {
             let brief = claims[&("h", h.as_str())].join(" ");
             let body = &claims[&("b", bodies[b].as_str())];
             let article = StanceArticle::new(body.iter().map(String::as_str));
@@ -920,15 +913,14 @@ fn stance_pairs<'a>(
         .collect::<Vec<_>>();
     pairs
         .into_iter()
-        .zip(ends)
         .zip(&related)
-        .map(|(((stance, features, evidence), x), &(_, h, b))| StancePair {
+        .map(|((stance, features, evidence), &(_, h, b))| StancePair {
             headline: h,
             body: &bodies[b],
             features,
             evidence,
             stance: stance.to_string(),
-            group: root(&mut parent, x),
+            group: groups[&("h", h.as_str())],
         })
         .collect()
 }

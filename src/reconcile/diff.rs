@@ -1198,7 +1198,7 @@ fn negates_certainty(view: &View<'_>) -> bool {
         &["be", "is", "was", "are", "were", "been", "one", "entirely", "quite", "yet", "fully"];
     let words = &view.words;
     let is_do = |w: &str| {
-        matches!(w, "do" | "does" | "did" | "don't" | "doesn't" | "didn't" | "don\u{2019}t")
+        matches!(w, "do" | "does" | "did" | "don't" | "don\u{2019}t")
             || w.starts_with("didn")
             || w.starts_with("doesn")
     };

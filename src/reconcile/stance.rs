@@ -268,10 +268,13 @@ fn negations(words: &[String]) -> usize {
 fn phrases(words: &[String]) -> usize {
     REFUTING_PHRASES
         .iter()
-        .map(|p| {
-            words.windows(p.len()).filter(|w| w.iter().zip(p.iter()).all(|(a, b)| a == b)).count()
-        })
+        .map(|p| (0..words.len()).filter(|&i| starts_with_words(&words[i..], p)).count())
         .sum()
+}
+
+/// Whether `words` starts with `phrase`.
+fn starts_with_words(words: &[String], phrase: &[&str]) -> bool {
+    words.len() >= phrase.len() && words.iter().zip(phrase).all(|(w, p)| w == p)
 }
 
 fn ln1p(n: usize) -> f64 {
@@ -385,8 +388,6 @@ impl StanceArticle {
         let closest: Vec<&SentenceCounts> =
             order.iter().take(CLOSEST).map(|&i| &self.sentences[i]).collect();
         let lead = &self.sentences[..self.sentences.len().min(LEAD)];
-        let sum = |of: &mut dyn Iterator<Item = &SentenceCounts>,
-                   f: fn(&SentenceCounts) -> usize| { of.map(f).sum::<usize>() };
         let n = self.length.max(1) as f64;
         let brief_refuting = f64::from(u8::from(count_in(&head, REFUTING) > 0));
         let first_refuting =
@@ -394,9 +395,9 @@ impl StanceArticle {
         let values = [
             ln1p(self.refuting),
             1000.0 * self.refuting as f64 / n,
-            ln1p(sum(&mut lead.iter(), |s| s.refuting)),
-            ln1p(sum(&mut closest.iter().copied(), |s| s.refuting)),
-            ln1p(sum(&mut closest.iter().copied(), |s| s.negations)),
+            ln1p(total(lead, |s| s.refuting)),
+            ln1p(total(closest.iter().copied(), |s| s.refuting)),
+            ln1p(total(closest.iter().copied(), |s| s.negations)),
             1000.0 * self.negations as f64 / n,
             brief_refuting,
             f64::from(u8::from(negations(&head) > 0)),
@@ -411,11 +412,19 @@ impl StanceArticle {
             1000.0 * self.confirming as f64 / n,
             ln1p(self.phrases),
             first_refuting,
-            ln1p(sum(&mut lead.iter(), |s| s.negations)),
-            ln1p(sum(&mut closest.iter().copied(), |s| s.reporting)),
+            ln1p(total(lead, |s| s.negations)),
+            ln1p(total(closest.iter().copied(), |s| s.reporting)),
         ];
         StanceFeatures { values }
     }
+}
+
+/// The sum of `count` over some sentences of an article.
+fn total<'s>(
+    sentences: impl IntoIterator<Item = &'s SentenceCounts>,
+    count: impl Fn(&SentenceCounts) -> usize,
+) -> usize {
+    sentences.into_iter().map(count).sum()
 }
 
 /// Word sequences that say outright that something is not so: quoted before the other
@@ -449,7 +458,7 @@ fn evidence_in(sentences: &[Vec<String>]) -> Vec<String> {
         for words in sentences {
             for (i, w) in words.iter().enumerate() {
                 let phrase =
-                    phrases.iter().find(|p| words[i..].starts_with_words(p)).map(|p| p.join(" "));
+                    phrases.iter().find(|p| starts_with_words(&words[i..], p)).map(|p| p.join(" "));
                 let word = (words_too && REFUTING.contains(&w.as_str())).then(|| w.clone());
                 if let Some(hit) = phrase.or(word)
                     && !found.contains(&hit)
@@ -462,17 +471,6 @@ fn evidence_in(sentences: &[Vec<String>]) -> Vec<String> {
     };
     let strong = find(EVIDENCE_PHRASES, true);
     if strong.is_empty() { find(REFUTING_PHRASES, false) } else { strong }
-}
-
-/// Whether a word slice starts with a phrase.
-trait StartsWithWords {
-    fn starts_with_words(&self, phrase: &[&str]) -> bool;
-}
-
-impl StartsWithWords for [String] {
-    fn starts_with_words(&self, phrase: &[&str]) -> bool {
-        self.len() >= phrase.len() && self.iter().zip(phrase).all(|(w, p)| w == p)
-    }
 }
 
 /// One node of a regression tree: a split on a feature, or a leaf's value.

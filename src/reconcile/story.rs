@@ -274,10 +274,7 @@ fn attach_small(cluster_of: &mut [usize], scored: &[(usize, usize, f64)], config
     if small == 0 {
         return;
     }
-    let mut size: HashMap<usize, usize> = HashMap::new();
-    for &c in cluster_of.iter() {
-        *size.entry(c).or_default() += 1;
-    }
+    let size = cluster_sizes(cluster_of);
     // (small cluster, larger cluster) -> sum of probabilities.
     let mut sums: HashMap<(usize, usize), f64> = HashMap::new();
     for &(a, b, p) in scored {
@@ -339,10 +336,7 @@ fn attach_briefs(
         return;
     }
     let is_brief = |i: usize| (1..=config.brief_claims).contains(&docs.claims[i].len());
-    let mut size: HashMap<usize, usize> = HashMap::new();
-    for &c in cluster_of.iter() {
-        *size.entry(c).or_default() += 1;
-    }
+    let size = cluster_sizes(cluster_of);
     let mut best: HashMap<usize, (f64, usize)> = HashMap::new();
     for &(a, b, ref f) in rows {
         for (brief, article) in [(a, b), (b, a)] {
@@ -365,6 +359,15 @@ fn attach_briefs(
     for (brief, article) in joins {
         cluster_of[brief] = cluster_of[article];
     }
+}
+
+/// How many sources each cluster holds.
+fn cluster_sizes(cluster_of: &[usize]) -> HashMap<usize, usize> {
+    let mut size: HashMap<usize, usize> = HashMap::new();
+    for &c in cluster_of {
+        *size.entry(c).or_default() += 1;
+    }
+    size
 }
 
 /// Fits the logistic model of `config` to labelled feature rows (same story or not) with an L2
