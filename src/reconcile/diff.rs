@@ -1147,8 +1147,9 @@ fn modality(
     }
     let (sure, sure_view, unsure, unsure_view) =
         if definite(a) { (a, view_a, b, view_b) } else { (b, view_b, a, view_a) };
-    // A claim that negates certainty ("isn't sure what caused it") tells no definite telling.
-    if negates_certainty(sure_view) {
+    // A claim that negates certainty ("isn't sure what caused it") tells no definite telling,
+    // nor does a clause that opens on "and that": what someone said, who is outside the claim.
+    if negates_certainty(sure_view) || continues_a_report(sure_view) {
         return None;
     }
     // "X is accused of shooting Y" states the accusation, not the shooting: it is no definite
@@ -1159,28 +1160,29 @@ fn modality(
     if qualifies_shared(sure, sure_view, shared) {
         return None;
     }
+    // The cue to quote: the one that bears on what both share.
+    let mut bearing = None;
     if unsure.modality == Modality::Question {
         if !asks(unsure) {
             return None;
         }
-    } else if !hedge_bears_on_shared(unsure, unsure_view, shared) {
-        return None;
+    } else {
+        bearing = hedge_bears_on_shared(unsure, unsure_view, shared)?;
     }
     let how = match unsure.modality {
         Modality::Conditional => "only under a condition",
         Modality::Question => "as a question",
         _ => "as uncertain",
     };
-    let cue = unsure_view
-        .words
-        .iter()
-        .enumerate()
-        .find(|(i, w)| {
-            hedge_cue(&w.lower)
-                && !attributive(unsure, unsure_view, *i)
-                && !not_a_hedge(unsure_view, *i)
+    let cue = bearing
+        .or_else(|| {
+            unsure_view.words.iter().enumerate().position(|(i, w)| {
+                hedge_cue(&w.lower)
+                    && !attributive(unsure, unsure_view, i)
+                    && !not_a_hedge(unsure_view, i)
+            })
         })
-        .map(|(_, w)| format!(" (\u{201c}{}\u{201d})", w.text))
+        .map(|i| format!(" (\u{201c}{}\u{201d})", unsure_view.words[i].text))
         .unwrap_or_default();
     Some(PairDifference {
         kind: DifferenceKind::Modality,
@@ -1212,6 +1214,17 @@ fn negates_certainty(view: &View<'_>) -> bool {
                 .take(4)
                 .find(|x| !BETWEEN.contains(&x.lower.as_str()))
                 .is_some_and(|x| matches!(x.lower.as_str(), "sure" | "certain" | "clear"))
+    })
+}
+
+/// Whether the claim opens as the continuation of someone's report: "and that …", "but that …",
+/// or "that …" written in lower case. Its content is what was said, by a speaker before it.
+fn continues_a_report(view: &View<'_>) -> bool {
+    let first = view.words.first();
+    let second = view.words.get(1).map(|w| w.lower.as_str());
+    first.is_some_and(|w| {
+        (matches!(w.lower.as_str(), "and" | "but" | "or") && second == Some("that"))
+            || w.text == "that"
     })
 }
 
@@ -1254,6 +1267,34 @@ fn is_participle(w: &str) -> bool {
     (w.len() > 4 && (w.ends_with("ed") || w.ends_with("en"))) || IRREGULAR.contains(&w)
 }
 
+/// Words of a time phrase that may stand between a verb and its "that" clause ("said on
+/// Friday that", "suggested late Saturday that").
+const TIME_WORDS: &[&str] = &[
+    "on",
+    "last",
+    "this",
+    "late",
+    "early",
+    "earlier",
+    "today",
+    "yesterday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "week",
+];
+
+/// Personal pronouns: as a subject they stand for someone the claim does not name.
+const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you"];
+
 /// Modal verbs: a hedge of this kind qualifies the verb after it.
 const MODALS: &[&str] = &["could", "may", "might", "would", "should", "can", "must"];
 
@@ -1284,12 +1325,23 @@ const ADVERBS: &[&str] = &[
 /// it), or, qualifying nothing, stands in a clause holding a shared term. When no known cue
 /// is found at all, extraction knew better, and the hedge counts; when the only cues are
 /// attributive ("a memorandum on a possible peace accord"), it does not.
-fn hedge_bears_on_shared(claim: &Claim, view: &View<'_>, shared: &HashSet<&str>) -> bool {
+///
+/// The answer is `None` when it does not bear, else the word index of the cue that bears (`None`
+/// when no known cue is found).
+fn hedge_bears_on_shared(
+    claim: &Claim,
+    view: &View<'_>,
+    shared: &HashSet<&str>,
+) -> Option<Option<usize>> {
     let cue = |i: usize| {
         let w = view.words[i].lower.as_str();
         hedge_cue(w) || ATTRIBUTIVE_HEDGES.contains(&w)
     };
-    hedge_scope(claim, view, shared, cue).unwrap_or(true)
+    match hedge_scope(claim, view, shared, true, cue) {
+        Scope::NoCue => Some(None),
+        Scope::Bears(i) => Some(Some(i)),
+        Scope::Elsewhere => None,
+    }
 }
 
 /// Whether a claim read as definite qualifies what both claims share all the same, in words
@@ -1309,17 +1361,29 @@ fn qualifies_shared(claim: &Claim, view: &View<'_>, shared: &HashSet<&str>) -> b
             )
             || (w == "case" && prev == Some("in"))
     };
-    hedge_scope(claim, view, shared, cue).unwrap_or(false)
+    // Here any word a cue may qualify counts: "Acme claims that …" qualifies Acme's part too.
+    matches!(hedge_scope(claim, view, shared, false, cue), Scope::Bears(_))
+}
+
+/// Where the cues of a claim bear, as `hedge_scope` finds it.
+enum Scope {
+    /// The claim holds no cue.
+    NoCue,
+    /// The cue at this word index bears on what both claims share.
+    Bears(usize),
+    /// Every cue bears on something only one claim says.
+    Elsewhere,
 }
 
 /// Whether a cue of the claim (words `i` for which `is_cue(i)`) bears on what the two claims share
-/// (`shared`); `None` when the claim has no such cue.
+/// (`shared`). With `that_clause`, a verb followed by a "that" clause bears on that clause only.
 fn hedge_scope(
     claim: &Claim,
     view: &View<'_>,
     shared: &HashSet<&str>,
+    that_clause: bool,
     is_cue: impl Fn(usize) -> bool,
-) -> Option<bool> {
+) -> Scope {
     let mut found_cue = false;
     let boundary_before = |j: usize| -> bool {
         // Whether a clause boundary lies between word j-1 and word j.
@@ -1353,14 +1417,32 @@ fn hedge_scope(
         // A clause of a few words is a tail that hedges the whole sentence ("…, sources hinted",
         // "…, it seems"); a longer one hedges what it says itself.
         if end - start <= 3 {
-            return Some(true);
+            return Scope::Bears(i);
         }
         // Inside its clause a hedge bears on what it qualifies: an adverb or a modal on the first
         // content word after it ("reportedly pulled out of negotiations" hedges pulling out,
         // which a claim that the talks go on does not state; "was reportedly paid" hedges the
         // pay), a hedging verb also on its subject ("The Vatican has been floated as a venue").
-        let after = view.words[i + 1..end].iter().find(plain);
-        let before = view.words[start..i].iter().rev().find(plain);
+        // A hedging verb with a "that" clause ("suggested on Friday that the appeal was doomed")
+        // hedges that clause, not its subject (the one who suggests) nor the words between.
+        // With "to" the subject's own doing is hedged ("Weitz is expected to direct").
+        let complement = view.words[i + 1..end]
+            .iter()
+            .position(|w| !TIME_WORDS.contains(&w.lower.as_str()))
+            .filter(|&k| view.words[i + 1 + k].lower == "that")
+            .filter(|_| {
+                that_clause && !MODALS.contains(&word.lower.as_str()) && !word.lower.ends_with("ly")
+            });
+        let after_from = i + 1 + complement.map_or(0, |k| k + 1);
+        let after = view.words[after_from..end].iter().find(plain);
+        // The subject is the nearest content word before the cue, unless a pronoun stands
+        // nearer ("and it appears he was hurt": not the knee before "and").
+        let before = view.words[start..i]
+            .iter()
+            .rev()
+            .take_while(|w| !PRONOUNS.contains(&w.lower.as_str()))
+            .find(plain);
+
         // A modal before a passive ("could be held in Switzerland") says its subject's fate.
         let passive = MODALS.contains(&word.lower.as_str()) && {
             let mut rest = view.words[i + 1..end]
@@ -1369,8 +1451,10 @@ fn hedge_scope(
                 .filter(|w| !ADVERBS.contains(w) && *w != "not");
             rest.next() == Some("be") && rest.next().is_some_and(is_participle)
         };
-        let verb =
-            passive || (!word.lower.ends_with("ly") && !MODALS.contains(&word.lower.as_str()));
+        let verb = passive
+            || (!word.lower.ends_with("ly")
+                && !MODALS.contains(&word.lower.as_str())
+                && complement.is_none());
         let governed: Vec<&ViewWord<'_>> =
             after.into_iter().chain(before.filter(|_| verb)).collect();
         // "In case" makes its whole clause uncertain ("in case the fire was connected").
@@ -1378,10 +1462,10 @@ fn hedge_scope(
         if governed.iter().any(|w| is_shared(w))
             || (whole_clause && view.words[start..end].iter().any(is_shared))
         {
-            return Some(true);
+            return Scope::Bears(i);
         }
     }
-    found_cue.then_some(false)
+    if found_cue { Scope::Elsewhere } else { Scope::NoCue }
 }
 
 /// Whether the "may" at word `i` is the month: capitalised inside the claim ("sentenced May 3")
@@ -1404,10 +1488,24 @@ fn not_a_hedge(view: &View<'_>, i: usize) -> bool {
             .iter()
             .any(|p| crate::text::REPORTING_VERBS.contains(&p.lower.as_str()));
     reported
+        || could_not(view, i)
         || crate::extract::cues::is_conditional_cue(w)
         || names_the_month(view, i)
         || perceives(view, i)
         || demands(view, i)
+}
+
+/// Whether word `i` is "could not" or "couldn't", and not "could not have": the past of "can
+/// not", which tells what was not possible ("the cause could not be determined", "what comedy
+/// could not"), not what may be so.
+fn could_not(view: &View<'_>, i: usize) -> bool {
+    let w = view.words[i].lower.as_str();
+    let next = |k: usize| view.words.get(i + k).map(|n| n.lower.as_str());
+    match w {
+        "could" => next(1) == Some("not") && next(2) != Some("have"),
+        "couldn't" | "couldn\u{2019}t" => next(1) != Some("have"),
+        _ => false,
+    }
 }
 
 /// Whether the "expected" at word `i` is a demand with its object ("Stefanski expected more from
@@ -2180,6 +2278,57 @@ mod tests {
             (
                 "Officials are unsure if the fire is linked to the rally.",
                 "Officials do not know whether the fire is linked to the rally.",
+                false,
+            ),
+            // "Could not" is the past of "can not": a definite telling, also when elliptical.
+            (
+                "The cause of the crash was not determined.",
+                "The cause of the crash could not be determined.",
+                false,
+            ),
+            (
+                "The producers chose Reyes to host the show.",
+                "The producers are betting that Reyes can do what comedians could not.",
+                false,
+            ),
+            (
+                "The strike killed the commander.",
+                "The strike could have killed the commander.",
+                true,
+            ),
+            // A hedging verb with a "that" clause hedges the clause, not its subject; a pronoun
+            // subject ends the search for it.
+            (
+                "Judge Ruiz spoke to reporters after the verdict on Friday.",
+                "Judge Ruiz suggested on Friday that the appeal was doomed.",
+                false,
+            ),
+            (
+                "Tom Price was named interim coach.",
+                "Tom Price will replace Hale as interim coach and he is expected to keep the job \
+                 through the season.",
+                false,
+            ),
+            (
+                "It's official: Tom Price takes the coaching job at Hale.",
+                "Tom Price is expected to coach at Hale next season.",
+                true,
+            ),
+            (
+                "He missed four games after knee surgery in May.",
+                "He missed four games after surgery on his knee and it appears he was hurt again \
+                 on Sunday.",
+                false,
+            ),
+            (
+                "Varna will host the talks.",
+                "Varna has been floated as a venue for the talks.",
+                true,
+            ),
+            // A clause that opens on "and that" tells what someone said outside the claim.
+            (
+                "and that the fire was started by a faulty heater.",
+                "The fire was probably started by a faulty heater.",
                 false,
             ),
         ];
