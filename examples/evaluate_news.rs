@@ -228,7 +228,6 @@ fn tune(config: &mut Config) {
     if let Some(t) = var("STORY_TH") {
         config.group.stories.set_threshold(t);
     }
-
 }
 
 /// Happening links off: the report's own links only.

@@ -202,6 +202,7 @@ pub fn is_furniture(reason: SkipReason) -> bool {
             | SkipReason::Byline
             | SkipReason::PhotoCredit
             | SkipReason::ReadMore
+            | SkipReason::Timestamp
     )
 }
 

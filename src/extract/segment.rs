@@ -142,6 +142,10 @@ fn classify_line(
         seg.spans.push(skip(SkipReason::Byline));
         return;
     }
+    if is_timestamp(line) {
+        seg.spans.push(skip(SkipReason::Timestamp));
+        return;
+    }
     // A dateline opens the first paragraph only; later a capitalised word and a dash is prose.
     if !*seen_body && let Some(end) = dateline_end(line) {
         seg.spans.push(Span {
@@ -489,6 +493,96 @@ fn is_byline(line: &str) -> bool {
         && words.iter().all(capitalised)
         && !NOT_NAMES.contains(&words[0].to_lowercase().as_str())
         && rest[name_end..].split_whitespace().nth(8).is_none()
+}
+
+/// A page's publication or update stamp: "Last updated 13:26 14/09/2013", "Updated: March 4,
+/// 2024 10:15 a.m. ET", "Published on Tuesday 4 March 2024". After the opening word(s) only
+/// dates, times, weekdays, months, zones and joining words may follow, so that a sentence
+/// ("Updated figures were published on Monday.") is kept.
+fn is_timestamp(line: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "last updated",
+        "last modified",
+        "first published",
+        "updated",
+        "published",
+        "posted",
+        "modified",
+    ];
+    const WORDS: &[&str] = &[
+        "on",
+        "at",
+        "and",
+        "am",
+        "pm",
+        "a.m",
+        "p.m",
+        "a.m.",
+        "p.m.",
+        "gmt",
+        "utc",
+        "bst",
+        "cet",
+        "cest",
+        "est",
+        "edt",
+        "cst",
+        "cdt",
+        "pst",
+        "pdt",
+        "et",
+        "pt",
+        "ist",
+        "aest",
+        "local",
+        "time",
+        "today",
+        "yesterday",
+        "ago",
+        "hours",
+        "hour",
+        "minutes",
+        "minute",
+        "days",
+        "day",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+    ];
+    if line.len() > 120 {
+        return false;
+    }
+    let lower = plain_lower(line);
+    let Some(rest) = OPENERS.iter().find_map(|o| lower.strip_prefix(o)) else { return false };
+    if rest.starts_with(|c: char| c.is_alphanumeric()) {
+        return false;
+    }
+    let tokens: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | ':' | '(' | ')' | '-' | '–'))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let date_word = |t: &str| {
+        let t = t.trim_end_matches('.');
+        crate::extract::quantity::month_number(t).is_some()
+            || crate::extract::time::weekday_of(t).is_some()
+    };
+    let numeric = |t: &str| {
+        t.chars().any(|c| c.is_ascii_digit())
+            && t.chars().all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | ':' | 'h'))
+            || ["st", "nd", "rd", "th"].iter().any(|s| {
+                t.strip_suffix(s)
+                    .is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()))
+            })
+    };
+    tokens.iter().any(|t| numeric(t) || date_word(t))
+        && tokens.iter().all(|t| numeric(t) || date_word(t) || WORDS.contains(t))
 }
 
 /// The length in bytes of a dateline opening `line`, up to and including its dash:
@@ -1162,6 +1256,37 @@ mod tests {
                     "Reporting by Mara Quell; Editing by Ilse Varga",
                     SpanKind::Skip(SkipReason::Byline)
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn publication_and_update_stamps_are_skipped_and_sentences_about_updates_kept() {
+        for line in [
+            "Last updated 09:12 21/03/2024",
+            "Updated: March 4, 2024 10:15 a.m. ET",
+            "Published on Tuesday 4 March 2024",
+            "Posted: 2024-03-04 | 18:40 GMT",
+            "First published Mon 4 Mar 2024 18.40 GMT",
+        ] {
+            assert!(is_timestamp(line), "{line}");
+        }
+        for line in [
+            "Updated figures were published on Monday.",
+            "Published reports put the toll at 12.",
+            "Posted guards stood at the gate until 9:00.",
+            "Last updated",
+            "Updated: the ferry sails again on Monday",
+        ] {
+            assert!(!is_timestamp(line), "{line}");
+        }
+        let text = "Ferry Sails Again\nLast updated 09:12 21/03/2024\nThe ferry sailed at dawn.\n";
+        assert_eq!(
+            pieces(text),
+            [
+                ("Ferry Sails Again", SpanKind::Skip(SkipReason::Headline)),
+                ("Last updated 09:12 21/03/2024", SpanKind::Skip(SkipReason::Timestamp)),
+                ("The ferry sailed at dawn.", SpanKind::Claim),
             ]
         );
     }

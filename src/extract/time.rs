@@ -284,7 +284,7 @@ const WEEKDAY_NAMES: [&str; 7] =
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /// The weekday a word names ("Monday", "Monday's"); not plurals ("Mondays").
-fn weekday_of(w: &str) -> Option<Weekday> {
+pub(crate) fn weekday_of(w: &str) -> Option<Weekday> {
     let w = w.strip_suffix("'s").unwrap_or(w);
     WEEKDAY_NAMES.iter().position(|n| *n == w).map(|p| Weekday::from_index(p as u8))
 }

@@ -423,6 +423,9 @@ pub enum SkipReason {
     PhotoCredit,
     /// A pointer to another article: "Read more: …", "Continue reading", "See also".
     ReadMore,
+    /// When the page was published or updated, and nothing else: "Last updated 13:26 14/09/2013",
+    /// "Published: 4 March 2024, 10:15 GMT". Two outlets' stamps differ and assert nothing.
+    Timestamp,
 }
 
 impl SkipReason {
@@ -441,6 +444,7 @@ impl SkipReason {
             SkipReason::Byline => "byline",
             SkipReason::PhotoCredit => "photo_credit",
             SkipReason::ReadMore => "read_more",
+            SkipReason::Timestamp => "timestamp",
         }
     }
 }

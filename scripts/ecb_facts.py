@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Samples the multi-source facts corroborate reports on ECB+ topics, for reading by hand.
+
+usage: python3 scripts/ecb_facts.py [--topics 1-35] [--sample N] [--seed S] [--out FILE] [DATA]
+  (run in the project root after `cargo build --release --example reconcile`). DATA is the shared
+  data directory (default: $CORROBORATE_DATA, else ../shared/data); each topic is reconciled on its
+  own, as ../shared/tools/ecb_score.py does. Writes one JSON list (default: stdout) of
+  {"topic", "fact", "status", "sources", "claims": [{"id", "text"}]}: every fact whose claims come
+  from two sources or more, or a sample of N of them (default seed 1). Prints on stderr how many
+  there are and how many mix the topic's two gold stories (`ecb` and `ecbplus` documents).
+  docs/evaluation.md says how the sample was read and what was found. The texts are ECB+'s: keep
+  the output outside the repository; a reading keeps claim ids only."""
+import json, os, random, subprocess, sys
+
+
+def topic_list(spec, available):
+    out = set()
+    for part in spec.split(","):
+        if "-" in part:
+            lo, hi = part.split("-", 1)
+            out.update(range(int(lo), int(hi) + 1))
+        elif part:
+            out.add(int(part))
+    return sorted(out & set(available))
+
+
+def option(argv, name, default):
+    if name in argv:
+        k = argv.index(name)
+        value = argv[k + 1]
+        del argv[k:k + 2]
+        return value
+    return default
+
+
+def main(argv):
+    if any(a in ("-h", "--help") for a in argv):
+        print(__doc__)
+        return 0
+    spec = option(argv, "--topics", "1-45")
+    sample = option(argv, "--sample", None)
+    seed = int(option(argv, "--seed", "1"))
+    out = option(argv, "--out", None)
+    data = argv[0] if argv else os.environ.get("CORROBORATE_DATA", os.path.join("..", "shared", "data"))
+    ecb = os.path.join(data, "ecbplus")
+    if not os.path.isdir(ecb):
+        print(f"error: no ecbplus/ in {data}", file=sys.stderr)
+        return 2
+    exe = os.path.join("target", "release", "examples", "reconcile")
+    available = [int(d) for d in os.listdir(ecb) if d.isdigit()]
+    rows, mixed = [], 0
+    for t in topic_list(spec, available):
+        gold = json.load(open(os.path.join(ecb, str(t), "gold.json"), encoding="utf-8"))
+        files = [os.path.join(ecb, str(t), d["file"]) for d in gold["docs"]]
+        story = {d["doc"]: d["subtopic"] for d in gold["docs"]}
+        run = subprocess.run([exe, "--format", "json"] + files, capture_output=True, text=True)
+        if run.returncode != 0:
+            print(f"error: reconcile exits {run.returncode} on topic {t}", file=sys.stderr)
+            return 1
+        report = json.loads(run.stdout)
+        text = {c["id"]: c["text"] for c in report["claims"]}
+        for f in report["facts"]:
+            if len(set(f["sources"])) < 2:
+                continue
+            mixed += len({story.get(s) for s in f["sources"]}) > 1
+            rows.append({"topic": t, "fact": f["id"], "status": f["status"], "sources": f["sources"],
+                         "claims": [{"id": c, "text": text[c]} for c in f["claims"]]})
+    total = len(rows)
+    if sample is not None:
+        rows = random.Random(seed).sample(rows, min(int(sample), total))
+    body = json.dumps(rows, indent=1, ensure_ascii=False)
+    if out:
+        open(out, "w", encoding="utf-8").write(body)
+    else:
+        print(body)
+    print(f"{total} multi-source facts, {mixed} of them mixing two gold stories; {len(rows)} written",
+          file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
