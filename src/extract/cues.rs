@@ -567,12 +567,14 @@ fn quote_spans(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     let mut prev: Option<char> = None;
+    let misplaced = misplaced_close(text);
     for (i, c) in text.char_indices() {
         let plain = plain_char(c);
         if plain == '"' {
             let opens = match c {
                 '\u{201C}' | '\u{201E}' => true,
                 '\u{201D}' => false,
+                _ if misplaced == Some(i) => false,
                 _ => prev
                     .is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '-' | '\u{2014}')),
             };
@@ -596,6 +598,36 @@ fn quote_spans(text: &str) -> Vec<(usize, usize)> {
         out.push((o, text.len()));
     }
     out
+}
+
+/// The byte index of a straight mark that closes a quotation begun in an earlier sentence though
+/// a space stands before it, as scraped or mistyped text has it ("… definitely wrong, "Pigeon
+/// told the paper."): the claim's only straight mark, after a comma or a sentence's end and a
+/// space, and followed by a short attribution (at most 12 words, one a reporting verb) to the
+/// end. An opening mark there ("Obama said, "We should look …") is followed by the quotation.
+fn misplaced_close(text: &str) -> Option<usize> {
+    let mut marks = text.char_indices().filter(|&(_, c)| c == '"');
+    let (i, _) = marks.next()?;
+    if marks.next().is_some() || text.contains(['\u{201C}', '\u{201D}']) {
+        return None;
+    }
+    let before = text[..i].trim_end();
+    let spaced = before.len() < i;
+    if !spaced || !before.ends_with([',', '.', '!', '?']) || before.split_whitespace().count() < 3 {
+        return None;
+    }
+    // "King said that in his meetings with players, "not one of them said …": the words before
+    // the mark introduce the quotation, which opens there.
+    let reports = |w: &str| {
+        let w = crate::text::plain_lower(w);
+        REPORTING_VERBS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()))
+    };
+    if before.split_whitespace().any(reports) {
+        return None;
+    }
+    let after = &text[i + 1..];
+    let words: Vec<&str> = after.split_whitespace().collect();
+    (words.len() <= 12 && words.iter().any(|w| reports(w))).then_some(i)
 }
 
 /// The quotations of a claim's text, without their marks, spans absolute.
@@ -781,5 +813,27 @@ mod tests {
         assert_eq!(q[0].speaker.as_deref(), Some("X"));
         let open = "“The first half of a long quote.";
         assert_eq!(quotes(open, 0, None)[0].text, "The first half of a long quote.");
+    }
+
+    #[test]
+    fn a_closing_mark_after_a_space_closes_a_quotation_begun_before() {
+        // Scraped text: the closing mark of a quotation opened a sentence earlier, with a space.
+        let t = "Something was badly wrong at the dock, \"Ivo Brandt told the Lagoon Wire.";
+        let q = quotes(t, 0, None);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].text, "Something was badly wrong at the dock,");
+        assert!(outside_quote_mask(t)[t.find("Ivo").unwrap()]);
+        // An opening mark after "said," opens, also before a short quotation that reports.
+        let t = "Lind said that at the meeting, \"not one of them said they would leave.";
+        assert_eq!(quotes(t, 0, None)[0].text, "not one of them said they would leave.");
+        let t = "The mayor said, \"We will rebuild the dock before the winter storms.";
+        assert_eq!(
+            quotes(t, 0, None)[0].text,
+            "We will rebuild the dock before the winter storms."
+        );
+        // So does one followed by a long quotation that holds a reporting verb.
+        let t = "He paused, \"The engineers told us the gates would hold through the worst of the \
+                 tide and the wind that came with it.";
+        assert!(quotes(t, 0, None)[0].text.starts_with("The engineers told us"));
     }
 }
