@@ -1346,8 +1346,9 @@ fn hedge_bears_on_shared(
 
 /// Whether a claim read as definite qualifies what both claims share all the same, in words
 /// extraction does not read as a hedge: a modal ("should have service restored"), someone's claim
-/// ("prosecutors' claim that …", "environmentalists claim"), a plan, a case ("in case the fire
-/// was connected"). Such a claim is no definite telling to set against a hedged one.
+/// ("prosecutors' claim that …", "environmentalists claim"), a plan, an intention or attempt
+/// ("is negotiating to direct"), a case ("in case the fire was connected"). Such a claim is no
+/// definite telling to set against a hedged one.
 fn qualifies_shared(claim: &Claim, view: &View<'_>, shared: &HashSet<&str>) -> bool {
     let cue = |i: usize| {
         let w = view.words[i].lower.as_str();
@@ -1360,6 +1361,23 @@ fn qualifies_shared(claim: &Claim, view: &View<'_>, shared: &HashSet<&str>) -> b
                 "claim" | "claims" | "claimed" | "plans" | "planned" | "intends" | "expecting"
             )
             || (w == "case" && prev == Some("in"))
+            // An intention or attempt ("is negotiating to direct", "in talks to buy", "seeks to
+            // block") tells that it is sought, not that it happens.
+            || (matches!(
+                w,
+                "negotiating"
+                    | "seeking"
+                    | "seeks"
+                    | "aims"
+                    | "aiming"
+                    | "hopes"
+                    | "hoping"
+                    | "wants"
+                    | "trying"
+                    | "tries"
+                    | "attempting"
+                    | "talks"
+            ) && view.words.get(i + 1).is_some_and(|n| n.lower == "to"))
     };
     // Here any word a cue may qualify counts: "Acme claims that …" qualifies Acme's part too.
     matches!(hedge_scope(claim, view, shared, false, cue), Scope::Bears(_))
@@ -2241,6 +2259,12 @@ mod tests {
                 false,
             ),
             ("Prosecutors claim Ames shot the guard.", "Ames allegedly shot the guard.", false),
+            (
+                "Lena Ardal is negotiating to direct the second film.",
+                "Lena Ardal is expected to direct the second film.",
+                false,
+            ),
+            ("Acme is in talks to buy Beta.", "Acme may buy Beta.", false),
             // A telling attributed flatly ("police said") is definite against "allegedly".
             ("Ames shot the guard, police said.", "Ames allegedly shot the guard.", true),
             // Not knowing is uncertainty, not a denial.
