@@ -460,16 +460,9 @@ fn stories(
     folds: usize,
     fnc_rows: &[(usize, StoryFeatures, bool)],
 ) -> Result<(), String> {
-    let mut gold: BTreeMap<String, (usize, String)> = BTreeMap::new();
     let mut pooled = Config::default();
     tune(&mut pooled);
-    let mut reconciler = Reconciler::new(pooled);
-    for (doc, path, story) in ecb_articles(ecb, numbers)? {
-        let source = Source::from_file(path).map_err(|e| e.to_string())?;
-        reconciler.add_source(&source).map_err(|e| e.to_string())?;
-        gold.insert(doc, story);
-    }
-    let report = reconciler.reconcile();
+    let Pile { gold, sources, rows, report } = Pile::read(ecb, numbers, pooled)?;
     let label: HashMap<&str, usize> = report
         .stories
         .iter()
@@ -489,14 +482,6 @@ fn stories(
         multi.len()
     );
     // Refit the story model by folds of topics on the pooled pile's compared pairs.
-    let sources: Vec<corroborate::SourceId> = report.sources.iter().map(|s| s.id.clone()).collect();
-    let config = Config::default();
-    let rows = story::story_features(
-        &sources,
-        &report.claims,
-        &config.align.statistics,
-        &config.group.stories,
-    );
     let topic_of: Vec<usize> = sources.iter().map(|s| gold[s.as_str()].0).collect();
     let same = |a: usize, b: usize| gold[sources[a].as_str()] == gold[sources[b].as_str()];
     let mut cv_label: HashMap<&str, (usize, usize)> = HashMap::new();
@@ -1089,13 +1074,16 @@ struct Pile {
     /// Gold story of each source, by source id.
     gold: BTreeMap<String, GoldStory>,
     sources: Vec<corroborate::SourceId>,
+    /// The compared pairs of sources and their story features (the default configuration's).
     rows: Vec<(usize, usize, StoryFeatures)>,
+    report: Reconciliation,
 }
 
 impl Pile {
-    fn read(ecb: &Path, numbers: &[usize]) -> Result<Pile, String> {
+    /// The articles of ECB+ topics `numbers` reconciled in one run under `config`.
+    fn read(ecb: &Path, numbers: &[usize], config: Config) -> Result<Pile, String> {
         let mut gold = BTreeMap::new();
-        let mut reconciler = Reconciler::new(Config::default());
+        let mut reconciler = Reconciler::new(config);
         for (doc, path, story) in ecb_articles(ecb, numbers)? {
             let source = Source::from_file(path).map_err(|e| e.to_string())?;
             reconciler.add_source(&source).map_err(|e| e.to_string())?;
@@ -1111,7 +1099,7 @@ impl Pile {
             &config.align.statistics,
             &config.group.stories,
         );
-        Ok(Pile { gold, sources, rows })
+        Ok(Pile { gold, sources, rows, report })
     }
 
     fn labelled(&self) -> impl Iterator<Item = (StoryFeatures, bool)> + '_ {
@@ -1151,7 +1139,7 @@ fn piles(
                 .filter(|(i, _)| i % PILES == k)
                 .map(|(_, &n)| n)
                 .collect();
-            Pile::read(ecb, &mine)
+            Pile::read(ecb, &mine, Config::default())
         })
         .collect::<Result<_, _>>()?;
     let shipped = StoryConfig::default();

@@ -10,27 +10,9 @@ usage: python3 scripts/ecb_facts.py [--topics 1-35] [--sample N] [--seed S] [--o
   there are and how many mix the topic's two gold stories (`ecb` and `ecbplus` documents).
   docs/evaluation.md says how the sample was read and what was found. The texts are ECB+'s: keep
   the output outside the repository; a reading keeps claim ids only."""
-import json, os, random, subprocess, sys
+import json, random, sys
 
-
-def topic_list(spec, available):
-    out = set()
-    for part in spec.split(","):
-        if "-" in part:
-            lo, hi = part.split("-", 1)
-            out.update(range(int(lo), int(hi) + 1))
-        elif part:
-            out.add(int(part))
-    return sorted(out & set(available))
-
-
-def option(argv, name, default):
-    if name in argv:
-        k = argv.index(name)
-        value = argv[k + 1]
-        del argv[k:k + 2]
-        return value
-    return default
+from ecb_topics import ecb_dir, option, reconciled_topics
 
 
 def main(argv):
@@ -41,23 +23,17 @@ def main(argv):
     sample = option(argv, "--sample", None)
     seed = int(option(argv, "--seed", "1"))
     out = option(argv, "--out", None)
-    data = argv[0] if argv else os.environ.get("CORROBORATE_DATA", os.path.join("..", "shared", "data"))
-    ecb = os.path.join(data, "ecbplus")
-    if not os.path.isdir(ecb):
-        print(f"error: no ecbplus/ in {data}", file=sys.stderr)
+    ecb = ecb_dir(argv)
+    if ecb is None:
         return 2
-    exe = os.path.join("target", "release", "examples", "reconcile")
-    available = [int(d) for d in os.listdir(ecb) if d.isdigit()]
     rows, mixed = [], 0
-    for t in topic_list(spec, available):
-        gold = json.load(open(os.path.join(ecb, str(t), "gold.json"), encoding="utf-8"))
-        files = [os.path.join(ecb, str(t), d["file"]) for d in gold["docs"]]
+    try:
+        runs = list(reconciled_topics(ecb, spec))
+    except RuntimeError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    for t, gold, report in runs:
         story = {d["doc"]: d["subtopic"] for d in gold["docs"]}
-        run = subprocess.run([exe, "--format", "json"] + files, capture_output=True, text=True)
-        if run.returncode != 0:
-            print(f"error: reconcile exits {run.returncode} on topic {t}", file=sys.stderr)
-            return 1
-        report = json.loads(run.stdout)
         text = {c["id"]: c["text"] for c in report["claims"]}
         for f in report["facts"]:
             if len(set(f["sources"])) < 2:

@@ -1268,7 +1268,7 @@ fn is_participle(w: &str) -> bool {
 }
 
 /// Words of a time phrase that may stand between a verb and its "that" clause ("said on
-/// Friday that", "suggested late Saturday that").
+/// Friday that", "suggested late Saturday that"), beside the weekdays.
 const TIME_WORDS: &[&str] = &[
     "on",
     "last",
@@ -1278,13 +1278,6 @@ const TIME_WORDS: &[&str] = &[
     "earlier",
     "today",
     "yesterday",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "morning",
     "afternoon",
     "evening",
@@ -1446,7 +1439,10 @@ fn hedge_scope(
         // With "to" the subject's own doing is hedged ("Weitz is expected to direct").
         let complement = view.words[i + 1..end]
             .iter()
-            .position(|w| !TIME_WORDS.contains(&w.lower.as_str()))
+            .position(|w| {
+                !TIME_WORDS.contains(&w.lower.as_str())
+                    && crate::extract::time::weekday_of(&w.lower).is_none()
+            })
             .filter(|&k| view.words[i + 1 + k].lower == "that")
             .filter(|_| {
                 that_clause && !MODALS.contains(&word.lower.as_str()) && !word.lower.ends_with("ly")
