@@ -16,7 +16,7 @@ pub(crate) mod learn;
 pub(crate) mod lexicon;
 mod score;
 mod stats;
-mod wordnet;
+pub(crate) mod wordnet;
 
 pub use boost::{Boost, Tree};
 pub use config::{AlignConfig, GradedPair, LabelledPair};

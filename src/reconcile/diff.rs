@@ -261,6 +261,27 @@ impl Differ {
         compare_views(a, b, &View::new(a, self), &View::new(b, self), &self.config, brief)
     }
 
+    /// The pairs of `pairs` (indices into `claims`) whose claims tell two different things
+    /// ([`crate::reconcile::predicate`]), as `(min, max)`. Each claim's predicates are read once.
+    pub(crate) fn apart_links(
+        &self,
+        claims: &[Claim],
+        pairs: impl Iterator<Item = (usize, usize)>,
+    ) -> HashSet<(usize, usize)> {
+        use crate::par::*;
+        use crate::reconcile::predicate::Predicates;
+        let pairs: Vec<(usize, usize)> = pairs.map(|(a, b)| (a.min(b), a.max(b))).collect();
+        let mut needed: Vec<usize> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
+        needed.sort_unstable();
+        needed.dedup();
+        let lexicons: Vec<&CompiledLexicon> =
+            self.builtin.into_iter().chain(std::iter::once(&self.user)).collect();
+        let read: Vec<Predicates> =
+            needed.par_iter().map(|&i| Predicates::of(&claims[i], &lexicons)).collect();
+        let of = |i: usize| &read[needed.binary_search(&i).expect("a claim of a pair")];
+        pairs.into_iter().filter(|&(a, b)| of(a).apart(of(b))).collect()
+    }
+
     /// The claim's view when it says how long a happening went on ("talks that lasted three
     /// days"): the claims [`Differ::compare_durations_in`] compares.
     fn timed_view<'c>(&self, claim: &'c Claim) -> Option<View<'c>> {

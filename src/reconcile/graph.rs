@@ -583,6 +583,21 @@ pub fn group_facts(
     cohesion: f64,
     score: impl Fn(usize, usize) -> f64,
 ) -> Vec<Vec<usize>> {
+    group_facts_apart(claims, links, threshold, cohesion, score, |_, _| false)
+}
+
+/// [`group_facts`], where a link between claims that `apart(a, b)` (`a < b`) keeps apart (they
+/// tell two different things about one happening, [`crate::reconcile::predicate`]) counts as no
+/// link, with score 0: two such claims alone never make a fact, and inside larger clusters the
+/// pair pulls the average down as an unrelated pair would. Only linked pairs are asked.
+pub(crate) fn group_facts_apart(
+    claims: &[Claim],
+    links: &[Link],
+    threshold: f64,
+    cohesion: f64,
+    score: impl Fn(usize, usize) -> f64,
+    apart: impl Fn(usize, usize) -> bool,
+) -> Vec<Vec<usize>> {
     let n = claims.len();
     let mut uf = UnionFind::new(n);
     for link in links {
@@ -592,10 +607,14 @@ pub fn group_facts(
     for i in 0..n {
         components.entry(uf.find(i)).or_default().push(i);
     }
-    let mut link_scores: HashMap<(usize, usize), f64> = HashMap::with_capacity(links.len());
+    let mut link_scores: HashMap<(usize, usize), (f64, bool)> = HashMap::with_capacity(links.len());
     for link in links {
         let key = (link.a.min(link.b), link.a.max(link.b));
-        link_scores.insert(key, link.score.value);
+        let entry = match apart(key.0, key.1) {
+            true => (0.0, false),
+            false => (link.score.value, true),
+        };
+        link_scores.insert(key, entry);
     }
     // Sources as small integers, for counting same-source pairs.
     let mut source_ix: HashMap<&str, usize> = HashMap::new();
@@ -623,6 +642,9 @@ pub fn group_facts(
     groups.sort_unstable_by_key(|g| g[0]);
     groups
 }
+
+/// A linked pair's score for grouping, and whether it counts as a link (not when kept apart).
+type LinkEntry = (f64, bool);
 
 /// Sums of pair scores between two clusters, split by whether the pair is of one source.
 #[derive(Clone, Copy, Debug, Default)]
@@ -687,7 +709,7 @@ struct Cluster {
 fn cluster(
     members: &[usize],
     source_of: &[usize],
-    link_scores: &HashMap<(usize, usize), f64>,
+    link_scores: &HashMap<(usize, usize), LinkEntry>,
     bars: Bars,
     score: &impl Fn(usize, usize) -> f64,
 ) -> Vec<Vec<usize>> {
@@ -720,19 +742,19 @@ fn cluster(
                 let (gx, gy) = (members[x], members[y]);
                 let key = (gx.min(gy), gx.max(gy));
                 match link_scores.get(&key) {
-                    Some(&s) => pair(x, y, s, true, &mut clusters),
+                    Some(&(s, linked)) => pair(x, y, s, linked, &mut clusters),
                     None => pair(x, y, score(gx, gy), false, &mut clusters),
                 }
             }
         }
     } else {
-        let mut keys: Vec<(&(usize, usize), &f64)> = link_scores
+        let mut keys: Vec<(&(usize, usize), &LinkEntry)> = link_scores
             .iter()
             .filter(|((a, b), _)| local.contains_key(a) && local.contains_key(b))
             .collect();
         keys.sort_by_key(|(k, _)| **k);
-        for (&(a, b), &s) in keys {
-            pair(local[&a], local[&b], s, true, &mut clusters);
+        for (&(a, b), &(s, linked)) in keys {
+            pair(local[&a], local[&b], s, linked, &mut clusters);
         }
     }
 
@@ -889,6 +911,21 @@ mod tests {
         let (links, score) = setup(&[(0, 1, 0.9), (1, 2, 0.55), (0, 2, 0.1)], 0.5);
         let groups = group_facts(&cs, &links, 0.5, 0.25, score);
         assert_eq!(groups, vec![vec![0, 1], vec![2]]);
+    }
+
+    #[test]
+    fn claims_kept_apart_are_no_fact_alone_and_weigh_as_unrelated_in_a_larger_one() {
+        let cs = claims(&["a", "b"]);
+        let (links, score) = setup(&[(0, 1, 0.9)], 0.5);
+        let groups = group_facts_apart(&cs, &links, 0.5, 0.25, &score, |_, _| true);
+        assert_eq!(groups, vec![vec![0], vec![1]]);
+        assert_eq!(group_facts(&cs, &links, 0.5, 0.25, score), vec![vec![0, 1]]);
+        // Four sources that agree strongly, one of whose pairs is apart: the average still holds.
+        let cs = claims(&["a", "b", "c", "d"]);
+        let table = [(0, 1, 0.9), (0, 2, 0.9), (0, 3, 0.9), (1, 2, 0.9), (1, 3, 0.9), (2, 3, 0.9)];
+        let (links, score) = setup(&table, 0.5);
+        let groups = group_facts_apart(&cs, &links, 0.5, 0.25, score, |a, b| (a, b) == (2, 3));
+        assert_eq!(groups, vec![vec![0, 1, 2, 3]]);
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod copies;
 pub mod diff;
 pub mod graph;
 pub mod happening;
+mod predicate;
 pub mod report;
 pub mod stance;
 pub mod story;

@@ -13,7 +13,9 @@ use crate::align::{self, AlignConfig, Score, Scorer};
 use crate::model::{Claim, ClaimId, Polarity, Skipped, SourceId};
 pub use crate::reconcile::diff::DifferenceKind;
 use crate::reconcile::diff::{self, DiffConfig, Differ, PairDifference};
-use crate::reconcile::graph::{self, AgreementGraph, Edge, EdgeKind, GroupConfig, group_facts};
+use crate::reconcile::graph::{
+    self, AgreementGraph, Edge, EdgeKind, GroupConfig, group_facts_apart,
+};
 use crate::reconcile::happening;
 use crate::reconcile::stance::StanceArticle;
 use crate::reconcile::story::{Story, StoryId, group_stories};
@@ -356,9 +358,22 @@ impl Reconciliation {
             })
             .collect();
         let cohesion = graph::typical_score(&claims, |i, j| scorer.score_value(i, j));
-        let groups = group_facts(&claims, &group_links, align.threshold, cohesion, |i, j| {
-            scorer.score_value(i, j)
-        });
+        // Linked claims that tell two different things (no verb of one is said by the other:
+        // "… closed the port" / "… asked") stay related, not one fact. A brief's claim and
+        // its best match are left to the brief's rules.
+        let differ = Differ::new(diff_config, &align.lexicon);
+        let apart = differ.apart_links(
+            &claims,
+            group_links.iter().map(|l| (l.a, l.b)).filter(|&(a, b)| !is_brief(a) && !is_brief(b)),
+        );
+        let groups = group_facts_apart(
+            &claims,
+            &group_links,
+            align.threshold,
+            cohesion,
+            |i, j| scorer.score_value(i, j),
+            |a, b| apart.contains(&(a, b)),
+        );
         let mut fact_of = vec![0; claims.len()];
         for (f, group) in groups.iter().enumerate() {
             for &i in group {
@@ -366,7 +381,6 @@ impl Reconciliation {
             }
         }
 
-        let differ = Differ::new(diff_config, &align.lexicon);
         // The differences of every link inside a fact.
         let pair_diffs: Vec<Option<Vec<PairDifference>>> = {
             use crate::par::*;

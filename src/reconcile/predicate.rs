@@ -1,0 +1,561 @@
+//! Predicates: what a claim says happened, so that claims which share names and background but
+//! tell two different things are not grouped into one fact.
+//!
+//! The paraphrase scorer sees words. "Harbour master Li Wei asked." (the question stood in the
+//! sentence before) and "Harbour master Li Wei closed the port to tankers" share most of their
+//! rare words and score as a paraphrase; so do two quotations of one spokesperson ("…," said
+//! city spokesperson Ana Ruiz). What tells them apart is the verb: one asked, the other closed the
+//! port. Such claims are still about one happening and stay linked in the agreement graph
+//! ([`crate::reconcile::graph::EdgeKind::Related`]); they are only kept out of one fact, since a
+//! fact is one assertion.
+//!
+//! There is no part-of-speech tagger here: a word is read as a verb when it has a verb's form or
+//! stands where a verb stands ([`predicate_words`]). Mistaking a noun for a verb adds a word that
+//! the other claim usually shares, which keeps the two together; the check therefore errs towards
+//! grouping, which is what the scorer already decided. Two claims are told apart only when both
+//! have predicates and neither has one that the other claim expresses, as the same stem, a
+//! synonym of the lexicon or a WordNet synonym ([`Predicates::apart`]).
+
+use std::collections::HashSet;
+
+use crate::align::lexicon::{CompiledLexicon, word_stems};
+use crate::align::wordnet::{NONE, WordNet};
+use crate::model::Claim;
+use crate::text::{self, REPORTING_VERBS, plain_lower, words};
+
+/// Forms of "be", "have", "do" and the modals: they carry tense or mood, not the happening, and
+/// the word after them is a verb.
+const AUXILIARIES: &[&str] = &[
+    "be", "been", "being", "is", "are", "was", "were", "am", "'s", "has", "have", "had", "having",
+    "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might",
+    "must", "get", "got", "gets",
+];
+
+/// Words that may stand between an auxiliary and its verb ("has also been", "will not").
+const BETWEEN: &[&str] = &[
+    "not",
+    "never",
+    "also",
+    "already",
+    "still",
+    "just",
+    "now",
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "since",
+    "then",
+    "later",
+    "finally",
+    "even",
+];
+
+/// Support and aspect verbs: they say that a happening took place, began or was planned, while
+/// their object or subject names it ("a service will be held", "talks began", "is planned for
+/// Tuesday"), so they are not what a claim tells.
+const SUPPORT_VERBS: &[&str] = &[
+    "held",
+    "hold",
+    "planned",
+    "plan",
+    "scheduled",
+    "expected",
+    "set",
+    "made",
+    "make",
+    "took",
+    "taken",
+    "take",
+    "gave",
+    "given",
+    "give",
+    "began",
+    "begun",
+    "begin",
+    "started",
+    "start",
+    "continued",
+    "continue",
+    "happened",
+    "occurred",
+    "came",
+    "went",
+    "seemed",
+    "appeared",
+    "remained",
+    "become",
+    "became",
+    "used",
+];
+
+/// Words in "-ed" that are not verbs.
+const NOT_VERBS_ED: &[&str] = &[
+    "hundred",
+    "united",
+    "indeed",
+    "naked",
+    "wicked",
+    "sacred",
+    "kindred",
+    "speed",
+    "breed",
+    "creed",
+    "greed",
+    "seed",
+    "weed",
+    "need",
+    "feed",
+    "reed",
+    "deed",
+    "heed",
+    "shed",
+    "embed",
+    "tweed",
+    "unprecedented",
+    "alleged",
+    "supposed",
+    "so-called",
+    "related",
+    "based",
+    "armed",
+    "aged",
+    "beloved",
+    "detailed",
+    "limited",
+    "advanced",
+    "experienced",
+    "talented",
+    "married",
+    "skilled",
+];
+
+/// Common irregular past forms and participles, with their base form (the stems of the
+/// synonym lexicon and WordNet are of base forms).
+const IRREGULAR: &[(&str, &str)] = &[
+    ("arose", "arise"),
+    ("arisen", "arise"),
+    ("awoke", "awake"),
+    ("began", "begin"),
+    ("begun", "begin"),
+    ("bent", "bend"),
+    ("bit", "bite"),
+    ("bitten", "bite"),
+    ("blew", "blow"),
+    ("blown", "blow"),
+    ("bore", "bear"),
+    ("borne", "bear"),
+    ("bought", "buy"),
+    ("broke", "break"),
+    ("broken", "break"),
+    ("brought", "bring"),
+    ("built", "build"),
+    ("burnt", "burn"),
+    ("caught", "catch"),
+    ("chose", "choose"),
+    ("chosen", "choose"),
+    ("came", "come"),
+    ("cut", "cut"),
+    ("dealt", "deal"),
+    ("dug", "dig"),
+    ("drew", "draw"),
+    ("drawn", "draw"),
+    ("drove", "drive"),
+    ("driven", "drive"),
+    ("ate", "eat"),
+    ("eaten", "eat"),
+    ("fell", "fall"),
+    ("fallen", "fall"),
+    ("fed", "feed"),
+    ("felt", "feel"),
+    ("fought", "fight"),
+    ("found", "find"),
+    ("fled", "flee"),
+    ("flew", "fly"),
+    ("flown", "fly"),
+    ("forgot", "forget"),
+    ("forgotten", "forget"),
+    ("froze", "freeze"),
+    ("frozen", "freeze"),
+    ("gave", "give"),
+    ("given", "give"),
+    ("went", "go"),
+    ("gone", "go"),
+    ("grew", "grow"),
+    ("grown", "grow"),
+    ("hung", "hang"),
+    ("heard", "hear"),
+    ("hid", "hide"),
+    ("hidden", "hide"),
+    ("hit", "hit"),
+    ("held", "hold"),
+    ("hurt", "hurt"),
+    ("kept", "keep"),
+    ("knew", "know"),
+    ("known", "know"),
+    ("laid", "lay"),
+    ("led", "lead"),
+    ("left", "leave"),
+    ("lent", "lend"),
+    ("lit", "light"),
+    ("lost", "lose"),
+    ("made", "make"),
+    ("meant", "mean"),
+    ("met", "meet"),
+    ("paid", "pay"),
+    ("put", "put"),
+    ("quit", "quit"),
+    ("ran", "run"),
+    ("rang", "ring"),
+    ("rose", "rise"),
+    ("risen", "rise"),
+    ("sought", "seek"),
+    ("sold", "sell"),
+    ("sent", "send"),
+    ("set", "set"),
+    ("shook", "shake"),
+    ("shaken", "shake"),
+    ("shot", "shoot"),
+    ("shut", "shut"),
+    ("sang", "sing"),
+    ("sank", "sink"),
+    ("sunk", "sink"),
+    ("sat", "sit"),
+    ("slept", "sleep"),
+    ("slid", "slide"),
+    ("spoke", "speak"),
+    ("spoken", "speak"),
+    ("spent", "spend"),
+    ("spun", "spin"),
+    ("split", "split"),
+    ("spread", "spread"),
+    ("stood", "stand"),
+    ("stole", "steal"),
+    ("stolen", "steal"),
+    ("stuck", "stick"),
+    ("struck", "strike"),
+    ("stricken", "strike"),
+    ("swore", "swear"),
+    ("sworn", "swear"),
+    ("swept", "sweep"),
+    ("took", "take"),
+    ("taken", "take"),
+    ("taught", "teach"),
+    ("tore", "tear"),
+    ("torn", "tear"),
+    ("thought", "think"),
+    ("threw", "throw"),
+    ("thrown", "throw"),
+    ("understood", "understand"),
+    ("woke", "wake"),
+    ("wore", "wear"),
+    ("won", "win"),
+    ("wound", "wind"),
+    ("withdrew", "withdraw"),
+    ("withdrawn", "withdraw"),
+    ("wrote", "write"),
+    ("written", "write"),
+    ("overtook", "overtake"),
+    ("undertook", "undertake"),
+    ("upheld", "uphold"),
+    ("oversaw", "oversee"),
+    ("saw", "see"),
+    ("seen", "see"),
+    ("became", "become"),
+    ("did", "do"),
+    ("done", "do"),
+];
+
+/// The base form of an irregular past form or participle.
+fn irregular_base(lower: &str) -> Option<&'static str> {
+    IRREGULAR.iter().find(|(form, _)| *form == lower).map(|(_, base)| *base)
+}
+
+/// The indices of the words of `text` read as verbs that tell what happened (see the module
+/// docs): a past form ("-ed", or a common irregular one), a word after an auxiliary or after
+/// "to" ("will host", "has been named", "to see"), or an "-ing" form after a form of "be". Names
+/// (`names` are byte ranges of `text`), auxiliaries, support verbs ("held", "began"), stop words
+/// and reporting verbs are not, except in a claim that is only a speaker and the verb ("Harbour
+/// master Li Wei asked.").
+pub(crate) fn predicate_words(text: &str, names: &[(usize, usize)]) -> Vec<usize> {
+    let ws: Vec<(String, usize)> = words(text).map(|w| (plain_lower(w.text), w.start)).collect();
+    let in_name = |start: usize| names.iter().any(|&(s, e)| s <= start && start < e);
+    let mut verbs = Vec::new();
+    let mut reports = Vec::new();
+    for (i, (lower, start)) in ws.iter().enumerate() {
+        let lower = lower.as_str();
+        if in_name(*start) || !lower.chars().all(|c| c.is_alphabetic()) {
+            continue;
+        }
+        if REPORTING_VERBS.contains(&lower) {
+            reports.push(i);
+            continue;
+        }
+        if AUXILIARIES.contains(&lower)
+            || SUPPORT_VERBS.contains(&lower)
+            || text::is_stop_word(lower)
+        {
+            continue;
+        }
+        // The word before, over adverbs that may stand between an auxiliary and its verb.
+        let before = ws[..i]
+            .iter()
+            .rev()
+            .map(|(w, _)| w.as_str())
+            .find(|w| !(BETWEEN.contains(w) || (w.len() > 4 && w.ends_with("ly"))));
+        // After a modal, "do" or "to" stands a base form; after "be" or "have", a participle
+        // (read by its form) or an adjective.
+        let after_modal = before.is_some_and(|b| {
+            matches!(
+                b,
+                "will"
+                    | "would"
+                    | "shall"
+                    | "should"
+                    | "can"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "do"
+                    | "does"
+                    | "did"
+                    | "to"
+            )
+        });
+        let after_be = before.is_some_and(|b| {
+            matches!(b, "be" | "been" | "being" | "is" | "are" | "was" | "were" | "am")
+        });
+        let past = (lower.len() >= 4 && lower.ends_with("ed") && !NOT_VERBS_ED.contains(&lower))
+            || irregular_base(lower).is_some();
+        let progressive = lower.len() >= 5 && lower.ends_with("ing") && after_be;
+        let base = after_modal && !lower.ends_with("ing");
+        if past || progressive || base {
+            verbs.push(i);
+        }
+    }
+    // A claim that is only its speaker and a reporting verb ("Harbour master Li Wei asked.",
+    // the quotation in the sentence before) tells that someone spoke; any other claim without
+    // a verb found has none to compare ("By noon the fire was under control, Owen said.").
+    let speaker_only = reports.len() == 1
+        && reports[0] + 1 == ws.len()
+        && ws.len() <= SPEAKER_ONLY_WORDS
+        && !text.contains(['"', '\u{201C}', '\u{201D}']);
+    match verbs.is_empty() && speaker_only {
+        true => reports,
+        false => verbs,
+    }
+}
+
+/// The most words of a claim that is only a speaker and a reporting verb.
+const SPEAKER_ONLY_WORDS: usize = 6;
+
+/// A claim's predicates and everything its words express, for [`Predicates::apart`].
+#[derive(Debug, Default)]
+pub(crate) struct Predicates {
+    /// Per predicate word: its stem, its lexicon concepts and its WordNet synonyms' ids.
+    verbs: Vec<Expressions>,
+    /// The WordNet ids of the predicates' own stems.
+    verb_ids: HashSet<u32>,
+    /// The words of what the claim tells, rather than of whom it is about or who says it: its
+    /// quotations when it has any, else the words from its first predicate on.
+    told: Vec<Expressions>,
+    /// What the claim's words express: their stems, their concepts and their WordNet ids.
+    all: Expressions,
+}
+
+#[derive(Debug, Default)]
+struct Expressions {
+    stems: HashSet<String>,
+    concepts: HashSet<u32>,
+    synonyms: HashSet<u32>,
+}
+
+impl Expressions {
+    /// Whether a claim expresses what this predicate does: any of its words by stem or concept
+    /// (`all`; a noun may name the happening: "charged" / "the charges"), or one of its
+    /// predicates by a WordNet synonym (`verb_ids`; WordNet merges every sense and part of speech,
+    /// so "begin" is a synonym of the noun "source", and a synonym among all words meets too
+    /// easily).
+    fn met_in(&self, all: &Expressions, verb_ids: &HashSet<u32>) -> bool {
+        self.stems.iter().any(|s| all.stems.contains(s))
+            || self.concepts.iter().any(|c| all.concepts.contains(c))
+            || self.synonyms.iter().any(|s| verb_ids.contains(s))
+    }
+}
+
+impl Predicates {
+    /// The predicates of `claim`, with the synonym groups of `lexicons`.
+    pub(crate) fn of(claim: &Claim, lexicons: &[&CompiledLexicon]) -> Predicates {
+        let names: Vec<(usize, usize)> = claim
+            .entities
+            .iter()
+            .filter(|e| e.start >= claim.start && e.end <= claim.end)
+            .map(|e| (e.start - claim.start, e.end - claim.start))
+            .collect();
+        let verbs = predicate_words(&claim.text, &names);
+        // Stems per word (a word may have parts: "break-in"), irregular forms at their base.
+        let mut stems: Vec<(usize, String)> = Vec::new();
+        word_stems(&claim.text, |i, stem, stop| {
+            if !stop {
+                stems.push((i, stem));
+            }
+        });
+        let lowers: Vec<String> = words(&claim.text).map(|w| plain_lower(w.text)).collect();
+        for (i, stem) in &mut stems {
+            if let Some(base) = irregular_base(&lowers[*i]) {
+                *stem = text::stem(base);
+            }
+        }
+        let mut per_word: Vec<Expressions> =
+            (0..lowers.len()).map(|_| Expressions::default()).collect();
+        let wordnet = WordNet::get();
+        for (i, stem) in &stems {
+            let id = wordnet.id(stem);
+            let entry = &mut per_word[*i];
+            if id != NONE {
+                entry.synonyms.insert(id);
+                entry.synonyms.extend(wordnet.synonyms(id).iter().copied());
+            }
+            entry.stems.insert(stem.clone());
+        }
+        let refs: Vec<&str> = stems.iter().map(|(_, s)| s.as_str()).collect();
+        for lexicon in lexicons {
+            lexicon.find(&refs, |start, len, concept| {
+                for (i, _) in &stems[start..start + len] {
+                    per_word[*i].concepts.insert(concept);
+                }
+            });
+        }
+        let mut all = Expressions::default();
+        for e in &per_word {
+            all.stems.extend(e.stems.iter().cloned());
+            all.concepts.extend(e.concepts.iter().copied());
+        }
+        // The predicates' own WordNet ids, so that two synonyms meet (one side's synonyms
+        // against the other's ids), not two words that merely share a synonym.
+        let verb_ids = stems
+            .iter()
+            .filter(|(i, _)| verbs.contains(i))
+            .map(|(_, stem)| wordnet.id(stem))
+            .filter(|&id| id != NONE)
+            .collect();
+        let quotes: Vec<(usize, usize)> = claim
+            .quotes
+            .iter()
+            .filter(|q| q.start >= claim.start && q.end <= claim.end)
+            .map(|q| (q.start - claim.start, q.end - claim.start))
+            .collect();
+        let first = verbs.first().copied().unwrap_or(0);
+        let told: Vec<Expressions> = words(&claim.text)
+            .enumerate()
+            .filter(|(i, w)| match quotes.is_empty() {
+                true => *i >= first,
+                false => quotes.iter().any(|&(s, e)| s <= w.start && w.start < e),
+            })
+            .map(|(i, _)| Expressions {
+                stems: per_word[i].stems.clone(),
+                concepts: per_word[i].concepts.clone(),
+                synonyms: HashSet::new(),
+            })
+            .collect();
+        let verbs = verbs.into_iter().map(|i| std::mem::take(&mut per_word[i])).collect();
+        Predicates { verbs, verb_ids, all, told }
+    }
+
+    /// Whether two claims tell different things: both have predicates, none of either's is
+    /// expressed by the other claim's words, and what one of them tells (its quotation, or its
+    /// words from the predicate on) has no word of the other: what they share is only whom they
+    /// are about or who speaks ("Harbour master Li Wei asked." / "… Li Wei closed the port"). Two writers who tell one thing with other verbs still share what it is done to
+    /// ("The mayor proposed a 30-day rent freeze" / "The mayor tried to get the council to agree
+    /// to a 30-day freeze on rents").
+    pub(crate) fn apart(&self, other: &Predicates) -> bool {
+        let no_verb_met = !self.verbs.is_empty()
+            && !other.verbs.is_empty()
+            && !self.verbs.iter().any(|v| v.met_in(&other.all, &other.verb_ids))
+            && !other.verbs.iter().any(|v| v.met_in(&self.all, &self.verb_ids));
+        let none = HashSet::new();
+        let tells_shared =
+            |p: &Predicates, q: &Predicates| p.told.iter().any(|w| w.met_in(&q.all, &none));
+        no_verb_met && (!tells_shared(self, other) || !tells_shared(other, self))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn verbs(text: &str) -> Vec<String> {
+        let ws: Vec<&str> = words(text).map(|w| w.text).collect();
+        predicate_words(text, &[]).into_iter().map(|i| ws[i].to_lowercase()).collect()
+    }
+
+    #[test]
+    fn verbs_are_read_from_their_form_and_place() {
+        let rows: &[(&str, &[&str])] = &[
+            ("The ferry was delayed by a storm.", &["delayed"]),
+            ("Flood waters swept through the valley.", &["swept"]),
+            ("The museum will host the exhibition.", &["host"]),
+            ("Crews are clearing the road.", &["clearing"]),
+            ("It was hard to see.", &["see"]),
+            ("\"We will rebuild,\" the mayor said.", &["rebuild"]),
+            ("The mayor said.", &["said"]),
+            ("By noon the fire was under control, the mayor said.", &[]),
+            ("A hundred and two united fans.", &[]),
+        ];
+        for (text, want) in rows {
+            assert_eq!(verbs(text), *want, "{text}");
+        }
+    }
+
+    /// The claim extracted from `text` (one sentence), with its names and quotations.
+    fn claim(text: &str) -> Claim {
+        let source = crate::Source::new("s", text).unwrap();
+        let mut claims = crate::extract::extract(&source).claims;
+        assert_eq!(claims.len(), 1, "{text}");
+        claims.remove(0)
+    }
+
+    fn apart(a: &str, b: &str) -> bool {
+        let lex = [CompiledLexicon::builtin()];
+        Predicates::of(&claim(a), &lex).apart(&Predicates::of(&claim(b), &lex))
+    }
+
+    #[test]
+    fn claims_are_apart_when_neither_tells_what_the_other_does() {
+        // Two things told of one person; and a claim that is only its speaker against one that
+        // tells something.
+        assert!(apart(
+            "Festival director Omar Haddad cancelled the closing concert.",
+            "Festival director Omar Haddad was dancing on the main stage."
+        ));
+        assert!(apart(
+            "Festival director Omar Haddad asked.",
+            "Festival director Omar Haddad cancelled the closing concert."
+        ));
+        // Two quotations of one speaker.
+        assert!(apart(
+            "\"It was awful to watch,\" said Lee Park, an editor at the station.",
+            "\"The moment he braked, I knew she had died,\" said station editor Lee Park."
+        ));
+        // One proposal told with other verbs: both tell what was proposed.
+        assert!(!apart(
+            "While the mayor proposed a 30-day freeze on rents, the council declined.",
+            "The mayor has tried to persuade the council to agree to a 30-day rent freeze."
+        ));
+        // Not caught: a shared background told after both verbs.
+        assert!(!apart(
+            "The scandal began to unfold after burglars were arrested at the hotel.",
+            "The reporter said he turned to his source after he wrote about the hotel break-in."
+        ));
+        // One happening in other words: a shared stem, a lexicon synonym, a nominalisation.
+        assert!(!apart("The ferry was delayed by a storm.", "A storm delayed the ferry again."));
+        assert!(!apart("Two workers were killed in the blast.", "Two workers died in the blast."));
+        assert!(!apart(
+            "A man has been charged with the murder of his neighbour.",
+            "The man is accused of murdering his neighbour."
+        ));
+        assert!(!apart("The quake struck the coast at dawn.", "A quake hit the coast at dawn."));
+        // A claim without a verb (a headline) is never apart.
+        assert!(!apart("Storm chaos on the coast", "The storm flooded the coast road."));
+    }
+}
