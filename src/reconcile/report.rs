@@ -214,8 +214,9 @@ impl Reconciliation {
     /// [`align::align`] links every cross-source pair scoring at least `align.threshold`;
     /// [`graph::anchor_links`] adds links between claims that tell one event in other words and
     /// share a specific entity or quantity (when `group.anchor_links`);
-    /// [`group_facts`] groups linked claims into facts (average link, so a chain of weak links does
-    /// not merge distinct facts); [`diff::compare`] types the differences of every link inside a
+    /// [`graph::group_facts`] groups linked claims into facts (average link, so a chain of weak
+    /// links does not merge distinct facts; a link between two claims that tell different things,
+    /// no verb of one said by the other, counts as none); [`diff::compare`] types the differences of every link inside a
     /// fact. A link inside a fact is [`EdgeKind::Conflicts`] when it carries a difference other
     /// than `detail`, else [`EdgeKind::Agrees`]; a link between facts is [`EdgeKind::Related`].
     /// A fact's differences are those of its *best-match* links (for a claim and another source of
