@@ -9,7 +9,9 @@ usage: python3 scripts/ecb_leads.py [--topics 1-35] [--with-headlines] [DATA]
   headline, as this script did before 2026-12-07's eighth session); two leads of two articles of
   one gold story report the same happening when they share an event chain. Printed: the share of such pairs linked, overall and for pairs written
   independently (word Jaccard of the two sentences below 0.6, so not one wire text)."""
-import itertools, json, os, re, subprocess, sys
+import itertools, os, re, sys
+
+from ecb_topics import ecb_dir, option, reconciled_topics
 
 
 def words(text):
@@ -34,25 +36,19 @@ def main(argv):
     with_headlines = "--with-headlines" in argv
     if with_headlines:
         argv.remove("--with-headlines")
-    spec = "1-45"
-    if "--topics" in argv:
-        k = argv.index("--topics"); spec = argv[k + 1]; del argv[k:k + 2]
-    data = argv[0] if argv else os.environ.get("CORROBORATE_DATA", os.path.join("..", "shared", "data"))
-    ecb = os.path.join(data, "ecbplus")
-    if not os.path.isdir(ecb):
-        print(f"error: no ecbplus/ in {data}", file=sys.stderr)
+    spec = option(argv, "--topics", "1-45")
+    ecb = ecb_dir(argv)
+    if ecb is None:
         return 2
-    wanted = set()
-    for part in spec.split(","):
-        lo, _, hi = part.partition("-")
-        wanted.update(range(int(lo), int(hi or lo) + 1))
-    exe = os.path.join("target", "release", "examples", "reconcile")
     total = linked = indep = indep_linked = 0
-    for t in sorted(int(d) for d in os.listdir(ecb) if d.isdigit() and int(d) in wanted):
+    try:
+        runs = list(reconciled_topics(ecb, spec))
+    except RuntimeError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    for t, gold, rep in runs:
         tdir = os.path.join(ecb, str(t))
-        gold = json.load(open(os.path.join(tdir, "gold.json"), encoding="utf-8"))
         sub = {d["doc"]: d["subtopic"] for d in gold["docs"]}
-        files = [os.path.join(tdir, d["file"]) for d in gold["docs"]]
         by_doc = {}
         for s in sorted(gold["sentences"], key=lambda s: (s["doc"], s["sentence"])):
             if sub[s["doc"]] == "ecbplus" and s["sentence"] == 0:
@@ -61,11 +57,6 @@ def main(argv):
                 continue
             by_doc.setdefault(s["doc"], []).append(s)
         leads = [s for doc in by_doc.values() for s in doc[:2]]
-        run = subprocess.run([exe, "--format", "json"] + files, capture_output=True, text=True)
-        if run.returncode != 0:
-            print(f"error: reconcile exits {run.returncode} on topic {t}", file=sys.stderr)
-            return 1
-        rep = json.loads(run.stdout)
         stem = lambda p: os.path.basename(str(p)).removesuffix(".txt")
         # Claims overlapping each lead sentence; claims joined by a fact or a link.
         over = {}

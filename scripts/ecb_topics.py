@@ -1,6 +1,6 @@
 """What the ECB+ reading scripts share: options, the topics asked for, one reconcile run per topic.
 
-Not a script of its own; `ecb_differences.py` and `ecb_facts.py` import it (run them from the
+Not a script of its own; `ecb_differences.py`, `ecb_facts.py` and `ecb_leads.py` import it (run them from the
 project root after `cargo build --release --example reconcile`)."""
 import json, os, subprocess, sys
 
