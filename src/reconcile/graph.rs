@@ -576,6 +576,10 @@ pub const DENSE_COMPONENT_LIMIT: usize = 200;
 /// **Complexity**: O(m² log m) time and O(m²) calls to `score` for a component of m ≤
 /// [`DENSE_COMPONENT_LIMIT`] claims; O(e log e) for larger ones with e links (times the size of the
 /// merged neighbourhoods). Average linkage is UPGMA (Sokal and Michener, 1958).
+///
+/// The report groups the same way, except that a link between two claims that tell different
+/// things (no verb of one said by the other, and one of them telling nothing the other shares)
+/// counts as no link with score 0: such claims stay related, not one fact.
 pub fn group_facts(
     claims: &[Claim],
     links: &[Link],
