@@ -64,8 +64,11 @@ pub struct HappeningConfig {
     /// The logistic model's intercept.
     pub intercept: f64,
     /// How many of each source's first claims are compared. Default 24: a news article tells
-    /// its happening in its lead, whose sentences are often cut into several claims (chosen by
-    /// the ECB+ cross-validation of `examples/evaluate_news.rs` among 6, 10, 16 and 24).
+    /// its happening in its lead, whose sentences are often cut into several claims. Chosen by
+    /// the ECB+ cross-validation of `examples/evaluate_news.rs` among 6, 10, 16 and 24 (pair F1
+    /// 0.641, 0.654, 0.655, 0.659). The pairs compared grow with its square: on the 772 ECB+
+    /// development articles in one run, 10 makes 83k links against 151k and takes 3.8 s against
+    /// 4.3 s (text report); docs/performance.md has the figures.
     pub lead_claims: usize,
     /// The most claims compared per story (the lead shrinks in stories of many sources).
     pub budget: usize,
@@ -170,6 +173,21 @@ pub fn candidates(
     background: &TermStats,
     config: &HappeningConfig,
 ) -> Vec<(usize, usize, HappeningFeatures)> {
+    let mut out = Vec::new();
+    each_candidate(claims, story_of, scorer, background, config, |a, b, f| out.push((a, b, f)));
+    out
+}
+
+/// [`candidates`], handed to `f` one at a time rather than collected: a pile of stories of many
+/// sources has millions of candidate pairs, of which few are linked.
+fn each_candidate(
+    claims: &[Claim],
+    story_of: &[usize],
+    scorer: &Scorer<'_>,
+    background: &TermStats,
+    config: &HappeningConfig,
+    mut f: impl FnMut(usize, usize, HappeningFeatures),
+) {
     let mut by_story: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, &s) in story_of.iter().enumerate() {
         by_story.entry(s).or_default().push(i);
@@ -178,7 +196,6 @@ pub fn candidates(
     stories.sort_unstable_by_key(|(s, _)| *s);
     let bg_docs = background.documents.max(1) as f64;
     let idf = |t: &str| ((bg_docs + 1.0) / (f64::from(background.df(t)) + 1.0)).ln() + 1.0;
-    let mut out = Vec::new();
     for (_, members) in stories {
         let mut sources: Vec<&crate::model::SourceId> =
             members.iter().map(|&i| &claims[i].source).collect();
@@ -238,11 +255,10 @@ pub fn candidates(
                     1.0 / (1.0 + ia.max(ib) as f64),
                 ];
                 let (lo, hi) = if a < b { (*a, *b) } else { (*b, *a) };
-                out.push((lo, hi, features));
+                f(lo, hi, features);
             }
         }
     }
-    out
 }
 
 /// The pairs of `claims` that tell one happening, with their scores: `(a, b, score)`, `a < b`.
@@ -256,11 +272,13 @@ pub fn links(
     if !config.enabled {
         return Vec::new();
     }
-    let rows = candidates(claims, story_of, scorer, background, config);
-    select(&rows, config)
-        .into_iter()
-        .map(|k| (rows[k].0, rows[k].1, config.score(&rows[k].2)))
-        .collect()
+    let mut out = Vec::new();
+    each_candidate(claims, story_of, scorer, background, config, |a, b, features| {
+        if config.probability(&features) >= config.threshold {
+            out.push((a, b, config.score(&features)));
+        }
+    });
+    out
 }
 
 /// Which candidate rows are linked: those at or above the threshold.
