@@ -87,10 +87,12 @@ impl Format {
             Format::Text => render::to_text(report),
             Format::Markdown => render::to_markdown(report),
             Format::Json => {
-                let mut s = serde_json::to_string_pretty(&render::to_json(report))
-                    .map_err(|e| format!("writing JSON: {e}"))?;
-                s.push('\n');
-                s
+                // Written piece by piece: a tree of a large report would take several times
+                // the memory of its text.
+                let mut bytes = Vec::new();
+                render::write_json(report, &mut bytes).map_err(|e| format!("writing JSON: {e}"))?;
+                bytes.push(b'\n');
+                String::from_utf8(bytes).map_err(|e| format!("writing JSON: {e}"))?
             }
             Format::Dot => render::to_dot(report),
             Format::Html => render::to_html(report),

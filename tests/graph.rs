@@ -263,6 +263,20 @@ fn explain_says_why_and_why_not() {
     assert!(report.explain(&a0, &"z:9".parse().unwrap()).is_none());
 }
 
+/// The streaming writer gives the same bytes as pretty-printing the tree, on a report with
+/// differences, quantities, quotes and links of every kind.
+#[test]
+fn written_json_is_the_json_tree_printed() {
+    for fixture in ["bridge_closure", "harbour_strike"] {
+        let report = reconcile_dir(&fixtures().join(fixture));
+        let mut written = Vec::new();
+        render::write_json(&report, &mut written).unwrap();
+        let tree = serde_json::to_vec_pretty(&render::to_json(&report)).unwrap();
+        assert!(!report.differences.is_empty() && report.graph().edge_count() > 0, "{fixture}");
+        assert_eq!(String::from_utf8(written).unwrap(), String::from_utf8(tree).unwrap());
+    }
+}
+
 #[test]
 fn json_follows_the_interface() {
     let report = reconcile_dir(&fixtures().join("bridge_closure"));

@@ -3,7 +3,8 @@
 //!
 //! # The JSON report (`corroborate/1`)
 //!
-//! [`to_json`] writes one object, the contract other programs read (`reconcile --format json`).
+//! [`to_json`] writes one object, the contract other programs read (`reconcile --format json`);
+//! [`write_json`] writes the same JSON to a writer without building the object in memory.
 //! Fields are only ever added, never renamed or dropped. Every id is a string; every list is in a
 //! fixed order, so the same input gives byte-identical output.
 //!
@@ -72,64 +73,113 @@ use outline::{
 pub const SCHEMA: &str = "corroborate/1";
 
 /// The report as the JSON object documented in the [module docs](self) (`schema` `corroborate/1`).
+///
+/// The whole report becomes one [`Value`] tree, several times the size of its text: to write a
+/// large report, [`write_json`] gives the same JSON without building the tree.
 pub fn to_json(report: &Reconciliation) -> Value {
-    let mut claims: Vec<&Claim> = report.claims.iter().collect();
-    claims.sort_by(|x, y| x.id.cmp(&y.id));
-    let claims: Vec<Value> = claims
-        .into_iter()
-        .map(|c| {
-            json!({
-                "id": c.id,
-                "source": c.source,
-                "start": c.start,
-                "end": c.end,
-                "text": c.text,
-                "entities": c.entities.iter().map(|e| e.canonical.as_str()).collect::<Vec<_>>(),
-                "quantities": c.quantities.iter().map(|q| {
-                    let mut v = json!({
-                        "value": q.value, "unit": q.unit, "start": q.start, "end": q.end,
-                        "bound": q.bound, "each": q.each,
-                    });
-                    if let Some(upper) = q.upper {
-                        v["upper"] = json!(upper);
-                    }
-                    v
-                }).collect::<Vec<_>>(),
-                "modality": c.modality,
-                "polarity": c.polarity,
-                "mentions": c.entities,
-                "times": c.times,
-                "quotes": c.quotes,
-                "attribution": c.attribution,
-                "terms": c.terms,
-            })
-        })
-        .collect();
-    let mut links: Vec<(&ClaimId, &ClaimId, Value)> = report
-        .graph()
-        .edges()
-        .map(|(a, b, e)| {
-            let v = json!({
-                "claims": [a, b],
-                "kind": e.kind,
-                "score": e.score.value,
-                "anchor": e.anchor,
-                "breakdown": e.score.breakdown,
-            });
-            (a, b, v)
-        })
-        .collect();
-    links.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+    serde_json::to_value(JsonReport(report)).expect("a report always serializes")
+}
+
+/// Writes the report's JSON (as [`to_json`], pretty-printed as `serde_json::to_writer_pretty`
+/// would print it) to `writer`, one claim and one link at a time: the peak memory is the report
+/// and the writer's buffer, not a tree of the whole report.
+///
+/// ```
+/// use corroborate::{Config, Reconciler, Source, render};
+///
+/// let mut reconciler = Reconciler::new(Config::default());
+/// reconciler.add_source(&Source::new("a", "The ferry sailed on Monday.").unwrap()).unwrap();
+/// let report = reconciler.reconcile();
+/// let mut out = Vec::new();
+/// render::write_json(&report, &mut out).unwrap();
+/// assert_eq!(out, serde_json::to_vec_pretty(&render::to_json(&report)).unwrap());
+/// ```
+pub fn write_json<W: std::io::Write>(report: &Reconciliation, writer: W) -> serde_json::Result<()> {
+    use serde::Serialize as _;
+    let mut serializer = serde_json::Serializer::pretty(writer);
+    JsonReport(report).serialize(&mut serializer)
+}
+
+/// The JSON report, serialized field by field (the order of the module docs' table).
+struct JsonReport<'r>(&'r Reconciliation);
+
+impl serde::Serialize for JsonReport<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let report = self.0;
+        let mut claims: Vec<&Claim> = report.claims.iter().collect();
+        claims.sort_by(|x, y| x.id.cmp(&y.id));
+        let mut links: Vec<LinkRef<'_>> = report.graph().edges().collect();
+        links.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+        let mut map = serializer.serialize_map(Some(9))?;
+        map.serialize_entry("schema", SCHEMA)?;
+        map.serialize_entry("sources", &report.sources)?;
+        map.serialize_entry("claims", &Each(&claims, |c: &&Claim| claim_json(c)))?;
+        map.serialize_entry("skipped", &report.skipped)?;
+        map.serialize_entry("facts", &report.facts)?;
+        map.serialize_entry("differences", &report.differences)?;
+        map.serialize_entry("links", &Each(&links, link_json))?;
+        map.serialize_entry("consensus", &consensus(report, DEFAULT_MIN_SOURCES))?;
+        map.serialize_entry("stories", &report.stories)?;
+        map.end()
+    }
+}
+
+/// A list serialized one element at a time, each made into a [`Value`] by `to` when its turn
+/// comes (so only one element's tree exists at once).
+struct Each<'a, T, F>(&'a [T], F);
+
+impl<T, F: Fn(&T) -> Value> serde::Serialize for Each<'_, T, F> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq as _;
+        let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
+        for item in self.0 {
+            seq.serialize_element(&(self.1)(item))?;
+        }
+        seq.end()
+    }
+}
+
+/// One claim of the JSON report.
+fn claim_json(c: &Claim) -> Value {
     json!({
-        "schema": SCHEMA,
-        "sources": report.sources,
-        "claims": claims,
-        "skipped": report.skipped,
-        "facts": report.facts,
-        "differences": report.differences,
-        "links": links.into_iter().map(|(_, _, v)| v).collect::<Vec<_>>(),
-        "consensus": consensus(report, DEFAULT_MIN_SOURCES),
-        "stories": report.stories,
+        "id": c.id,
+        "source": c.source,
+        "start": c.start,
+        "end": c.end,
+        "text": c.text,
+        "entities": c.entities.iter().map(|e| e.canonical.as_str()).collect::<Vec<_>>(),
+        "quantities": c.quantities.iter().map(|q| {
+            let mut v = json!({
+                "value": q.value, "unit": q.unit, "start": q.start, "end": q.end,
+                "bound": q.bound, "each": q.each,
+            });
+            if let Some(upper) = q.upper {
+                v["upper"] = json!(upper);
+            }
+            v
+        }).collect::<Vec<_>>(),
+        "modality": c.modality,
+        "polarity": c.polarity,
+        "mentions": c.entities,
+        "times": c.times,
+        "quotes": c.quotes,
+        "attribution": c.attribution,
+        "terms": c.terms,
+    })
+}
+
+/// A link of the agreement graph: its two claims and the edge.
+type LinkRef<'r> = (&'r ClaimId, &'r ClaimId, &'r crate::reconcile::graph::Edge);
+
+/// One link of the JSON report.
+fn link_json(&(a, b, e): &LinkRef<'_>) -> Value {
+    json!({
+        "claims": [a, b],
+        "kind": e.kind,
+        "score": e.score.value,
+        "anchor": e.anchor,
+        "breakdown": e.score.breakdown,
     })
 }
 
