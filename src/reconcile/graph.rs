@@ -611,7 +611,7 @@ pub(crate) fn group_facts_apart(
     for i in 0..n {
         components.entry(uf.find(i)).or_default().push(i);
     }
-    let mut link_scores: HashMap<(usize, usize), (f64, bool)> = HashMap::with_capacity(links.len());
+    let mut link_scores: HashMap<(usize, usize), LinkEntry> = HashMap::with_capacity(links.len());
     for link in links {
         let key = (link.a.min(link.b), link.a.max(link.b));
         let entry = match apart(key.0, key.1) {

@@ -13,8 +13,12 @@
 //! stands where a verb stands ([`predicate_words`]). Mistaking a noun for a verb adds a word that
 //! the other claim usually shares, which keeps the two together; the check therefore errs towards
 //! grouping, which is what the scorer already decided. Two claims are told apart only when both
-//! have predicates and neither has one that the other claim expresses, as the same stem, a
-//! synonym of the lexicon or a WordNet synonym ([`Predicates::apart`]).
+//! have predicates, neither has one that the other claim expresses (as the same stem, a synonym of
+//! the lexicon or a WordNet synonym), and one of them tells nothing the other shares
+//! ([`Predicates::apart`]).
+//!
+//! Measured on the ECB+ development topics (docs/evaluation.md, "Facts stay assertions"): 79 of
+//! 1,826 multi-source facts split, 12 of 20 splits read by hand right.
 
 use std::collections::HashSet;
 
@@ -23,8 +27,9 @@ use crate::align::wordnet::{NONE, WordNet};
 use crate::model::Claim;
 use crate::text::{self, REPORTING_VERBS, plain_lower, words};
 
-/// Forms of "be", "have", "do" and the modals: they carry tense or mood, not the happening, and
-/// the word after them is a verb.
+/// Forms of "be", "have", "do" and the modals: they carry tense or mood, not the happening. After
+/// a modal or "do" stands a verb's base form; after "be" or "have", a participle (read by its
+/// form) or an adjective.
 const AUXILIARIES: &[&str] = &[
     "be", "been", "being", "is", "are", "was", "were", "am", "'s", "has", "have", "had", "having",
     "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might",
