@@ -19,6 +19,7 @@
 mod progress;
 
 use std::ffi::OsString;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -82,21 +83,31 @@ impl Format {
         })
     }
 
-    fn render(self, report: &Reconciliation) -> Result<String, String> {
-        Ok(match self {
+    /// Writes the report in this format to `out`.
+    fn write(self, report: &Reconciliation, out: &mut impl Write) -> Result<(), String> {
+        // A reader that stops early (`| head`) is no error of ours.
+        let failed = |e: std::io::Error| match e.kind() {
+            std::io::ErrorKind::BrokenPipe => Ok(()),
+            _ => Err(format!("writing the report: {e}")),
+        };
+        let text = match self {
             Format::Text => render::to_text(report),
             Format::Markdown => render::to_markdown(report),
             Format::Json => {
-                // Written piece by piece: a tree of a large report would take several times
-                // the memory of its text.
-                let mut bytes = Vec::new();
-                render::write_json(report, &mut bytes).map_err(|e| format!("writing JSON: {e}"))?;
-                bytes.push(b'\n');
-                String::from_utf8(bytes).map_err(|e| format!("writing JSON: {e}"))?
+                // Written piece by piece, straight to the output: a tree or a string of a large
+                // report would take several times the memory of the report itself.
+                if let Err(e) = render::write_json(report, &mut *out) {
+                    return match e.io_error_kind() {
+                        Some(std::io::ErrorKind::BrokenPipe) => Ok(()),
+                        _ => Err(format!("writing JSON: {e}")),
+                    };
+                }
+                return out.write_all(b"\n").or_else(failed);
             }
             Format::Dot => render::to_dot(report),
             Format::Html => render::to_html(report),
-        })
+        };
+        out.write_all(text.as_bytes()).or_else(failed)
     }
 }
 
@@ -189,7 +200,13 @@ fn run(args: &Args) -> Result<usize, String> {
         return Err("no source could be read: nothing to reconcile".into());
     }
     let report = reconciler.reconcile();
-    print!("{}", args.format.render(&report)?);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    args.format.write(&report, &mut out)?;
+    if let Err(e) = out.flush()
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        return Err(format!("writing the report: {e}"));
+    }
     Ok(failed)
 }
 
