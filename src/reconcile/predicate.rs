@@ -357,46 +357,66 @@ const SPEAKER_ONLY_WORDS: usize = 6;
 /// A claim's predicates and everything its words express, for [`Predicates::apart`].
 #[derive(Debug, Default)]
 pub(crate) struct Predicates {
-    /// Per predicate word: its stem, its lexicon concepts and its WordNet synonyms' ids.
-    verbs: Vec<Expressions>,
+    /// The predicate words.
+    verbs: Vec<Verb>,
     /// The WordNet ids of the predicates' own stems.
     verb_ids: HashSet<u32>,
     /// The words of what the claim tells, rather than of whom it is about or who says it: its
     /// quotations when it has any, else the words from its first predicate on.
-    told: Vec<Expressions>,
-    /// What the claim's words express: their stems, their concepts and their WordNet ids.
-    all: Expressions,
+    told: Words,
+    /// What all the claim's words express.
+    all: Words,
 }
 
+/// What some words express: their stems and their lexicon concepts.
 #[derive(Debug, Default)]
-struct Expressions {
+struct Words {
     stems: HashSet<String>,
     concepts: HashSet<u32>,
+}
+
+impl Words {
+    /// Whether `other` holds one of these stems or concepts.
+    fn meet(&self, other: &Words) -> bool {
+        self.stems.iter().any(|s| other.stems.contains(s))
+            || self.concepts.iter().any(|c| other.concepts.contains(c))
+    }
+
+    fn extend(&mut self, other: &Words) {
+        self.stems.extend(other.stems.iter().cloned());
+        self.concepts.extend(other.concepts.iter().copied());
+    }
+}
+
+/// One word of a claim: what it expresses, and the ids of its WordNet synonyms.
+#[derive(Debug, Default)]
+struct Verb {
+    words: Words,
     synonyms: HashSet<u32>,
 }
 
-impl Expressions {
-    /// Whether a claim expresses what this predicate does: any of its words by stem or concept
-    /// (`all`; a noun may name the happening: "charged" / "the charges"), or one of its
-    /// predicates by a WordNet synonym (`verb_ids`; WordNet merges every sense and part of speech,
-    /// so "begin" is a synonym of the noun "source", and a synonym among all words meets too
-    /// easily).
-    fn met_in(&self, all: &Expressions, verb_ids: &HashSet<u32>) -> bool {
-        self.stems.iter().any(|s| all.stems.contains(s))
-            || self.concepts.iter().any(|c| all.concepts.contains(c))
-            || self.synonyms.iter().any(|s| verb_ids.contains(s))
+impl Verb {
+    /// Whether `claim` says this predicate: any of its words by stem or concept (a noun may name
+    /// the happening: "charged" / "the charges"), or one of its predicates by a WordNet synonym
+    /// (WordNet merges every sense and part of speech, so "begin" is a synonym of the noun
+    /// "source", and a synonym among all words meets too easily).
+    fn said_by(&self, claim: &Predicates) -> bool {
+        self.words.meet(&claim.all) || self.synonyms.iter().any(|s| claim.verb_ids.contains(s))
     }
+}
+
+/// The byte ranges of `spans` (source offsets) that lie inside `claim`, relative to its text.
+fn spans_in(claim: &Claim, spans: impl Iterator<Item = (usize, usize)>) -> Vec<(usize, usize)> {
+    spans
+        .filter(|&(start, end)| start >= claim.start && end <= claim.end)
+        .map(|(start, end)| (start - claim.start, end - claim.start))
+        .collect()
 }
 
 impl Predicates {
     /// The predicates of `claim`, with the synonym groups of `lexicons`.
     pub(crate) fn of(claim: &Claim, lexicons: &[&CompiledLexicon]) -> Predicates {
-        let names: Vec<(usize, usize)> = claim
-            .entities
-            .iter()
-            .filter(|e| e.start >= claim.start && e.end <= claim.end)
-            .map(|e| (e.start - claim.start, e.end - claim.start))
-            .collect();
+        let names = spans_in(claim, claim.entities.iter().map(|e| (e.start, e.end)));
         let verbs = predicate_words(&claim.text, &names);
         // Stems per word (a word may have parts: "break-in"), irregular forms at their base.
         let mut stems: Vec<(usize, String)> = Vec::new();
@@ -411,8 +431,7 @@ impl Predicates {
                 *stem = text::stem(base);
             }
         }
-        let mut per_word: Vec<Expressions> =
-            (0..lowers.len()).map(|_| Expressions::default()).collect();
+        let mut per_word: Vec<Verb> = (0..lowers.len()).map(|_| Verb::default()).collect();
         let wordnet = WordNet::get();
         for (i, stem) in &stems {
             let id = wordnet.id(stem);
@@ -421,20 +440,19 @@ impl Predicates {
                 entry.synonyms.insert(id);
                 entry.synonyms.extend(wordnet.synonyms(id).iter().copied());
             }
-            entry.stems.insert(stem.clone());
+            entry.words.stems.insert(stem.clone());
         }
         let refs: Vec<&str> = stems.iter().map(|(_, s)| s.as_str()).collect();
         for lexicon in lexicons {
             lexicon.find(&refs, |start, len, concept| {
                 for (i, _) in &stems[start..start + len] {
-                    per_word[*i].concepts.insert(concept);
+                    per_word[*i].words.concepts.insert(concept);
                 }
             });
         }
-        let mut all = Expressions::default();
-        for e in &per_word {
-            all.stems.extend(e.stems.iter().cloned());
-            all.concepts.extend(e.concepts.iter().copied());
+        let mut all = Words::default();
+        for w in &per_word {
+            all.extend(&w.words);
         }
         // The predicates' own WordNet ids, so that two synonyms meet (one side's synonyms
         // against the other's ids), not two words that merely share a synonym.
@@ -444,44 +462,35 @@ impl Predicates {
             .map(|(_, stem)| wordnet.id(stem))
             .filter(|&id| id != NONE)
             .collect();
-        let quotes: Vec<(usize, usize)> = claim
-            .quotes
-            .iter()
-            .filter(|q| q.start >= claim.start && q.end <= claim.end)
-            .map(|q| (q.start - claim.start, q.end - claim.start))
-            .collect();
+        let quotes = spans_in(claim, claim.quotes.iter().map(|q| (q.start, q.end)));
         let first = verbs.first().copied().unwrap_or(0);
-        let told: Vec<Expressions> = words(&claim.text)
-            .enumerate()
-            .filter(|(i, w)| match quotes.is_empty() {
-                true => *i >= first,
+        let mut told = Words::default();
+        for (i, w) in words(&claim.text).enumerate() {
+            let in_told = match quotes.is_empty() {
+                true => i >= first,
                 false => quotes.iter().any(|&(s, e)| s <= w.start && w.start < e),
-            })
-            .map(|(i, _)| Expressions {
-                stems: per_word[i].stems.clone(),
-                concepts: per_word[i].concepts.clone(),
-                synonyms: HashSet::new(),
-            })
-            .collect();
+            };
+            if in_told {
+                told.extend(&per_word[i].words);
+            }
+        }
         let verbs = verbs.into_iter().map(|i| std::mem::take(&mut per_word[i])).collect();
-        Predicates { verbs, verb_ids, all, told }
+        Predicates { verbs, verb_ids, told, all }
     }
 
     /// Whether two claims tell different things: both have predicates, none of either's is
     /// expressed by the other claim's words, and what one of them tells (its quotation, or its
     /// words from the predicate on) has no word of the other: what they share is only whom they
-    /// are about or who speaks ("Harbour master Li Wei asked." / "… Li Wei closed the port"). Two writers who tell one thing with other verbs still share what it is done to
-    /// ("The mayor proposed a 30-day rent freeze" / "The mayor tried to get the council to agree
-    /// to a 30-day freeze on rents").
+    /// are about or who speaks ("Harbour master Li Wei asked." / "… Li Wei closed the port").
+    /// Two writers who tell one thing with other verbs still share what it is done to ("The
+    /// mayor proposed a 30-day rent freeze" / "The mayor tried to get the council to agree to a
+    /// 30-day freeze on rents").
     pub(crate) fn apart(&self, other: &Predicates) -> bool {
-        let no_verb_met = !self.verbs.is_empty()
+        let no_verb_said = !self.verbs.is_empty()
             && !other.verbs.is_empty()
-            && !self.verbs.iter().any(|v| v.met_in(&other.all, &other.verb_ids))
-            && !other.verbs.iter().any(|v| v.met_in(&self.all, &self.verb_ids));
-        let none = HashSet::new();
-        let tells_shared =
-            |p: &Predicates, q: &Predicates| p.told.iter().any(|w| w.met_in(&q.all, &none));
-        no_verb_met && (!tells_shared(self, other) || !tells_shared(other, self))
+            && !self.verbs.iter().any(|v| v.said_by(other))
+            && !other.verbs.iter().any(|v| v.said_by(self));
+        no_verb_said && (!self.told.meet(&other.all) || !other.told.meet(&self.all))
     }
 }
 
