@@ -9,7 +9,7 @@ usage: python3 scripts/ecb_differences.py [--topics 1-35] [--out FILE] [DATA]
   docs/evaluation.md says how the lists were read and what was found."""
 import collections, json, sys
 
-from ecb_topics import ecb_dir, option, reconciled_topics
+from ecb_topics import option, topic_runs
 
 
 def main(argv):
@@ -18,15 +18,10 @@ def main(argv):
         return 0
     spec = option(argv, "--topics", "1-45")
     out = option(argv, "--out", None)
-    ecb = ecb_dir(argv)
-    if ecb is None:
-        return 2
     rows = []
-    try:
-        runs = list(reconciled_topics(ecb, spec))
-    except RuntimeError as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 1
+    _, runs, status = topic_runs(argv, spec)
+    if runs is None:
+        return status
     for t, _, report in runs:
         text = {c["id"]: c["text"] for c in report["claims"]}
         for d in report["differences"]:

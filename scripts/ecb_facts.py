@@ -12,7 +12,7 @@ usage: python3 scripts/ecb_facts.py [--topics 1-35] [--sample N] [--seed S] [--o
   the output outside the repository; a reading keeps claim ids only."""
 import json, random, sys
 
-from ecb_topics import ecb_dir, option, reconciled_topics
+from ecb_topics import option, topic_runs
 
 
 def main(argv):
@@ -23,15 +23,10 @@ def main(argv):
     sample = option(argv, "--sample", None)
     seed = int(option(argv, "--seed", "1"))
     out = option(argv, "--out", None)
-    ecb = ecb_dir(argv)
-    if ecb is None:
-        return 2
     rows, mixed = [], 0
-    try:
-        runs = list(reconciled_topics(ecb, spec))
-    except RuntimeError as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 1
+    _, runs, status = topic_runs(argv, spec)
+    if runs is None:
+        return status
     for t, gold, report in runs:
         story = {d["doc"]: d["subtopic"] for d in gold["docs"]}
         text = {c["id"]: c["text"] for c in report["claims"]}

@@ -11,7 +11,7 @@ usage: python3 scripts/ecb_leads.py [--topics 1-35] [--with-headlines] [DATA]
   independently (word Jaccard of the two sentences below 0.6, so not one wire text)."""
 import itertools, os, re, sys
 
-from ecb_topics import ecb_dir, option, reconciled_topics
+from ecb_topics import option, topic_runs
 
 
 def words(text):
@@ -37,15 +37,10 @@ def main(argv):
     if with_headlines:
         argv.remove("--with-headlines")
     spec = option(argv, "--topics", "1-45")
-    ecb = ecb_dir(argv)
-    if ecb is None:
-        return 2
     total = linked = indep = indep_linked = 0
-    try:
-        runs = list(reconciled_topics(ecb, spec))
-    except RuntimeError as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 1
+    ecb, runs, status = topic_runs(argv, spec)
+    if runs is None:
+        return status
     for t, gold, rep in runs:
         tdir = os.path.join(ecb, str(t))
         sub = {d["doc"]: d["subtopic"] for d in gold["docs"]}

@@ -50,3 +50,17 @@ def reconciled_topics(ecb, spec):
         if run.returncode != 0:
             raise RuntimeError(f"reconcile exits {run.returncode} on topic {t}")
         yield t, gold, json.loads(run.stdout)
+
+
+def topic_runs(argv, spec):
+    """The ecbplus/ folder argv names and the runs of `reconciled_topics` over it, as a list,
+    with the exit status: (ecb, runs, 0), or (ecb, None, 2) without the data, (ecb, None, 1)
+    when reconcile fails (an error printed either way)."""
+    ecb = ecb_dir(argv)
+    if ecb is None:
+        return None, None, 2
+    try:
+        return ecb, list(reconciled_topics(ecb, spec)), 0
+    except RuntimeError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return ecb, None, 1
