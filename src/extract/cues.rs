@@ -146,6 +146,29 @@ pub(crate) fn negates_before(word: &str, next: Option<&str>) -> bool {
     }
 }
 
+/// Whether the negating word at `i` of `words` (lowercase) says that something is not known
+/// rather than that something did not happen: "isn't sure what caused it", "it was not yet clear
+/// who fired" (up to four words on, over "be" and a few adverbs). Not after "do": in "did not
+/// clear the runway" the word is a verb. Extraction's polarity and modality and the differ's
+/// reading of a denial use it.
+pub(crate) fn negates_certainty_at(words: &[&str], i: usize) -> bool {
+    const BETWEEN: &[&str] =
+        &["be", "is", "was", "are", "were", "been", "one", "entirely", "quite", "yet", "fully"];
+    let is_do = |w: &str| {
+        matches!(w, "do" | "does" | "did" | "don't")
+            || w.starts_with("didn")
+            || w.starts_with("doesn")
+    };
+    let after_do = is_do(words[i]) || i.checked_sub(1).is_some_and(|p| is_do(words[p]));
+    is_negator(words[i])
+        && !after_do
+        && words[i + 1..]
+            .iter()
+            .take(4)
+            .find(|x| !BETWEEN.contains(x))
+            .is_some_and(|x| matches!(*x, "sure" | "certain" | "clear"))
+}
+
 /// Whether a lowercase word is one that negates a claim ("not", "never", "denied", "failed",
 /// "don't", …), idioms aside (see [`negates_before`]).
 pub(crate) fn is_negator(w: &str) -> bool {
@@ -180,7 +203,14 @@ pub(crate) fn modality(text: &str, tokens: &[Token<'_>]) -> Modality {
         HEDGES.contains(&t.lower.as_ref())
             && !(t.lower == "may" && names_the_month(text, tokens, k))
     };
-    if tokens.iter().enumerate().any(hedge) {
+    let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_ref()).collect();
+    // "Officials aren't sure the fire was set": the claim is not vouched for. ("Not clear" is
+    // left alone: it mostly asks about a detail, "it was not clear why".)
+    let unsure = |k: usize| {
+        negates_certainty_at(&lower, k)
+            && lower[k + 1..].iter().take(4).any(|w| matches!(*w, "sure" | "certain"))
+    };
+    if tokens.iter().enumerate().any(hedge) || (0..lower.len()).any(unsure) {
         return Modality::Hedged;
     }
     Modality::Asserted
@@ -215,7 +245,11 @@ fn quoted_question(text: &str) -> bool {
 /// The polarity of a claim's text: negated when it has an odd number of negating cues outside
 /// idioms ("not only"), so that "did not refuse" reads as affirmed.
 pub(crate) fn polarity(tokens: &[Token<'_>]) -> Polarity {
-    let count = (0..tokens.len()).filter(|&k| negates(tokens, k)).count();
+    let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_ref()).collect();
+    // "Isn't sure what caused it" says what is not known, not what did not happen.
+    let count = (0..tokens.len())
+        .filter(|&k| negates(tokens, k) && !negates_certainty_at(&lower, k))
+        .count();
     if count % 2 == 1 { Polarity::Negated } else { Polarity::Affirmed }
 }
 
@@ -695,6 +729,10 @@ mod tests {
             // Typed quotes that open with two apostrophes still hold a bare question.
             ("''Would we have won without him?\"", Modality::Question),
             ("Officials are unsure if the fire was set.", Modality::Asserted),
+            ("Officials aren't sure the fire was set.", Modality::Hedged),
+            ("Police are not yet certain the driver fled.", Modality::Hedged),
+            ("It was not clear who fired first.", Modality::Asserted),
+            ("The mayor is not running again.", Modality::Asserted),
             ("Police allege the driver fled.", Modality::Hedged),
         ];
         for (text, want) in cases {
@@ -716,6 +754,11 @@ mod tests {
             ("The court ruled out an appeal.", Polarity::Negated),
             ("We have no idea what caused the fire.", Polarity::Affirmed),
             ("He kept denying the charge.", Polarity::Negated),
+            ("Officials aren't sure the fire was set.", Polarity::Affirmed),
+            ("It was not clear who fired first.", Polarity::Affirmed),
+            ("The river isn't clean yet.", Polarity::Negated),
+            ("The jet did not clear the fence.", Polarity::Negated),
+            ("She did not make sure the door was locked.", Polarity::Negated),
         ];
         for (text, want) in cases {
             assert_eq!(polarity_of(text), want, "{text}");

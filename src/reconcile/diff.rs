@@ -62,6 +62,7 @@ use serde::{Deserialize, Serialize};
 use crate::align::Lexicon;
 use crate::align::lexicon::CompiledLexicon;
 use crate::model::{Attribution, Bound, Claim, Date, Modality, Polarity, Quantity, TimeExpr};
+use crate::reconcile::predicate;
 use crate::reconcile::stance::StanceModel;
 use crate::text::{content_terms, is_stop_word, plain_lower, stem, words};
 
@@ -1217,25 +1218,8 @@ fn modality(
 /// Whether a negation in the claim governs certainty itself ("isn't sure", "not entirely
 /// clear", "no one is certain"): the claim says something is unknown, not that it is false.
 fn negates_certainty(view: &View<'_>) -> bool {
-    const BETWEEN: &[&str] =
-        &["be", "is", "was", "are", "were", "been", "one", "entirely", "quite", "yet", "fully"];
-    let words = &view.words;
-    let is_do = |w: &str| {
-        matches!(w, "do" | "does" | "did" | "don't" | "don\u{2019}t")
-            || w.starts_with("didn")
-            || w.starts_with("doesn")
-    };
-    words.iter().enumerate().any(|(i, w)| {
-        // Not "did not clear the runway": after "do" the word is a verb.
-        let after_do = is_do(&w.lower) || i.checked_sub(1).is_some_and(|p| is_do(&words[p].lower));
-        crate::extract::cues::is_negator(&w.lower)
-            && !after_do
-            && words[i + 1..]
-                .iter()
-                .take(4)
-                .find(|x| !BETWEEN.contains(&x.lower.as_str()))
-                .is_some_and(|x| matches!(x.lower.as_str(), "sure" | "certain" | "clear"))
-    })
+    let words: Vec<&str> = view.words.iter().map(|w| w.lower.as_str()).collect();
+    (0..words.len()).any(|i| crate::extract::cues::negates_certainty_at(&words, i))
 }
 
 /// Whether the claim opens as the continuation of someone's report: "and that …", "but that …",
@@ -1280,12 +1264,7 @@ fn attributive(claim: &Claim, view: &View<'_>, i: usize) -> bool {
 
 /// Whether `w` (lowercase) reads as a past participle: "-ed", "-en", or a common irregular one.
 fn is_participle(w: &str) -> bool {
-    const IRREGULAR: &[&str] = &[
-        "held", "made", "built", "done", "seen", "known", "found", "shown", "told", "sold", "paid",
-        "put", "set", "kept", "left", "sent", "hit", "cut", "met", "brought", "bought", "caught",
-        "taught", "fought", "won", "lost", "led", "read", "run", "spent", "struck", "hung", "shut",
-    ];
-    (w.len() > 4 && (w.ends_with("ed") || w.ends_with("en"))) || IRREGULAR.contains(&w)
+    (w.len() > 4 && (w.ends_with("ed") || w.ends_with("en"))) || predicate::is_irregular_past(w)
 }
 
 /// Words of a time phrase that may stand between a verb and its "that" clause ("said on

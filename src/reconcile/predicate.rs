@@ -217,6 +217,7 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("sold", "sell"),
     ("sent", "send"),
     ("set", "set"),
+    ("shown", "show"),
     ("shook", "shake"),
     ("shaken", "shake"),
     ("shot", "shoot"),
@@ -273,6 +274,11 @@ const IRREGULAR: &[(&str, &str)] = &[
 /// The base form of an irregular past form or participle.
 fn irregular_base(lower: &str) -> Option<&'static str> {
     IRREGULAR.iter().find(|(form, _)| *form == lower).map(|(_, base)| *base)
+}
+
+/// Whether a lowercase word is a common irregular past form or participle ("held", "struck").
+pub(crate) fn is_irregular_past(lower: &str) -> bool {
+    irregular_base(lower).is_some()
 }
 
 /// The indices of the words of `text` read as verbs that tell what happened (see the module
