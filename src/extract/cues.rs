@@ -243,12 +243,26 @@ fn quoted_question(text: &str) -> bool {
 }
 
 /// The polarity of a claim's text: negated when it has an odd number of negating cues outside
-/// idioms ("not only"), so that "did not refuse" reads as affirmed.
-pub(crate) fn polarity(tokens: &[Token<'_>]) -> Polarity {
+/// idioms ("not only"), so that "did not refuse" reads as affirmed. A negation inside a
+/// condition ("sanctions follow if the army fails to withdraw", from "if" or "unless" to the
+/// clause's end) belongs to the condition, not to what the claim asserts.
+pub(crate) fn polarity(text: &str, tokens: &[Token<'_>]) -> Polarity {
     let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_ref()).collect();
+    let mut in_condition = vec![false; tokens.len()];
+    let mut inside = false;
+    for (k, t) in tokens.iter().enumerate() {
+        let gap = k.checked_sub(1).map_or("", |p| &text[tokens[p].end..t.start]);
+        if gap.contains([',', ';', ':', '.', '!', '?', '\u{2014}', '\u{2013}']) {
+            inside = false;
+        }
+        if matches!(lower[k], "if" | "unless") {
+            inside = true;
+        }
+        in_condition[k] = inside;
+    }
     // "Isn't sure what caused it" says what is not known, not what did not happen.
     let count = (0..tokens.len())
-        .filter(|&k| negates(tokens, k) && !negates_certainty_at(&lower, k))
+        .filter(|&k| negates(tokens, k) && !negates_certainty_at(&lower, k) && !in_condition[k])
         .count();
     if count % 2 == 1 { Polarity::Negated } else { Polarity::Affirmed }
 }
@@ -706,7 +720,7 @@ mod tests {
     }
 
     fn polarity_of(s: &str) -> Polarity {
-        polarity(&tokens(s))
+        polarity(s, &tokens(s))
     }
 
     #[test]
@@ -758,6 +772,10 @@ mod tests {
             ("It was not clear who fired first.", Polarity::Affirmed),
             ("The river isn't clean yet.", Polarity::Negated),
             ("The jet did not clear the fence.", Polarity::Negated),
+            ("Sanctions will follow if the army fails to withdraw.", Polarity::Affirmed),
+            ("Aid stays frozen unless the border does not open.", Polarity::Affirmed),
+            ("If the talks fail, the army will not withdraw.", Polarity::Negated),
+            ("The army will not withdraw if the talks fail.", Polarity::Negated),
             ("She did not make sure the door was locked.", Polarity::Negated),
         ];
         for (text, want) in cases {

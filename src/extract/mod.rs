@@ -126,7 +126,7 @@ fn annotate(
     claim.quantities = quantity::find_quantities(text, start);
     claim.times = time::find_times(text, start, date);
     claim.modality = cues::modality(text, &tokens);
-    claim.polarity = cues::polarity(&tokens);
+    claim.polarity = cues::polarity(text, &tokens);
     claim.attribution = cues::attribution(text, &tokens, &claim.entities, start);
     let speaker = claim.attribution.as_ref().map(|a| a.speaker.as_str());
     claim.quotes = cues::quotes(text, start, speaker);
