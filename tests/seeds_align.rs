@@ -188,6 +188,19 @@ fn the_istanbul_talks_are_linked_and_told_differently() {
 }
 
 #[test]
+fn the_european_leaders_on_sanctions_are_linked_and_differ() {
+    let Some(report) = reconcile_seeds() else { return };
+    // Issue 26: ramping sanctions up, in one; urging them if Russia fails to act, in the other.
+    let words = &["European leaders", "sanctions"][..];
+    let (a, b) = (one(&report, A, words), one(&report, B, words));
+    let edge = report.graph().edge(&a, &b);
+    assert!(edge.is_some(), "not linked:\n{}", explain_all(&report, words, words));
+    // Issue 27: the difference is flagged, and not as a mere detail.
+    let d = report.differences.iter().find(|d| d.claims.contains(&a) && d.claims.contains(&b));
+    assert!(d.is_some_and(|d| d.kind != DifferenceKind::Detail), "{d:?}");
+}
+
+#[test]
 fn unrelated_numbers_are_no_difference() {
     let Some(report) = reconcile_seeds() else { return };
     let unrelated: Vec<ClaimId> = [&["two-hour"][..], &["30-day"], &["76 of 112"]]

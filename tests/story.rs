@@ -379,3 +379,41 @@ fn a_follow_up_told_in_other_words_joins_its_story_and_a_lone_article_stays_alon
     let apart = with(0);
     assert!(!ferry(&apart).contains("ferry_refloated"), "{apart:?}");
 }
+
+#[test]
+fn one_subject_acting_on_one_thing_is_related_and_a_condition_against_a_decision_differs() {
+    use corroborate::reconcile::report::{DifferenceKind, FactStatus};
+    let mut reconciler = Reconciler::new(Config::default());
+    let a = "Dock workers in Selmar walked out on Monday over pay and night shifts.\n\
+             The harbour council has echoed the union\u{2019}s call for tougher penalties on shipowners if they refuse to talk.\n\
+             Two grain ships were turned away from the port on Tuesday.\n";
+    let b = "The strike at the Selmar docks entered its third day on Wednesday.\n\
+             The harbour council opted to step up penalties against Norlin Shipping after the vote.\n\
+             A union spokesman said talks with the port board would resume on Friday.\n";
+    reconciler.add_source(&Source::new("a", a).unwrap()).unwrap();
+    reconciler.add_source(&Source::new("b", b).unwrap()).unwrap();
+    let report = reconciler.reconcile();
+    assert_eq!(report.stories.len(), 1, "{:?}", report.stories);
+    let id = |words: &str| {
+        report.claims.iter().find(|c| c.text.contains(words)).map(|c| c.id.clone()).unwrap()
+    };
+    let (backed, opted) = (id("has echoed"), id("opted to step up"));
+    // Two statements, not one fact: one backs a call under a condition, one tells a decision.
+    assert_ne!(report.fact_of(&backed).unwrap().id, report.fact_of(&opted).unwrap().id);
+    let edge = report.graph().edge(&backed, &opted).expect("an edge between them");
+    assert_eq!(edge.kind, EdgeKind::Conflicts);
+    let d = report
+        .differences
+        .iter()
+        .find(|d| d.claims.contains(&backed) && d.claims.contains(&opted))
+        .expect("a difference naming both");
+    assert_eq!(d.kind, DifferenceKind::Modality, "{d:?}");
+    assert!(d.summary.contains("b states it as definite"), "{}", d.summary);
+    // A fact of one source that another source's claim differs from is contested.
+    assert_eq!(report.fact_of(&backed).unwrap().status, FactStatus::Contested);
+    // Claims whose subjects differ are not joined this way.
+    let (walked, third_day) = (id("walked out"), id("third day"));
+    if let Some(edge) = report.graph().edge(&walked, &third_day) {
+        assert_ne!(edge.kind, EdgeKind::Conflicts);
+    }
+}

@@ -500,6 +500,80 @@ impl Predicates {
     }
 }
 
+/// What a claim is about, read from its word order: its subject (the stems of the content words
+/// before its first predicate: "European leaders", "the port authority") and the head nouns after
+/// that predicate (a content word that ends its phrase: "sanctions" in "tougher sanctions on
+/// Moscow", but not "pay" in "a new pay deal"), for [`frame_links`](crate::reconcile::report).
+#[derive(Debug, PartialEq)]
+pub(crate) struct Frame {
+    /// The subject's stems, sorted and without repeats.
+    pub subject: Vec<String>,
+    /// The stems of the head nouns after the first predicate, names and the subject's own
+    /// words left out.
+    pub heads: HashSet<String>,
+    /// Those of `heads` that a condition later in their clause governs ("tougher sanctions on
+    /// Moscow if it fails to act").
+    pub conditioned: HashSet<String>,
+}
+
+/// The [`Frame`] of `claim`, if it has a predicate and a subject of content words before it.
+pub(crate) fn frame(claim: &Claim) -> Option<Frame> {
+    let names = spans_in(claim, claim.entities.iter().map(|e| (e.start, e.end)));
+    let verbs = predicate_words(&claim.text, &names);
+    let &first = verbs.first()?;
+    let ws: Vec<text::Word<'_>> = words(&claim.text).collect();
+    let lower: Vec<String> = ws.iter().map(|w| plain_lower(w.text)).collect();
+    let content = |i: usize| {
+        let w = lower[i].as_str();
+        w.len() > 2 && w.chars().all(char::is_alphabetic) && !text::is_stop_word(w)
+    };
+    let mut subject: Vec<String> =
+        (0..first).filter(|&i| content(i)).map(|i| text::stem(&lower[i])).collect();
+    subject.sort();
+    subject.dedup();
+    if subject.is_empty() {
+        return None;
+    }
+    let in_name = |start: usize| names.iter().any(|&(s, e)| s <= start && start < e);
+    // Whether punctuation stands between word `i` and the next.
+    let breaks = |i: usize| {
+        ws.get(i + 1).is_some_and(|next| {
+            claim.text[ws[i].end()..next.start].chars().any(|c| !c.is_whitespace())
+        })
+    };
+    // Whether word `i` is joined to the next by a hyphen ("10-year-old", "cease-fire").
+    let hyphen = |i: usize| {
+        ws.get(i + 1).is_some_and(|next| {
+            matches!(&claim.text[ws[i].end()..next.start], "-" | "\u{2010}" | "\u{2011}")
+        })
+    };
+    let mut heads = HashSet::new();
+    let mut conditioned = HashSet::new();
+    for i in first + 1..ws.len() {
+        // A head ends its phrase: the sentence ends, punctuation follows, or a word that is no
+        // content word ("on", "to", "and"); a part of a hyphenated word is none.
+        let head = content(i)
+            && !in_name(ws[i].start)
+            && !verbs.contains(&i)
+            && !hyphen(i)
+            && (i == 0 || !hyphen(i - 1))
+            && (i + 1 == ws.len() || breaks(i) || !content(i + 1));
+        let stem = text::stem(&lower[i]);
+        if !head || subject.binary_search(&stem).is_ok() {
+            continue;
+        }
+        // The next "if" or "unless" of the same clause, if any.
+        let condition = (i + 1..ws.len())
+            .take_while(|&k| !breaks(k - 1))
+            .any(|k| matches!(lower[k].as_str(), "if" | "unless"));
+        if condition {
+            conditioned.insert(stem.clone());
+        }
+        heads.insert(stem);
+    }
+    Some(Frame { subject, heads, conditioned })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -577,5 +651,30 @@ mod tests {
         assert!(!apart("The quake struck the coast at dawn.", "A quake hit the coast at dawn."));
         // A claim without a verb (a headline) is never apart.
         assert!(!apart("Storm chaos on the coast", "The storm flooded the coast road."));
+    }
+
+    #[test]
+    fn a_frame_is_a_subject_and_the_heads_after_its_predicate() {
+        let f = frame(&claim(
+            "The harbour council has backed calls for higher mooring fees if the strike goes on.",
+        ))
+        .unwrap();
+        assert_eq!(f.subject, vec!["council".to_string(), "harbour".to_string()]);
+        for head in ["call", "fee"] {
+            assert!(f.heads.contains(head), "{head}: {f:?}");
+        }
+        // "higher" and "mooring" stand before the noun they qualify.
+        assert!(!f.heads.contains("higher") && !f.heads.contains("moor"), "{f:?}");
+        // The condition governs what stands before it in its clause.
+        assert!(f.conditioned.contains("fee"), "{f:?}");
+        // "pay" in "a new pay deal" is no head; parts of a hyphenated word are none.
+        let f = frame(&claim("The port board will offer a new pay deal to 30-year-old dockers."))
+            .unwrap();
+        assert!(f.heads.contains("deal") && !f.heads.contains("pay"), "{f:?}");
+        assert!(!f.heads.contains("year") && !f.heads.contains("old"), "{f:?}");
+        assert!(f.conditioned.is_empty(), "{f:?}");
+        // No predicate, or nothing but small words before it: no frame.
+        assert_eq!(frame(&claim("A quiet night in the old port.")), None);
+        assert_eq!(frame(&claim("He closed the port to tankers.")), None);
     }
 }

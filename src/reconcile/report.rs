@@ -10,15 +10,15 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::align::{self, AlignConfig, Score, Scorer};
-use crate::model::{Claim, ClaimId, Polarity, Skipped, SourceId};
+use crate::model::{Claim, ClaimId, Modality, Polarity, Skipped, SourceId};
 pub use crate::reconcile::diff::DifferenceKind;
 use crate::reconcile::diff::{self, DiffConfig, Differ, PairDifference};
 use crate::reconcile::graph::{
     self, AgreementGraph, Edge, EdgeKind, GroupConfig, group_facts_apart,
 };
-use crate::reconcile::happening;
 use crate::reconcile::stance::StanceArticle;
 use crate::reconcile::story::{Story, StoryId, group_stories};
+use crate::reconcile::{happening, predicate};
 
 /// The id of a fact: `f0`, `f1`, … in order of first appearance.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -472,8 +472,28 @@ impl Reconciliation {
                 graph.link(ida, idb, Edge { kind: EdgeKind::Related, score, anchor: None });
             }
         }
+        // Claims of one story whose one subject acts on one thing in two sources ("European
+        // leaders urged tougher sanctions" / "European leaders opted to ramp up sanctions").
         let mut contested: HashSet<usize> =
             differences.iter().filter(|d| diff::contests(d.kind)).map(|d| d.fact.index()).collect();
+        for (a, b, found) in frame_links(&claims, &story_of, &fact_of) {
+            let (ida, idb) = (&claims[a].id, &claims[b].id);
+            if graph.edge(ida, idb).is_some() {
+                continue;
+            }
+            let score = scorer.score(a, b);
+            let kind = match found {
+                Some(PairDifference { kind, summary }) => {
+                    let (fa, fb) = (fact_of[a], fact_of[b]);
+                    let claims = vec![ida.clone(), idb.clone()];
+                    differences.push(Difference { kind, fact: FactId(fa), claims, summary });
+                    contested.extend([fa, fb]);
+                    EdgeKind::Conflicts
+                }
+                None => EdgeKind::Related,
+            };
+            graph.link(ida, idb, Edge { kind, score, anchor: None });
+        }
         // Claims of one story in two facts that cannot both be true: a denial, "a hoax".
         for (r, c, found) in conflicts_across_facts(
             &claims,
@@ -525,9 +545,10 @@ impl Reconciliation {
                     group.iter().map(|&i| &claims[i].source).collect();
                 let independent: BTreeSet<&SourceId> =
                     sources.iter().map(|s| original_of.get(*s).unwrap_or(s)).collect();
-                let status = if sources.len() < 2 {
-                    FactStatus::SingleSource
-                } else if contested.contains(&f) {
+                // A fact of one source is contested when a claim of another source, in another
+                // fact, cannot be true with it ("no casualties" / "12 killed"): the sources
+                // differ on it.
+                let status = if contested.contains(&f) {
                     FactStatus::Contested
                 } else if independent.len() < 2 {
                     FactStatus::SingleSource
@@ -752,6 +773,88 @@ fn durations_across_facts(
     }
     differ.compare_durations_in(claims, by_story.into_values(), MAX_TIMED, |r, c| {
         claims[r].source != claims[c].source && fact_of[r] != fact_of[c]
+    })
+}
+
+/// Pairs of claims `(a, b)`, `a < b`, of one story and two sources, not in one fact, that share
+/// a subject and act on one thing ([`predicate::frame`]): the same content words before the first
+/// predicate, held by no other claim of either source (a subject named in many claims of a
+/// source is background, not one statement), and a head noun after it that is neither a name nor
+/// of the subject ("sanctions" in "… echoed the call for tougher sanctions on Moscow" and "…
+/// opted to ramp up sanctions against Russia"; not "pay" in "a new pay deal" against "the demand
+/// for overtime pay"). Such claims tell two things about one matter: related in the graph. When
+/// one of them puts that thing under a condition in its clause ("… tougher sanctions on Moscow if
+/// it fails to act") and the other states it flatly and affirmed, the pair comes with a
+/// `modality` difference.
+fn frame_links(
+    claims: &[Claim],
+    story_of: &[usize],
+    fact_of: &[usize],
+) -> Vec<(usize, usize, Option<PairDifference>)> {
+    let frames: Vec<Option<predicate::Frame>> = {
+        use crate::par::*;
+        claims.par_iter().map(predicate::frame).collect()
+    };
+    // Per story and subject, per source, the claims that have it.
+    type PerSource<'c> = BTreeMap<&'c SourceId, Vec<usize>>;
+    let mut by_subject: HashMap<(usize, &[String]), PerSource<'_>> = HashMap::new();
+    for (i, f) in frames.iter().enumerate() {
+        if let Some(f) = f {
+            by_subject
+                .entry((story_of[i], f.subject.as_slice()))
+                .or_default()
+                .entry(&claims[i].source)
+                .or_default()
+                .push(i);
+        }
+    }
+    let mut out = Vec::new();
+    for per_source in by_subject.values() {
+        let once: Vec<usize> = per_source.values().filter(|v| v.len() == 1).map(|v| v[0]).collect();
+        for (x, &a) in once.iter().enumerate() {
+            for &b in &once[x + 1..] {
+                let (Some(fa), Some(fb)) = (&frames[a], &frames[b]) else { continue };
+                if fact_of[a] == fact_of[b] || !fa.heads.iter().any(|h| fb.heads.contains(h)) {
+                    continue;
+                }
+                let (a, b, fa, fb) = if a < b { (a, b, fa, fb) } else { (b, a, fb, fa) };
+                out.push((a, b, conditioned_against_definite(claims, (a, fa), (b, fb))));
+            }
+        }
+    }
+    out.sort_unstable_by_key(|&(a, b, _)| (a, b));
+    out
+}
+
+/// The `modality` difference of two frame-linked claims ([`frame_links`]) where one puts a thing
+/// both act on under a condition and the other states it as definite and affirmed.
+fn conditioned_against_definite(
+    claims: &[Claim],
+    (a, fa): (usize, &predicate::Frame),
+    (b, fb): (usize, &predicate::Frame),
+) -> Option<PairDifference> {
+    let flat = |i: usize| {
+        claims[i].modality == Modality::Asserted && claims[i].polarity == Polarity::Affirmed
+    };
+    let (unsure, sure) = if claims[a].modality == Modality::Conditional
+        && flat(b)
+        && fa.conditioned.iter().any(|h| fb.heads.contains(h))
+    {
+        (a, b)
+    } else if claims[b].modality == Modality::Conditional
+        && flat(a)
+        && fb.conditioned.iter().any(|h| fa.heads.contains(h))
+    {
+        (b, a)
+    } else {
+        return None;
+    };
+    Some(PairDifference {
+        kind: DifferenceKind::Modality,
+        summary: format!(
+            "{} states it as definite; {} gives it only under a condition.",
+            claims[sure].source, claims[unsure].source
+        ),
     })
 }
 
