@@ -409,8 +409,13 @@ fn one_subject_acting_on_one_thing_is_related_and_a_condition_against_a_decision
         .expect("a difference naming both");
     assert_eq!(d.kind, DifferenceKind::Modality, "{d:?}");
     assert!(d.summary.contains("b states it as definite"), "{}", d.summary);
-    // A fact of one source that another source's claim differs from is contested.
+    // A fact of one source that another source's claim differs from is contested, and so is the
+    // other's: the text report shows the difference under both.
     assert_eq!(report.fact_of(&backed).unwrap().status, FactStatus::Contested);
+    assert_eq!(report.fact_of(&opted).unwrap().status, FactStatus::Contested);
+    let text = corroborate::render::to_text(&report);
+    let listed = text.split("WHERE THE SOURCES DIFFER").nth(1).unwrap_or_default();
+    assert_eq!(listed.matches("only under a condition").count(), 2, "{text}");
     // Claims whose subjects differ are not joined this way.
     let (walked, third_day) = (id("walked out"), id("third day"));
     if let Some(edge) = report.graph().edge(&walked, &third_day) {

@@ -12,7 +12,7 @@ use std::ops::Range;
 use crate::model::{Claim, ClaimId};
 use crate::reconcile::consensus::{Consensus, DEFAULT_MIN_SOURCES, FactValue, consensus};
 use crate::reconcile::diff::{Differ, contests};
-use crate::reconcile::report::{DifferenceKind, Fact, FactStatus, Reconciliation};
+use crate::reconcile::report::{Difference, DifferenceKind, Fact, FactStatus, Reconciliation};
 
 /// What a mark in a claim's text stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -285,9 +285,15 @@ fn fact_view<'r>(report: &'r Reconciliation, differ: &Differ, fact: &'r Fact) ->
         })
         .collect();
 
-    // Disputes: one per kind and pair of texts.
+    // Disputes: one per kind and pair of texts. A difference across facts is filed under one of
+    // them; the other fact is contested by it too, so it shows there as well.
     let mut disputes: Vec<Dispute<'r>> = Vec::new();
-    for d in report.differences_of(fact.id).filter(|d| contests(d.kind)) {
+    let names_a_claim = |d: &Difference| d.claims.iter().any(|c| fact.claims.contains(c));
+    for d in report
+        .differences
+        .iter()
+        .filter(|d| contests(d.kind) && (d.fact == fact.id || names_a_claim(d)))
+    {
         let (Some(a), Some(b)) =
             (report.claim(&d.claims[0]), d.claims.get(1).and_then(|id| report.claim(id)))
         else {
