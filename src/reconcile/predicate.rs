@@ -547,6 +547,16 @@ pub(crate) fn frame(claim: &Claim) -> Option<Frame> {
             matches!(&claim.text[ws[i].end()..next.start], "-" | "\u{2010}" | "\u{2011}")
         })
     };
+    // Whether an "if" or "unless" follows word `i` in its clause (one pass from the end).
+    let mut condition_after = vec![false; ws.len()];
+    let mut seen = false;
+    for i in (0..ws.len()).rev() {
+        condition_after[i] = seen;
+        seen |= matches!(lower[i].as_str(), "if" | "unless");
+        if i > 0 && breaks(i - 1) {
+            seen = false;
+        }
+    }
     let mut heads = HashSet::new();
     let mut conditioned = HashSet::new();
     for i in first + 1..ws.len() {
@@ -554,7 +564,7 @@ pub(crate) fn frame(claim: &Claim) -> Option<Frame> {
         // content word ("on", "to", "and"); a part of a hyphenated word is none.
         let head = content(i)
             && !in_name(ws[i].start)
-            && !verbs.contains(&i)
+            && verbs.binary_search(&i).is_err()
             && !hyphen(i)
             && (i == 0 || !hyphen(i - 1))
             && (i + 1 == ws.len() || breaks(i) || !content(i + 1));
@@ -562,11 +572,7 @@ pub(crate) fn frame(claim: &Claim) -> Option<Frame> {
         if !head || subject.binary_search(&stem).is_ok() {
             continue;
         }
-        // The next "if" or "unless" of the same clause, if any.
-        let condition = (i + 1..ws.len())
-            .take_while(|&k| !breaks(k - 1))
-            .any(|k| matches!(lower[k].as_str(), "if" | "unless"));
-        if condition {
+        if condition_after[i] {
             conditioned.insert(stem.clone());
         }
         heads.insert(stem);
