@@ -516,6 +516,38 @@ pub(crate) struct Frame {
     pub conditioned: HashSet<String>,
 }
 
+/// Nouns of time: as the head of a phrase they tell when, not what is acted on.
+const TIME_NOUNS: &[&str] = &[
+    "time",
+    "times",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "season",
+    "seasons",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "night",
+    "nights",
+    "morning",
+    "mornings",
+    "evening",
+    "evenings",
+    "afternoon",
+    "afternoons",
+    "decade",
+    "decades",
+    "moment",
+    "period",
+];
+
 /// The [`Frame`] of `claim`, if it has a predicate and a subject of content words before it.
 pub(crate) fn frame(claim: &Claim) -> Option<Frame> {
     let names = spans_in(claim, claim.entities.iter().map(|e| (e.start, e.end)));
@@ -535,6 +567,17 @@ pub(crate) fn frame(claim: &Claim) -> Option<Frame> {
         return None;
     }
     let in_name = |start: usize| names.iter().any(|&(s, e)| s <= start && start < e);
+    let times = spans_in(claim, claim.times.iter().map(|t| (t.start, t.end)));
+    let in_time = |start: usize| times.iter().any(|&(s, e)| s <= start && start < e);
+    // Words that end a phrase without naming what is acted on: adverbs ("called immediately"),
+    // negations, and the nouns of time phrases ("in three seasons", "at the time").
+    let circumstance = |i: usize| {
+        let w = lower[i].as_str();
+        (w.len() > 4 && w.ends_with("ly"))
+            || crate::extract::cues::is_negator(w)
+            || TIME_NOUNS.contains(&w)
+            || in_time(ws[i].start)
+    };
     // Whether punctuation stands between word `i` and the next.
     let breaks = |i: usize| {
         ws.get(i + 1).is_some_and(|next| {
@@ -565,6 +608,7 @@ pub(crate) fn frame(claim: &Claim) -> Option<Frame> {
         let head = content(i)
             && !in_name(ws[i].start)
             && verbs.binary_search(&i).is_err()
+            && !circumstance(i)
             && !hyphen(i)
             && (i == 0 || !hyphen(i - 1))
             && (i + 1 == ws.len() || breaks(i) || !content(i + 1));
@@ -679,6 +723,12 @@ mod tests {
         assert!(f.heads.contains("deal") && !f.heads.contains("pay"), "{f:?}");
         assert!(!f.heads.contains("year") && !f.heads.contains("old"), "{f:?}");
         assert!(f.conditioned.is_empty(), "{f:?}");
+        // Adverbs, negations and the nouns of time phrases tell how and when, not what.
+        let f = frame(&claim(
+            "The rangers were called immediately and stayed for three seasons, not months.",
+        ))
+        .unwrap();
+        assert!(f.heads.is_empty(), "{f:?}");
         // No predicate, or nothing but small words before it: no frame.
         assert_eq!(frame(&claim("A quiet night in the old port.")), None);
         assert_eq!(frame(&claim("He closed the port to tankers.")), None);
