@@ -58,12 +58,14 @@ impl FactId {
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum FactStatus {
-    /// Two or more sources state it and agree.
+    /// Two or more independent sources state it and agree (copies of one text count once).
     Corroborated,
-    /// Only one source states it.
+    /// Only one source states it, or only copies of one text, and no other source differs from it.
     SingleSource,
     /// Its sources differ in a quantity, polarity, modality, attribution or time, or tell it in two
-    /// accounts that cannot both be true.
+    /// accounts that cannot both be true; or a claim of another source, in another fact, differs
+    /// from it (a denial, another length of one happening, a condition against a decision), even
+    /// when only one source states it.
     Contested,
 }
 
