@@ -474,10 +474,10 @@ impl Reconciliation {
                 graph.link(ida, idb, Edge { kind: EdgeKind::Related, score, anchor: None });
             }
         }
-        // Claims of one story whose one subject acts on one thing in two sources ("European
-        // leaders urged tougher sanctions" / "European leaders opted to ramp up sanctions").
         let mut contested: HashSet<usize> =
             differences.iter().filter(|d| diff::contests(d.kind)).map(|d| d.fact.index()).collect();
+        // Claims of one story whose one subject acts on one thing in two sources ("European
+        // leaders urged tougher sanctions" / "European leaders opted to ramp up sanctions").
         for (a, b, found) in frame_links(&claims, &story_of, &fact_of) {
             let (ida, idb) = (&claims[a].id, &claims[b].id);
             if graph.edge(ida, idb).is_some() {
@@ -548,8 +548,8 @@ impl Reconciliation {
                 let independent: BTreeSet<&SourceId> =
                     sources.iter().map(|s| original_of.get(*s).unwrap_or(s)).collect();
                 // A fact of one source is contested when a claim of another source, in another
-                // fact, cannot be true with it ("no casualties" / "12 killed"): the sources
-                // differ on it.
+                // fact, cannot be true with it ("the talks ran for four days" / "talks that
+                // lasted three days"): the sources differ on it.
                 let status = if contested.contains(&f) {
                     FactStatus::Contested
                 } else if independent.len() < 2 {
