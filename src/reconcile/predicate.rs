@@ -295,6 +295,11 @@ pub(crate) fn is_irregular_past(lower: &str) -> bool {
 /// master Li Wei asked.").
 pub(crate) fn predicate_words(text: &str, names: &[(usize, usize)]) -> Vec<usize> {
     let ws: Vec<(String, usize)> = words(text).map(|w| (plain_lower(w.text), w.start)).collect();
+    predicates_among(text, &ws, names)
+}
+
+/// [`predicate_words`] of `text` read as `ws`: each word lowercased, with its start.
+fn predicates_among(text: &str, ws: &[(String, usize)], names: &[(usize, usize)]) -> Vec<usize> {
     let in_name = |start: usize| names.iter().any(|&(s, e)| s <= start && start < e);
     let mut verbs = Vec::new();
     let mut reports = Vec::new();
@@ -557,16 +562,17 @@ const TIME_NOUNS: &[&str] = &[
 /// The [`Frame`] of `claim`, if it has a predicate and a subject of content words before it.
 pub(crate) fn frame(claim: &Claim) -> Option<Frame> {
     let names = spans_in(claim, claim.entities.iter().map(|e| (e.start, e.end)));
-    let verbs = predicate_words(&claim.text, &names);
-    let &first = verbs.first()?;
     let ws: Vec<text::Word<'_>> = words(&claim.text).collect();
-    let lower: Vec<String> = ws.iter().map(|w| plain_lower(w.text)).collect();
+    let lowered: Vec<(String, usize)> = ws.iter().map(|w| (plain_lower(w.text), w.start)).collect();
+    let verbs = predicates_among(&claim.text, &lowered, &names);
+    let &first = verbs.first()?;
+    let lower = |i: usize| lowered[i].0.as_str();
     let content = |i: usize| {
-        let w = lower[i].as_str();
+        let w = lower(i);
         w.len() > 2 && w.chars().all(char::is_alphabetic) && !text::is_stop_word(w)
     };
     let mut subject: Vec<String> =
-        (0..first).filter(|&i| content(i)).map(|i| text::stem(&lower[i])).collect();
+        (0..first).filter(|&i| content(i)).map(|i| text::stem(lower(i))).collect();
     subject.sort();
     subject.dedup();
     if subject.is_empty() {
@@ -578,7 +584,7 @@ pub(crate) fn frame(claim: &Claim) -> Option<Frame> {
     // Words that end a phrase without naming what is acted on: adverbs ("called immediately"),
     // negations, and the nouns of time phrases ("in three seasons", "at the time").
     let circumstance = |i: usize| {
-        let w = lower[i].as_str();
+        let w = lower(i);
         (w.len() > 4 && w.ends_with("ly"))
             || crate::extract::cues::is_negator(w)
             || TIME_NOUNS.contains(&w)
@@ -601,7 +607,7 @@ pub(crate) fn frame(claim: &Claim) -> Option<Frame> {
     let mut seen = false;
     for i in (0..ws.len()).rev() {
         condition_after[i] = seen;
-        seen |= matches!(lower[i].as_str(), "if" | "unless");
+        seen |= matches!(lower(i), "if" | "unless");
         if i > 0 && breaks(i - 1) {
             seen = false;
         }
@@ -618,7 +624,7 @@ pub(crate) fn frame(claim: &Claim) -> Option<Frame> {
             && !hyphen(i)
             && (i == 0 || !hyphen(i - 1))
             && (i + 1 == ws.len() || breaks(i) || !content(i + 1));
-        let stem = text::stem(&lower[i]);
+        let stem = text::stem(lower(i));
         if !head || subject.binary_search(&stem).is_ok() {
             continue;
         }
