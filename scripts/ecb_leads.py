@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """Same-happening lead pairs on ECB+ topics: how many corroborate links (one fact or one edge).
 
-usage: python3 scripts/ecb_leads.py [--topics 1-35] [--with-headlines] [DATA]
+usage: python3 scripts/ecb_leads.py [--topics 1-35] [--with-headlines] [--misses] [DATA]
   (run in the project root after `cargo build --release --example reconcile`). DATA is the shared
   data directory (default: $CORROBORATE_DATA, else ../shared/data). Each topic is reconciled on its
   own. An article's lead is its first two annotated body sentences, as the held-out reading takes
   them (an `ecbplus` article's URL line and headline left out; `--with-headlines` keeps the
   headline, as this script did before 2026-12-07's eighth session); two leads of two articles of
   one gold story report the same happening when they share an event chain. Printed: the share of such pairs linked, overall and for pairs written
-  independently (word Jaccard of the two sentences below 0.6, so not one wire text)."""
+  independently (word Jaccard of the two sentences below 0.6, so not one wire text). With
+  `--misses`, where the unlinked pairs are: a lead sentence without a claim, the two articles in
+  two stories of the run, in one story of fewer than four sources (no happening links there), or in
+  one larger story."""
 import itertools, os, re, sys
 
 from ecb_topics import option, topic_runs
@@ -37,6 +40,10 @@ def main(argv):
     with_headlines = "--with-headlines" in argv
     if with_headlines:
         argv.remove("--with-headlines")
+    show_misses = "--misses" in argv
+    if show_misses:
+        argv.remove("--misses")
+    misses = {"no claim": 0, "two stories": 0, "small story": 0, "one story": 0}
     spec = option(argv, "--topics", "1-45")
     total = linked = indep = indep_linked = 0
     ecb, runs, status = topic_runs(argv, spec)
@@ -61,6 +68,10 @@ def main(argv):
                 if stem(c["source"]) == s["doc"] and c["start"] < s["end"] and c["end"] > s["start"]:
                     over.setdefault(k, set()).add(c["id"])
         fact_of = {c: f["id"] for f in rep["facts"] for c in f["claims"]}
+        story_of = {stem(src): st["id"] for st in rep.get("stories", []) for src in st["sources"]}
+        story_size = {}
+        for st in story_of.values():
+            story_size[st] = story_size.get(st, 0) + 1
         edges = {frozenset(l["claims"]) for l in rep.get("links", [])}
         def joined(x, y):
             return any(fact_of[a] == fact_of[b] or frozenset((a, b)) in edges
@@ -77,10 +88,21 @@ def main(argv):
             copy = len(wa & wb) / max(1, len(wa | wb)) >= 0.6
             hit = joined(x, y)
             total += 1; linked += hit
+            if not hit:
+                if x not in over or y not in over:
+                    misses["no claim"] += 1
+                elif story_of.get(a["doc"]) != story_of.get(b["doc"]):
+                    misses["two stories"] += 1
+                elif story_size[story_of[a["doc"]]] < 4:
+                    misses["small story"] += 1
+                else:
+                    misses["one story"] += 1
             if not copy:
                 indep += 1; indep_linked += hit
     print(f"same-happening lead pairs: {total}, linked {linked} ({linked / max(1, total):.3f}); "
           f"written independently: {indep}, linked {indep_linked} ({indep_linked / max(1, indep):.3f})")
+    if show_misses:
+        print("unlinked: " + ", ".join(f"{k} {v}" for k, v in misses.items()))
     return 0
 
 
