@@ -146,27 +146,31 @@ pub(crate) fn negates_before(word: &str, next: Option<&str>) -> bool {
     }
 }
 
-/// Whether the negating word at `i` of `words` (lowercase) says that something is not known
-/// rather than that something did not happen: "isn't sure what caused it", "it was not yet clear
-/// who fired" (up to four words on, over "be" and a few adverbs). Not after "do": in "did not
-/// clear the runway" the word is a verb. Extraction's polarity and modality and the differ's
-/// reading of a denial use it.
-pub(crate) fn negates_certainty_at(words: &[&str], i: usize) -> bool {
+/// The word of certainty ("sure", "certain" or "clear") that the negating word at `i` of
+/// `words` (lowercase) negates, when it says that something is not known rather than that
+/// something did not happen: "isn't sure what caused it", "it was not yet clear who fired" (up to
+/// four words on, over "be" and a few adverbs). Not after "do": in "did not clear the runway" the
+/// word is a verb. Extraction's polarity and modality and the differ's reading of a denial use it.
+pub(crate) fn negated_certainty_at<'w>(words: &[&'w str], i: usize) -> Option<&'w str> {
     const BETWEEN: &[&str] =
         &["be", "is", "was", "are", "were", "been", "one", "entirely", "quite", "yet", "fully"];
+    if !is_negator(words[i]) {
+        return None;
+    }
     let is_do = |w: &str| {
         matches!(w, "do" | "does" | "did" | "don't")
             || w.starts_with("didn")
             || w.starts_with("doesn")
     };
-    let after_do = is_do(words[i]) || i.checked_sub(1).is_some_and(|p| is_do(words[p]));
-    is_negator(words[i])
-        && !after_do
-        && words[i + 1..]
-            .iter()
-            .take(4)
-            .find(|x| !BETWEEN.contains(x))
-            .is_some_and(|x| matches!(*x, "sure" | "certain" | "clear"))
+    if is_do(words[i]) || i.checked_sub(1).is_some_and(|p| is_do(words[p])) {
+        return None;
+    }
+    words[i + 1..]
+        .iter()
+        .take(4)
+        .find(|x| !BETWEEN.contains(x))
+        .copied()
+        .filter(|x| matches!(*x, "sure" | "certain" | "clear"))
 }
 
 /// Whether a lowercase word is one that negates a claim ("not", "never", "denied", "failed",
@@ -203,15 +207,18 @@ pub(crate) fn modality(text: &str, tokens: &[Token<'_>]) -> Modality {
         HEDGES.contains(&t.lower.as_ref())
             && !(t.lower == "may" && names_the_month(text, tokens, k))
     };
-    let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_ref()).collect();
+    if tokens.iter().enumerate().any(hedge) {
+        return Modality::Hedged;
+    }
     // "Officials aren't sure the fire was set": the claim is not vouched for. ("Not clear" is
     // left alone: it mostly asks about a detail, "it was not clear why".)
-    let unsure = |k: usize| {
-        negates_certainty_at(&lower, k)
-            && lower[k + 1..].iter().take(4).any(|w| matches!(*w, "sure" | "certain"))
-    };
-    if tokens.iter().enumerate().any(hedge) || (0..lower.len()).any(unsure) {
-        return Modality::Hedged;
+    if tokens.iter().any(|t| is_negator(&t.lower)) {
+        let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_ref()).collect();
+        if (0..lower.len())
+            .any(|k| matches!(negated_certainty_at(&lower, k), Some("sure" | "certain")))
+        {
+            return Modality::Hedged;
+        }
     }
     Modality::Asserted
 }
@@ -247,6 +254,10 @@ fn quoted_question(text: &str) -> bool {
 /// condition ("sanctions follow if the army fails to withdraw", from "if" or "unless" to the
 /// clause's end) belongs to the condition, not to what the claim asserts.
 pub(crate) fn polarity(text: &str, tokens: &[Token<'_>]) -> Polarity {
+    let negations: Vec<usize> = (0..tokens.len()).filter(|&k| negates(tokens, k)).collect();
+    if negations.is_empty() {
+        return Polarity::Affirmed;
+    }
     let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_ref()).collect();
     let mut in_condition = vec![false; tokens.len()];
     let mut inside = false;
@@ -261,8 +272,9 @@ pub(crate) fn polarity(text: &str, tokens: &[Token<'_>]) -> Polarity {
         in_condition[k] = inside;
     }
     // "Isn't sure what caused it" says what is not known, not what did not happen.
-    let count = (0..tokens.len())
-        .filter(|&k| negates(tokens, k) && !negates_certainty_at(&lower, k) && !in_condition[k])
+    let count = negations
+        .into_iter()
+        .filter(|&k| negated_certainty_at(&lower, k).is_none() && !in_condition[k])
         .count();
     if count % 2 == 1 { Polarity::Negated } else { Polarity::Affirmed }
 }

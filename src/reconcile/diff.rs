@@ -1219,7 +1219,7 @@ fn modality(
 /// clear", "no one is certain"): the claim says something is unknown, not that it is false.
 fn negates_certainty(view: &View<'_>) -> bool {
     let words: Vec<&str> = view.words.iter().map(|w| w.lower.as_str()).collect();
-    (0..words.len()).any(|i| crate::extract::cues::negates_certainty_at(&words, i))
+    (0..words.len()).any(|i| crate::extract::cues::negated_certainty_at(&words, i).is_some())
 }
 
 /// Whether the claim opens as the continuation of someone's report: "and that …", "but that …",

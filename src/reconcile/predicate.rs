@@ -622,10 +622,13 @@ pub(crate) fn frame(claim: &Claim) -> Option<Frame> {
             && verbs.binary_search(&i).is_err()
             && !circumstance(i)
             && !hyphen(i)
-            && (i == 0 || !hyphen(i - 1))
+            && !hyphen(i - 1)
             && (i + 1 == ws.len() || breaks(i) || !content(i + 1));
+        if !head {
+            continue;
+        }
         let stem = text::stem(lower(i));
-        if !head || subject.binary_search(&stem).is_ok() {
+        if subject.binary_search(&stem).is_ok() {
             continue;
         }
         if condition_after[i] {
