@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Lists the non-`detail` differences that corroborate reports on ECB+ topics, for reading by hand.
 
-usage: python3 scripts/ecb_differences.py [--topics 1-35] [--out FILE] [DATA]
+usage: python3 scripts/ecb_differences.py [--topics 1-35] [--pile K] [--out FILE] [DATA]
   (run in the project root after `cargo build --release --example reconcile`). DATA is the shared
   data directory (default: $CORROBORATE_DATA, else ../shared/data); each topic is reconciled on its
-  own, as ../shared/tools/ecb_score.py does. Writes one JSON list (default: stdout) of
+  own, as ../shared/tools/ecb_score.py does; with --pile K (0, 1 or 2), the topics are dealt into three
+  piles of the held-out measure's size and pile K is reconciled as one run. Writes one JSON list (default: stdout) of
   {"topic", "kind", "fact", "claims", "a", "b", "summary"} and prints a count per kind on stderr.
   docs/evaluation.md says how the lists were read and what was found."""
 import collections, json, sys
@@ -18,8 +19,9 @@ def main(argv):
         return 0
     spec = option(argv, "--topics", "1-45")
     out = option(argv, "--out", None)
+    pile = option(argv, "--pile", None)
     rows = []
-    _, runs, status = topic_runs(argv, spec)
+    _, runs, status = topic_runs(argv, spec, None if pile is None else int(pile))
     if runs is None:
         return status
     for t, _, report in runs:

@@ -52,15 +52,34 @@ def reconciled_topics(ecb, spec):
         yield t, gold, json.loads(run.stdout)
 
 
-def topic_runs(argv, spec):
+def reconciled_pile(ecb, spec, pile, piles=3):
+    """One run over every article of pile `pile`: the topics of `spec` dealt in turn into `piles`
+    piles, as `examples/evaluate_news.rs` deals them (piles of the held-out measure's size, about
+    ten topics). Yields one (name, None, JSON report). Raises RuntimeError when reconcile fails."""
+    exe = os.path.join("target", "release", "examples", "reconcile")
+    available = [int(d) for d in os.listdir(ecb) if d.isdigit()]
+    mine = [t for i, t in enumerate(topic_list(spec, available)) if i % piles == pile]
+    files = []
+    for t in mine:
+        gold = json.load(open(os.path.join(ecb, str(t), "gold.json"), encoding="utf-8"))
+        files += [os.path.join(ecb, str(t), d["file"]) for d in gold["docs"]]
+    run = subprocess.run([exe, "--format", "json"] + files, capture_output=True, text=True)
+    if run.returncode != 0:
+        raise RuntimeError(f"reconcile exits {run.returncode} on pile {pile}")
+    yield f"pile {pile} (topics {','.join(map(str, mine))})", None, json.loads(run.stdout)
+
+
+def topic_runs(argv, spec, pile=None):
     """The ecbplus/ folder argv names and the runs of `reconciled_topics` over it, as a list,
     with the exit status: (ecb, runs, 0), or (ecb, None, 2) without the data, (ecb, None, 1)
-    when reconcile fails (an error printed either way)."""
+    when reconcile fails (an error printed either way). With `pile` (a number), the one run of
+    `reconciled_pile` instead, whose gold is None."""
     ecb = ecb_dir(argv)
     if ecb is None:
         return None, None, 2
     try:
-        return ecb, list(reconciled_topics(ecb, spec)), 0
+        runs = reconciled_topics(ecb, spec) if pile is None else reconciled_pile(ecb, spec, pile)
+        return ecb, list(runs), 0
     except RuntimeError as e:
         print(f"error: {e}", file=sys.stderr)
         return ecb, None, 1

@@ -121,10 +121,15 @@ const NEGATORS: &[&str] = &[
     "dismisses",
 ];
 
-/// Whether a negator at token `k` really negates: "ruled" only in "ruled out", "not only" and
-/// "no doubt"-style idioms do not.
-fn negates(tokens: &[Token<'_>], k: usize) -> bool {
-    negates_before(tokens[k].lower.as_ref(), tokens.get(k + 1).map(|t| t.lower.as_ref()))
+/// Whether the word at `k` of `words` (lowercase) negates what the claim tells: a negating word
+/// outside its idioms ([`negates_before`]: "ruled" only in "ruled out", not "not only" or "no
+/// doubt") and no participle used as an adjective ("the failed candidate", "a rejected bid"
+/// describe a thing; they deny nothing that happened). Extraction's polarity and the differ's
+/// reading of what a negation governs both use it.
+pub(crate) fn negates_at(words: &[&str], k: usize) -> bool {
+    let attributive = words[k].ends_with("ed")
+        && k.checked_sub(1).is_some_and(|p| is_determiner(words[p]) || words[p] == "this");
+    negates_before(words[k], words.get(k + 1).copied()) && !attributive
 }
 
 /// Whether the lowercase word `word`, followed by `next`, negates what it governs: a negating word
@@ -176,7 +181,73 @@ pub(crate) fn negated_certainty_at<'w>(words: &[&'w str], i: usize) -> Option<&'
 /// Whether a lowercase word is one that negates a claim ("not", "never", "denied", "failed",
 /// "don't", …), idioms aside (see [`negates_before`]).
 pub(crate) fn is_negator(w: &str) -> bool {
-    NEGATORS.contains(&w) || w.ends_with("n't")
+    NEGATORS.contains(&w) || w.ends_with("n't") || UNMARKED_CONTRACTIONS.contains(&w)
+}
+
+/// Contractions written without their apostrophe, as comments, posts and quick copy often have
+/// them ("I cant speak for him"). "Wont" is left out: it is also a word ("as was her wont").
+const UNMARKED_CONTRACTIONS: &[&str] = &[
+    "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "werent", "cant", "couldnt", "wouldnt",
+    "shouldnt", "hasnt", "havent", "hadnt", "aint", "mustnt", "neednt",
+];
+
+/// Verbs of telling: a negation or refusal that governs one withholds an answer.
+const TELLING: &[&str] = &[
+    "say",
+    "comment",
+    "confirm",
+    "disclose",
+    "elaborate",
+    "speculate",
+    "reveal",
+    "identify",
+    "name",
+    "specify",
+    "divulge",
+];
+
+/// Verbs that withhold an answer only as an infinitive ("declined to discuss it", "would not
+/// respond to questions"): "a ceasefire was not discussed" tells what the talks left out, and
+/// "did not respond to treatment" withholds no answer.
+const TELLING_AFTER_TO: &[&str] = &["discuss", "respond", "answer"];
+
+/// Whether the negating word at `i` of `words` (lowercase) withholds a telling rather than
+/// negating what is told: "declined to comment on the fire", "refused to say whether the blaze
+/// was set", "would not confirm the figure", "no comment". What is withheld is neither affirmed
+/// nor denied, so the claim does not contradict one that tells it. (The claim itself stays
+/// `Negated`: it tells that something was not said.) (Up to three words on, over
+/// "to", "be" and a few adverbs.) The differ's reading of what a negation governs uses it.
+pub(crate) fn withholds_telling_at(words: &[&str], i: usize) -> bool {
+    const BETWEEN: &[&str] =
+        &["to", "be", "been", "immediately", "publicly", "officially", "further", "yet"];
+    if !is_negator(words[i]) {
+        return false;
+    }
+    let Some(k) = (i + 1..words.len().min(i + 4)).find(|&k| !BETWEEN.contains(&words[k])) else {
+        return false;
+    };
+    // "Has not been named as a suspect" denies a part; "was not named" withholds a name.
+    let named_as = words[k].starts_with("nam") && words.get(k + 1) == Some(&"as");
+    (is_telling(words[k]) && !named_as)
+        || (TELLING_AFTER_TO.contains(&words[k]) && words[k - 1] == "to")
+}
+
+/// Whether a lowercase word is a form of a verb of [`TELLING`] ("says", "said", "specified",
+/// "identifying").
+fn is_telling(w: &str) -> bool {
+    let base = |suffix: &str, add: &str| {
+        w.strip_suffix(suffix).is_some_and(|b| {
+            TELLING.iter().any(|v| v.strip_suffix(add).is_some_and(|stem| stem == b))
+        })
+    };
+    w == "said"
+        || TELLING.contains(&w)
+        || base("s", "")
+        || base("d", "")
+        || base("ed", "")
+        || base("ing", "")
+        || base("ing", "e")
+        || base("ied", "y")
 }
 
 /// The modality of a claim's text.
@@ -254,11 +325,11 @@ fn quoted_question(text: &str) -> bool {
 /// condition ("sanctions follow if the army fails to withdraw", from "if" or "unless" to the
 /// clause's end) belongs to the condition, not to what the claim asserts.
 pub(crate) fn polarity(text: &str, tokens: &[Token<'_>]) -> Polarity {
-    let negations: Vec<usize> = (0..tokens.len()).filter(|&k| negates(tokens, k)).collect();
-    if negations.is_empty() {
+    if !tokens.iter().any(|t| is_negator(&t.lower)) {
         return Polarity::Affirmed;
     }
     let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_ref()).collect();
+    let negations: Vec<usize> = (0..tokens.len()).filter(|&k| negates_at(&lower, k)).collect();
     let mut in_condition = vec![false; tokens.len()];
     let mut inside = false;
     for (k, t) in tokens.iter().enumerate() {
@@ -271,7 +342,8 @@ pub(crate) fn polarity(text: &str, tokens: &[Token<'_>]) -> Polarity {
         }
         in_condition[k] = inside;
     }
-    // "Isn't sure what caused it" says what is not known, not what did not happen.
+    // "Isn't sure what caused it" says what is not known, not what did not happen; "declined to
+    // say whether it was arson" withholds an answer.
     let count = negations
         .into_iter()
         .filter(|&k| negated_certainty_at(&lower, k).is_none() && !in_condition[k])
@@ -767,6 +839,30 @@ mod tests {
     }
 
     #[test]
+    fn a_withheld_answer_is_told_apart_from_a_denial() {
+        let cases = [
+            ("The pastor declined to say whether the fire was set.", true),
+            ("Police would not immediately confirm the toll.", true),
+            ("The club had no comment on the transfer.", true),
+            ("It was not specified how many were aboard.", true),
+            ("The cause has not been confirmed.", true),
+            ("The victims were not named.", true),
+            ("The union refused to discuss the offer.", true),
+            ("He has not been named as a suspect.", false),
+            ("A full truce was not discussed.", false),
+            ("The patient did not respond to treatment.", false),
+            ("The union refused to sign the offer.", false),
+            ("The pastor said the fire was not set.", false),
+        ];
+        for (text, want) in cases {
+            let toks = tokens(text);
+            let lower: Vec<&str> = toks.iter().map(|t| t.lower.as_ref()).collect();
+            let got = (0..lower.len()).any(|k| withholds_telling_at(&lower, k));
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
     fn polarity_cues() {
         let cases = [
             ("The union accepted the offer.", Polarity::Affirmed),
@@ -789,6 +885,21 @@ mod tests {
             ("If the talks fail, the army will not withdraw.", Polarity::Negated),
             ("The army will not withdraw if the talks fail.", Polarity::Negated),
             ("She did not make sure the door was locked.", Polarity::Negated),
+            ("The club declined to sign the striker.", Polarity::Negated),
+            // A refusal to tell is still a negative telling (the differ reads it apart).
+            ("Police would not confirm the toll.", Polarity::Negated),
+            (
+                "Ames declined to say if it was aimed at Ruiz, the failed candidate.",
+                Polarity::Negated,
+            ),
+            ("The army crushed a failed coup.", Polarity::Affirmed),
+            ("The coup failed.", Polarity::Negated),
+            ("A full truce was not discussed.", Polarity::Negated),
+            ("The patient did not respond to treatment.", Polarity::Negated),
+            ("The victims were not saved.", Polarity::Negated),
+            ("I cant speak for the others.", Polarity::Negated),
+            ("The crew didnt see the rocks.", Polarity::Negated),
+            ("As was his wont, he spoke last.", Polarity::Affirmed),
         ];
         for (text, want) in cases {
             assert_eq!(polarity_of(text), want, "{text}");

@@ -865,9 +865,12 @@ fn negates_shared(claim: &Claim, view: &View<'_>, shared: &HashSet<&str>) -> boo
             || SUBORDINATE.contains(&word);
         clause[i] = clause[i - 1] + usize::from(starts);
     }
+    let lower: Vec<&str> = view.words.iter().map(|w| w.lower.as_str()).collect();
+    // "Declined to say whether the blaze was set" withholds an answer; it denies nothing.
+    // Neither does "the failed candidate".
     let cue = |i: usize| -> bool {
-        let next = view.words.get(i + 1).map(|w| w.lower.as_str());
-        crate::extract::cues::negates_before(&view.words[i].lower, next)
+        crate::extract::cues::negates_at(&lower, i)
+            && !crate::extract::cues::withholds_telling_at(&lower, i)
     };
     let mut per_clause = vec![0usize; clause.last().map_or(0, |c| c + 1)];
     for i in (0..n).filter(|&i| cue(i)) {
