@@ -422,3 +422,42 @@ fn one_subject_acting_on_one_thing_is_related_and_a_condition_against_a_decision
         assert_ne!(edge.kind, EdgeKind::Conflicts);
     }
 }
+
+#[test]
+fn no_one_hurt_against_a_count_of_the_injured_differs_only_of_one_day() {
+    use corroborate::reconcile::report::{DifferenceKind, FactStatus};
+    // Two articles on one night of unrest in an invented town, and a third on the night after.
+    let a = "Crowds marched through central Varne on Tuesday night after the verdict.\n\
+             Police said no one was hurt as the crowds dispersed before midnight.\n\
+             Shop owners along the quay boarded up their windows.\n";
+    let b = "Protesters filled the streets of Varne on Tuesday after the verdict was read.\n\
+             Three officers suffered minor injuries when a barricade gave way.\n\
+             The mayor called for calm and thanked the marchers who stayed peaceful.\n";
+    let c = "A second night of marches in Varne followed on Wednesday.\n\
+             No injuries were reported, a police spokesman said.\n\
+             The crowds were smaller than the night before.\n";
+    let mut reconciler = Reconciler::new(Config::default());
+    for (id, text) in [("a", a), ("b", b), ("c", c)] {
+        reconciler.add_source(&Source::new(id, text).unwrap()).unwrap();
+    }
+    let report = reconciler.reconcile();
+    let id = |words: &str| {
+        report.claims.iter().find(|c| c.text.contains(words)).map(|c| c.id.clone()).unwrap()
+    };
+    let (none_tuesday, three, none_wednesday) =
+        (id("no one was hurt"), id("Three officers"), id("No injuries"));
+    let about = |x: &_, y: &_| {
+        report.differences.iter().filter(|d| d.claims.contains(x) && d.claims.contains(y)).count()
+    };
+    let tuesday = report
+        .differences
+        .iter()
+        .find(|d| d.claims.contains(&none_tuesday) && d.claims.contains(&three))
+        .expect("no one hurt against three officers injured, both of Tuesday");
+    assert_eq!(tuesday.kind, DifferenceKind::Quantity);
+    assert!(tuesday.summary.contains("no one was hurt"), "{}", tuesday.summary);
+    assert_eq!(report.graph().edge(&none_tuesday, &three).unwrap().kind, EdgeKind::Conflicts);
+    assert_eq!(report.fact_of(&three).unwrap().status, FactStatus::Contested);
+    // Wednesday's "no injuries" tells another night: no difference with Tuesday's count.
+    assert_eq!(about(&none_wednesday, &three), 0, "{:?}", report.differences);
+}

@@ -2,6 +2,7 @@
 //!
 //! `text -> claims -> candidate pairs -> scored links -> agreement graph -> facts and differences`.
 
+mod casualty;
 pub mod consensus;
 pub mod copies;
 pub mod diff;

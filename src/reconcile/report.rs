@@ -537,6 +537,25 @@ impl Reconciliation {
             let score = scorer.score(r, c);
             graph.link(&ids[0], &ids[1], Edge { kind: EdgeKind::Conflicts, score, anchor: None });
         }
+        // "No one was hurt" against "two officers were injured", of one day.
+        for (z, c, found) in super::casualty::across_facts(&claims, &story_of, &fact_of) {
+            let (ida, idb) = (&claims[z].id, &claims[c].id);
+            if graph.edge(ida, idb).is_some_and(|e| e.kind == EdgeKind::Conflicts) {
+                continue;
+            }
+            let mut ids = vec![ida.clone(), idb.clone()];
+            ids.sort();
+            differences.push(Difference {
+                kind: found.kind,
+                fact: FactId(fact_of[z]),
+                claims: ids.clone(),
+                summary: found.summary,
+            });
+            contested.insert(fact_of[z]);
+            contested.insert(fact_of[c]);
+            let score = scorer.score(z, c);
+            graph.link(&ids[0], &ids[1], Edge { kind: EdgeKind::Conflicts, score, anchor: None });
+        }
         differences.sort_by(|x, y| (x.fact, x.kind, &x.claims).cmp(&(y.fact, y.kind, &y.claims)));
 
         let facts = groups
