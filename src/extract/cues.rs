@@ -617,6 +617,26 @@ fn speaker_before(
             channel: None,
         });
     }
+    // A bare plural, or "police", at the start or after a clause break ("…, police said",
+    // "officials say the bridge will reopen", "…, investigators added"): who speaks, with no
+    // determiner before it.
+    let written = &text[last.start..last.end];
+    let bare = written.len() > 3
+        && written.bytes().all(|b| b.is_ascii_lowercase())
+        && (written.ends_with('s') || written == "police")
+        && !crate::text::is_stop_word(written)
+        && (k == 1 || text[tokens[k - 2].end..last.start].contains([',', ';', ':']));
+    if bare {
+        return Some(Attribution {
+            speaker: written.to_string(),
+            surface: written.to_string(),
+            cue,
+            start: base + last.start,
+            end: base + last.end,
+            resolved: false,
+            channel: None,
+        });
+    }
     // A description: "the Russian leader", "a spokesperson for the ministry" (up to five words
     // back to a determiner).
     let mut j = k - 1;
@@ -947,6 +967,18 @@ mod tests {
         let t = "The harbour will reopen, the port director said.";
         let a = attribution(t, &tokens(t), &[], 0).unwrap();
         assert_eq!(a.speaker, "the port director");
+
+        // A bare plural or "police" after a clause break speaks; one inside a clause does not.
+        for (t, speaker) in [
+            ("The fire was set on purpose, police said.", Some("police")),
+            ("Officials say the bridge will reopen.", Some("Officials")),
+            ("The ship sank at dawn, investigators told reporters.", Some("investigators")),
+            ("He left after, police say, pointing a gun at them.", Some("police")),
+            ("Costs rose as prices said nothing new.", None),
+        ] {
+            let got = attribution(t, &tokens(t), &[], 0).map(|a| a.speaker);
+            assert_eq!(got.as_deref(), speaker, "{t}");
+        }
 
         let t = "According to the finance minister, the deficit shrank.";
         let a = attribution(t, &tokens(t), &[], 0).unwrap();

@@ -1194,6 +1194,17 @@ fn modality(
     } else {
         bearing = hedge_bears_on_shared(unsure, unsure_view, shared)?;
     }
+    // "Allegedly" and "reportedly" say whose account the content is, not that it may not be so;
+    // a claim that gives the same content as someone's account ("…, police said", "according to
+    // police", "after police say he fired") stands no surer. Unless the content is presupposed there, in a relative clause
+    // ("a former employee who opened fire … has been charged, police said"): that is stated.
+    if bearing.is_some_and(|i| EVIDENTIAL.contains(&unsure_view.words[i].lower.as_str()))
+        && (sure.attribution.as_ref().is_some_and(|a| a.cue.split(' ').next().is_some_and(reports))
+            || sure_view.words.iter().any(|w| reports(&w.lower)))
+        && !presupposes_shared(sure_view, shared)
+    {
+        return None;
+    }
     let how = match unsure.modality {
         Modality::Conditional => "only under a condition",
         Modality::Question => "as a question",
@@ -1215,6 +1226,40 @@ fn modality(
             "{} states it as definite; {} gives it {how}{cue}.",
             sure.source, unsure.source
         ),
+    })
+}
+
+/// Hedges that say whose account the content is ("allegedly", "reportedly", "police allege"),
+/// not that it may not be so.
+const EVIDENTIAL: &[&str] = &[
+    "allegedly",
+    "alleged",
+    "allege",
+    "alleges",
+    "alleging",
+    "reportedly",
+    "purportedly",
+    "supposedly",
+];
+
+/// Whether a lowercase word tells someone's report: a reporting verb ("said", "told") that does
+/// not present what it reports as fact, "reporting" or "according".
+fn reports(w: &str) -> bool {
+    // Not the verbs that present what follows as fact ("confirmed", "admitted").
+    let factive = matches!(w, "acknowledged" | "confirmed" | "confirms" | "admitted");
+    (crate::text::REPORTING_VERBS.contains(&w) && !factive)
+        || matches!(w, "reporting" | "according")
+}
+
+/// Whether the claim holds a word of what both share right after "who" or "which": content
+/// presupposed in a relative clause ("a former employee who opened fire … was charged, police
+/// said") rather than told as someone's account.
+fn presupposes_shared(view: &View<'_>, shared: &HashSet<&str>) -> bool {
+    view.words.iter().enumerate().any(|(j, w)| {
+        w.n_lexical > 0
+            && w.terms.iter().any(|t| shared.contains(t.as_str()))
+            && (j.saturating_sub(2)..j)
+                .any(|k| matches!(view.words[k].lower.as_str(), "who" | "which"))
     })
 }
 
@@ -2264,8 +2309,18 @@ mod tests {
                 false,
             ),
             ("Acme is in talks to buy Beta.", "Acme may buy Beta.", false),
-            // A telling attributed flatly ("police said") is definite against "allegedly".
-            ("Ames shot the guard, police said.", "Ames allegedly shot the guard.", true),
+            // "Allegedly" against a telling given as someone's account ("police said"): both say
+            // whose account it is, neither is surer. Unless the account presupposes it in a
+            // relative clause, or confirms it.
+            ("Ames shot the guard, police said.", "Ames allegedly shot the guard.", false),
+            ("Ames shot the guard, according to police.", "Ames allegedly shot the guard.", false),
+            (
+                "A man who opened fire at the depot was charged on Friday, police said.",
+                "Ames was charged on Friday after allegedly opening fire at the depot.",
+                true,
+            ),
+            ("Ames shot the guard, police confirmed.", "Ames allegedly shot the guard.", true),
+            ("Ames shot the guard, police said.", "Ames may have shot the guard.", true),
             // Not knowing is uncertainty, not a denial.
             (
                 "The cause of the fire is unclear.",
