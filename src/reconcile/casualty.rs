@@ -65,7 +65,13 @@ const NONE: &[&str] = &["no", "nobody", "no-one", "none"];
 /// one else" (some were), "no one was seriously hurt" (some may have been), nor a hedged,
 /// conditional or questioning claim.
 fn casualties(claim: &Claim) -> Option<Casualties> {
-    if claim.modality != Modality::Asserted {
+    // Most claims name no harm at all: a look for the stems first, before any word is cut.
+    const STEMS: &[&str] =
+        &["kill", "dead", "died", "death", "fatal", "injur", "hurt", "wound", "harm", "casualt"];
+    let named = |stem: &str| {
+        claim.text.as_bytes().windows(stem.len()).any(|w| w.eq_ignore_ascii_case(stem.as_bytes()))
+    };
+    if claim.modality != Modality::Asserted || !STEMS.iter().any(|s| named(s)) {
         return None;
     }
     let ws: Vec<(usize, String)> =
