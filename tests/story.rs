@@ -416,7 +416,8 @@ fn one_subject_acting_on_one_thing_is_related_and_a_condition_against_a_decision
     let text = corroborate::render::to_text(&report);
     let listed = text.split("WHERE THE SOURCES DIFFER").nth(1).unwrap_or_default();
     assert_eq!(listed.matches("only under a condition").count(), 2, "{text}");
-    // Claims whose subjects differ are not joined this way.
+    // Two claims of one happening with different subjects (the workers, the strike) may be
+    // related, but nothing sets them against each other.
     let (walked, third_day) = (id("walked out"), id("third day"));
     if let Some(edge) = report.graph().edge(&walked, &third_day) {
         assert_ne!(edge.kind, EdgeKind::Conflicts);
