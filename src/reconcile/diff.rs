@@ -992,7 +992,14 @@ fn quantity<'c>(
     for unit in units {
         let qa: Vec<&(&str, Quantity, usize)> = ma.iter().filter(|m| m.0 == unit).collect();
         let qb: Vec<&(&str, Quantity, usize)> = mb.iter().filter(|m| m.0 == unit).collect();
-        let comparable = qa.iter().any(|x| qb.iter().any(|y| x.1.each == y.1.each));
+        // A count within a window of time ("three times since October", "12 goals this
+        // season") is another count than one without ("four times"): both may be true.
+        let comparable = qa.iter().any(|x| {
+            qb.iter().any(|y| {
+                x.1.each == y.1.each
+                    && windowed(a, &a.quantities[x.2]) == windowed(b, &b.quantities[y.2])
+            })
+        });
         // A claim that also gives the other's figure, bare, tells both measures ("Charles rushed
         // for 226 yards while Hillis added 101" / "Hillis rushed for 101 yards"); a bare figure
         // before a participle counts something else ("18 injured and 12 arrested").
@@ -1037,6 +1044,28 @@ fn quantity<'c>(
     Some(PairDifference {
         kind: DifferenceKind::Quantity,
         summary: format!("{}.", parts.join("; ")),
+    })
+}
+
+/// Whether the amount `q` of `claim` counts within a window of time, said in the few words after
+/// it: "since October", "so far", "this season", "in the past year", "to date".
+fn windowed(claim: &Claim, q: &Quantity) -> bool {
+    let Some(rest) = q.end.checked_sub(claim.start).and_then(|e| claim.text.get(e..)) else {
+        return false;
+    };
+    let after: Vec<String> = words(rest).take(4).map(|w| plain_lower(w.text)).collect();
+    let at = |k: usize| after.get(k).map(String::as_str);
+    (0..after.len()).any(|k| match at(k) {
+        Some("since") => true,
+        Some("so" | "thus") => at(k + 1) == Some("far"),
+        Some("to") => at(k + 1) == Some("date"),
+        Some("this") => {
+            matches!(at(k + 1), Some("year" | "season" | "month" | "week" | "term" | "decade"))
+        }
+        Some("in" | "over" | "during") => {
+            matches!(at(k + 1), Some("the")) && matches!(at(k + 2), Some("past" | "last"))
+        }
+        _ => false,
     })
 }
 
@@ -2492,6 +2521,29 @@ mod tests {
         let mut c = claim("c", "Lena Ardal scored 21 points as Varna beat Tolm on Friday.");
         qty(&mut c, "21 points", 21.0, "point", Bound::Exact);
         assert!(kinds(&a, &c).contains(&DifferenceKind::Quantity), "one measure, two values");
+    }
+
+    #[test]
+    fn a_count_within_a_window_of_time_is_another_count() {
+        let counted = |id: &str, text: &str| {
+            let mut c = claim(id, text);
+            c.quantities = crate::extract::quantity::find_quantities(&c.text, 0);
+            c
+        };
+        let all = counted("a", "Ames had been arrested four times on theft charges.");
+        for (text, differs) in [
+            ("Ames had been arrested three times since October on theft charges.", false),
+            ("Ames had been arrested three times so far on theft charges.", false),
+            ("Ames had been arrested three times this year on theft charges.", false),
+            ("Ames had been arrested three times on theft charges.", true),
+        ] {
+            let b = counted("b", text);
+            assert_eq!(kinds(&all, &b).contains(&DifferenceKind::Quantity), differs, "{text}");
+        }
+        // Two counts within one window compare.
+        let since = counted("c", "Ames had been arrested four times since October.");
+        let b = counted("b", "Ames had been arrested three times since October.");
+        assert!(kinds(&since, &b).contains(&DifferenceKind::Quantity));
     }
 
     #[test]
