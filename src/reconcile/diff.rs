@@ -2074,6 +2074,13 @@ mod tests {
     use super::*;
     use crate::model::{Quote, SourceId};
 
+    /// A claim with the quantities extraction finds in its text.
+    fn measured(source: &str, text: &str) -> Claim {
+        let mut c = claim(source, text);
+        c.quantities = crate::extract::quantity::find_quantities(&c.text, 0);
+        c
+    }
+
     fn claim(source: &str, text: &str) -> Claim {
         let mut c = Claim::new(SourceId::new(source), 0, 0, text);
         c.terms = content_terms(text);
@@ -2525,11 +2532,7 @@ mod tests {
 
     #[test]
     fn a_count_within_a_window_of_time_is_another_count() {
-        let counted = |id: &str, text: &str| {
-            let mut c = claim(id, text);
-            c.quantities = crate::extract::quantity::find_quantities(&c.text, 0);
-            c
-        };
+        let counted = measured;
         let all = counted("a", "Ames had been arrested four times on theft charges.");
         for (text, differs) in [
             ("Ames had been arrested three times since October on theft charges.", false),
@@ -2548,11 +2551,7 @@ mod tests {
 
     #[test]
     fn how_long_one_happening_lasted_compares_in_other_words() {
-        let timed = |id: &str, text: &str| {
-            let mut c = claim(id, text);
-            c.quantities = crate::extract::quantity::find_quantities(&c.text, 0);
-            c
-        };
+        let timed = measured;
         let a =
             timed("a", "The prisoners were freed after talks in Geneva that lasted three days.");
         let b = timed("b", "The negotiations in Geneva ran for four days.");

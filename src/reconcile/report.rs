@@ -497,6 +497,11 @@ impl Reconciliation {
             graph.link(ida, idb, Edge { kind, score, anchor: None });
         }
         // Claims of one story in two facts that cannot both be true: a denial, "a hoax".
+        let mut sink = ConflictSink {
+            differences: &mut differences,
+            contested: &mut contested,
+            graph: &mut graph,
+        };
         for (r, c, found) in conflicts_across_facts(
             &claims,
             &story_of,
@@ -509,52 +514,24 @@ impl Reconciliation {
         ) {
             let mut ids = vec![claims[r].id.clone(), claims[c].id.clone()];
             ids.sort();
-            for PairDifference { kind, summary } in found {
-                differences.push(Difference {
-                    kind,
-                    fact: FactId(fact_of[c]),
-                    claims: ids.clone(),
-                    summary,
-                });
-            }
-            contested.insert(fact_of[r]);
-            contested.insert(fact_of[c]);
             let score = scorer.score(r, c);
-            graph.link(&ids[0], &ids[1], Edge { kind: EdgeKind::Conflicts, score, anchor: None });
+            sink.file(ids, (fact_of[c], fact_of[r]), found, score);
         }
         // Two lengths of one happening told in two facts ("lasted three days" / "ran for four
         // days").
         for (r, c, found) in durations_across_facts(&claims, &story_of, &fact_of, &differ) {
             let ids = vec![claims[r].id.clone(), claims[c].id.clone()];
-            differences.push(Difference {
-                kind: found.kind,
-                fact: FactId(fact_of[r]),
-                claims: ids.clone(),
-                summary: found.summary,
-            });
-            contested.insert(fact_of[r]);
-            contested.insert(fact_of[c]);
-            let score = scorer.score(r, c);
-            graph.link(&ids[0], &ids[1], Edge { kind: EdgeKind::Conflicts, score, anchor: None });
+            sink.file(ids, (fact_of[r], fact_of[c]), [found], scorer.score(r, c));
         }
         // "No one was hurt" against "two officers were injured", of one day.
         for (z, c, found) in super::casualty::across_facts(&claims, &story_of, &fact_of) {
             let (ida, idb) = (&claims[z].id, &claims[c].id);
-            if graph.edge(ida, idb).is_some_and(|e| e.kind == EdgeKind::Conflicts) {
+            if sink.graph.edge(ida, idb).is_some_and(|e| e.kind == EdgeKind::Conflicts) {
                 continue;
             }
             let mut ids = vec![ida.clone(), idb.clone()];
             ids.sort();
-            differences.push(Difference {
-                kind: found.kind,
-                fact: FactId(fact_of[z]),
-                claims: ids.clone(),
-                summary: found.summary,
-            });
-            contested.insert(fact_of[z]);
-            contested.insert(fact_of[c]);
-            let score = scorer.score(z, c);
-            graph.link(&ids[0], &ids[1], Edge { kind: EdgeKind::Conflicts, score, anchor: None });
+            sink.file(ids, (fact_of[z], fact_of[c]), [found], scorer.score(z, c));
         }
         differences.sort_by(|x, y| (x.fact, x.kind, &x.claims).cmp(&(y.fact, y.kind, &y.claims)));
 
@@ -795,6 +772,31 @@ fn durations_across_facts(
     differ.compare_durations_in(claims, by_story.into_values(), MAX_TIMED, |r, c| {
         claims[r].source != claims[c].source && fact_of[r] != fact_of[c]
     })
+}
+
+/// Where the conflicts found across facts go: each difference filed under the first fact of the
+/// pair, both facts contested, and a `Conflicts` edge between the two claims.
+struct ConflictSink<'r> {
+    differences: &'r mut Vec<Difference>,
+    contested: &'r mut HashSet<usize>,
+    graph: &'r mut AgreementGraph,
+}
+
+impl ConflictSink<'_> {
+    fn file(
+        &mut self,
+        ids: Vec<ClaimId>,
+        (fact, other): (usize, usize),
+        found: impl IntoIterator<Item = PairDifference>,
+        score: Score,
+    ) {
+        for PairDifference { kind, summary } in found {
+            let claims = ids.clone();
+            self.differences.push(Difference { kind, fact: FactId(fact), claims, summary });
+        }
+        self.contested.extend([fact, other]);
+        self.graph.link(&ids[0], &ids[1], Edge { kind: EdgeKind::Conflicts, score, anchor: None });
+    }
 }
 
 /// Pairs of claims `(a, b)`, `a < b`, of one story and two sources, not in one fact, that share
