@@ -3,7 +3,8 @@
 use std::collections::{HashMap, HashSet};
 
 use corroborate::reconcile::graph::EdgeKind;
-use corroborate::{Config, Reconciler, Reconciliation, Source};
+use corroborate::reconcile::report::Difference;
+use corroborate::{ClaimId, Config, Reconciler, Reconciliation, Source};
 
 use crate::common::fixture;
 
@@ -13,6 +14,20 @@ fn reconcile(paths: &[std::path::PathBuf]) -> Reconciliation {
         reconciler.add_source(&Source::from_file(path).unwrap()).unwrap();
     }
     reconciler.reconcile()
+}
+
+/// The id of the first claim whose text holds `words`.
+fn claim_with(report: &Reconciliation, words: &str) -> ClaimId {
+    report.claims.iter().find(|c| c.text.contains(words)).map(|c| c.id.clone()).expect(words)
+}
+
+/// The differences that name both claims.
+fn differences_between<'r>(
+    report: &'r Reconciliation,
+    a: &ClaimId,
+    b: &ClaimId,
+) -> impl Iterator<Item = &'r Difference> {
+    report.differences.iter().filter(move |d| d.claims.contains(a) && d.claims.contains(b))
 }
 
 fn ferry_and_wildfire() -> Vec<std::path::PathBuf> {
@@ -223,11 +238,8 @@ fn a_claim_that_calls_another_untrue_conflicts_with_it() {
     assert!(report.claims[3].text.starts_with("Reports that Mara Voss"));
     let edge = report.graph().edge(&arrest, &denial).expect("an edge between them");
     assert_eq!(edge.kind, EdgeKind::Conflicts);
-    let d = report
-        .differences
-        .iter()
-        .find(|d| d.claims.contains(&arrest) && d.claims.contains(&denial))
-        .expect("a difference naming both");
+    let d =
+        differences_between(&report, &arrest, &denial).next().expect("a difference naming both");
     assert!(
         matches!(
             d.kind,
@@ -258,11 +270,7 @@ fn a_report_called_a_hoax_disputes_the_headline_that_states_it() {
     let report = reconciler.reconcile();
     let h = &report.claims.iter().find(|c| c.source.as_str() == "h").unwrap().id;
     let hoax = &report.claims.iter().find(|c| c.text.contains("hoax")).unwrap().id;
-    assert!(
-        report.differences.iter().any(|d| d.claims.contains(h) && d.claims.contains(hoax)),
-        "{:#?}",
-        report.differences
-    );
+    assert!(differences_between(&report, h, hoax).next().is_some(), "{:#?}", report.differences);
     let fact = report.facts.iter().find(|f| f.claims.contains(h)).unwrap();
     assert_eq!(fact.status, corroborate::reconcile::report::FactStatus::Contested);
 }
@@ -394,19 +402,13 @@ fn one_subject_acting_on_one_thing_is_related_and_a_condition_against_a_decision
     reconciler.add_source(&Source::new("b", b).unwrap()).unwrap();
     let report = reconciler.reconcile();
     assert_eq!(report.stories.len(), 1, "{:?}", report.stories);
-    let id = |words: &str| {
-        report.claims.iter().find(|c| c.text.contains(words)).map(|c| c.id.clone()).unwrap()
-    };
+    let id = |words: &str| claim_with(&report, words);
     let (backed, opted) = (id("has echoed"), id("opted to step up"));
     // Two statements, not one fact: one backs a call under a condition, one tells a decision.
     assert_ne!(report.fact_of(&backed).unwrap().id, report.fact_of(&opted).unwrap().id);
     let edge = report.graph().edge(&backed, &opted).expect("an edge between them");
     assert_eq!(edge.kind, EdgeKind::Conflicts);
-    let d = report
-        .differences
-        .iter()
-        .find(|d| d.claims.contains(&backed) && d.claims.contains(&opted))
-        .expect("a difference naming both");
+    let d = differences_between(&report, &backed, &opted).next().expect("a difference naming both");
     assert_eq!(d.kind, DifferenceKind::Modality, "{d:?}");
     assert!(d.summary.contains("b states it as definite"), "{}", d.summary);
     // A fact of one source that another source's claim differs from is contested, and so is the
@@ -442,23 +444,21 @@ fn no_one_hurt_against_a_count_of_the_injured_differs_only_of_one_day() {
         reconciler.add_source(&Source::new(id, text).unwrap()).unwrap();
     }
     let report = reconciler.reconcile();
-    let id = |words: &str| {
-        report.claims.iter().find(|c| c.text.contains(words)).map(|c| c.id.clone()).unwrap()
-    };
+    let id = |words: &str| claim_with(&report, words);
     let (none_tuesday, three, none_wednesday) =
         (id("no one was hurt"), id("Three officers"), id("No injuries"));
-    let about = |x: &_, y: &_| {
-        report.differences.iter().filter(|d| d.claims.contains(x) && d.claims.contains(y)).count()
-    };
-    let tuesday = report
-        .differences
-        .iter()
-        .find(|d| d.claims.contains(&none_tuesday) && d.claims.contains(&three))
+    let tuesday = differences_between(&report, &none_tuesday, &three)
+        .next()
         .expect("no one hurt against three officers injured, both of Tuesday");
     assert_eq!(tuesday.kind, DifferenceKind::Quantity);
     assert!(tuesday.summary.contains("no one was hurt"), "{}", tuesday.summary);
     assert_eq!(report.graph().edge(&none_tuesday, &three).unwrap().kind, EdgeKind::Conflicts);
     assert_eq!(report.fact_of(&three).unwrap().status, FactStatus::Contested);
     // Wednesday's "no injuries" tells another night: no difference with Tuesday's count.
-    assert_eq!(about(&none_wednesday, &three), 0, "{:?}", report.differences);
+    assert_eq!(
+        differences_between(&report, &none_wednesday, &three).count(),
+        0,
+        "{:?}",
+        report.differences
+    );
 }

@@ -214,9 +214,10 @@ const TELLING_AFTER_TO: &[&str] = &["discuss", "respond", "answer"];
 /// Whether the negating word at `i` of `words` (lowercase) withholds a telling rather than
 /// negating what is told: "declined to comment on the fire", "refused to say whether the blaze
 /// was set", "would not confirm the figure", "no comment". What is withheld is neither affirmed
-/// nor denied, so the claim does not contradict one that tells it. (The claim itself stays
-/// `Negated`: it tells that something was not said.) (Up to three words on, over
-/// "to", "be" and a few adverbs.) The differ's reading of what a negation governs uses it.
+/// nor denied, so the claim does not contradict one that tells it; the claim itself stays
+/// `Negated`, since it tells that something was not said. The verb is looked for up to three
+/// words on, over "to", "be" and a few adverbs. The differ's reading of what a negation governs
+/// uses it.
 pub(crate) fn withholds_telling_at(words: &[&str], i: usize) -> bool {
     const BETWEEN: &[&str] =
         &["to", "be", "been", "immediately", "publicly", "officially", "further", "yet"];

@@ -83,7 +83,7 @@ fn casualties(claim: &Claim) -> Option<Casualties> {
     };
     for (i, w) in lower.iter().enumerate() {
         let Some(harm) = Harm::of(w) else { continue };
-        // A zero: "no" (or "no one", "nobody") within three words before the harm word, with
+        // A zero: "no" (or "no one", "nobody") within four words before the harm word, with
         // nothing between that qualifies it.
         let from = i.saturating_sub(4);
         if let Some(n) = (from..i).rev().find(|&k| NONE.contains(&lower[k])) {
@@ -106,7 +106,7 @@ fn casualties(claim: &Claim) -> Option<Casualties> {
             });
             let one = between.first().is_none_or(|b| matches!(*b, "one" | "was" | "were"))
                 || lower[n] != "no";
-            if !qualified && one && !lower[n + 1..i].contains(&"not") {
+            if !qualified && one && !between.contains(&"not") {
                 return Some(Casualties { harm, count: 0.0, words: span(n, i) });
             }
         }

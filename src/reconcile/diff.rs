@@ -1225,11 +1225,12 @@ fn modality(
     }
     // "Allegedly" and "reportedly" say whose account the content is, not that it may not be so;
     // a claim that gives the same content as someone's account ("…, police said", "according to
-    // police", "after police say he fired") stands no surer. Unless the content is presupposed there, in a relative clause
-    // ("a former employee who opened fire … has been charged, police said"): that is stated.
+    // police", "after police say he fired") stands no surer. (An attribution's cue is one of the
+    // claim's own words, so reading the words finds it.) Unless the content is presupposed
+    // there, in a relative clause ("a former employee who opened fire … has been charged, police
+    // said"): that is stated.
     if bearing.is_some_and(|i| EVIDENTIAL.contains(&unsure_view.words[i].lower.as_str()))
-        && (sure.attribution.as_ref().is_some_and(|a| a.cue.split(' ').next().is_some_and(reports))
-            || sure_view.words.iter().any(|w| reports(&w.lower)))
+        && sure_view.words.iter().any(|w| reports(&w.lower))
         && !presupposes_shared(sure_view, shared)
     {
         return None;
@@ -2532,29 +2533,27 @@ mod tests {
 
     #[test]
     fn a_count_within_a_window_of_time_is_another_count() {
-        let counted = measured;
-        let all = counted("a", "Ames had been arrested four times on theft charges.");
+        let all = measured("a", "Ames had been arrested four times on theft charges.");
         for (text, differs) in [
             ("Ames had been arrested three times since October on theft charges.", false),
             ("Ames had been arrested three times so far on theft charges.", false),
             ("Ames had been arrested three times this year on theft charges.", false),
             ("Ames had been arrested three times on theft charges.", true),
         ] {
-            let b = counted("b", text);
+            let b = measured("b", text);
             assert_eq!(kinds(&all, &b).contains(&DifferenceKind::Quantity), differs, "{text}");
         }
         // Two counts within one window compare.
-        let since = counted("c", "Ames had been arrested four times since October.");
-        let b = counted("b", "Ames had been arrested three times since October.");
+        let since = measured("c", "Ames had been arrested four times since October.");
+        let b = measured("b", "Ames had been arrested three times since October.");
         assert!(kinds(&since, &b).contains(&DifferenceKind::Quantity));
     }
 
     #[test]
     fn how_long_one_happening_lasted_compares_in_other_words() {
-        let timed = measured;
         let a =
-            timed("a", "The prisoners were freed after talks in Geneva that lasted three days.");
-        let b = timed("b", "The negotiations in Geneva ran for four days.");
+            measured("a", "The prisoners were freed after talks in Geneva that lasted three days.");
+        let b = measured("b", "The negotiations in Geneva ran for four days.");
         let differ = Differ::new(&DiffConfig::default(), &Lexicon::default());
         let has_duration = |c: &Claim| differ.timed_view(c).is_some();
         let compare = |x: &Claim, y: &Claim| {
@@ -2565,12 +2564,12 @@ mod tests {
         let d = compare(&a, &b).expect("a quantity difference");
         assert!(d.summary.contains("three days") && d.summary.contains("four days"), "{d:?}");
         // Another happening's length, terms of an agreement, and a time after are not compared.
-        let c = timed("c", "The strike by dockers lasted four days.");
+        let c = measured("c", "The strike by dockers lasted four days.");
         assert!(compare(&a, &c).is_none());
-        let d = timed("d", "He was serving a 12-year sentence.");
-        let e = timed("e", "That brought him another three-year sentence.");
+        let d = measured("d", "He was serving a 12-year sentence.");
+        let e = measured("e", "That brought him another three-year sentence.");
         assert!(!has_duration(&d) && compare(&d, &e).is_none());
-        let f = timed("f", "The talks resumed three days later.");
+        let f = measured("f", "The talks resumed three days later.");
         assert!(!has_duration(&f));
     }
 
